@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "smtp-doctor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smtp-doctor", targets: ["smtp-doctor"]),
+        .library(name: "SMTPDoctorCore", targets: ["SMTPDoctorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "SMTPDoctorCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(name: "RulesEmbedder", path: "Sources/RulesEmbedder"),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["RulesEmbedder"],
+            path: "Plugins/EmbedRules"
+        ),
+        .target(
+            name: "SMTPDoctorDefaultRules",
+            plugins: ["EmbedRules"]
+        ),
+        .target(
+            name: "SMTPDoctorReports",
+            dependencies: ["SMTPDoctorCore"]
+        ),
+        .executableTarget(
+            name: "smtp-doctor",
+            dependencies: [
+                "SMTPDoctorCore",
+                "SMTPDoctorDefaultRules",
+                "SMTPDoctorReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SMTPDoctorCoreTests",
+            dependencies: ["SMTPDoctorCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KnowledgeBaseTests",
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"],
+            resources: [.copy("Cases")]
+        ),
+        .testTarget(
+            name: "SMTPDoctorCLITests",
+            dependencies: ["SMTPDoctorCore"]
+        ),
+    ]
+)

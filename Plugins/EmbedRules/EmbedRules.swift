@@ -1,0 +1,25 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the YAML files of `Rules/` into the target as Swift source, rebuilt whenever one of them changes.
+@main
+struct EmbedRules: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let rules = context.package.directoryURL.appending(path: "Rules")
+        let output = context.pluginWorkDirectoryURL.appending(path: "DefaultRules.swift")
+        var inputs: [URL] = []
+        if let enumerator = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {
+                inputs.append(url)
+            }
+        }
+        return [
+            .buildCommand(
+                displayName: "Embedding the knowledge base from Rules/",
+                executable: try context.tool(named: "RulesEmbedder").url,
+                arguments: [rules.path, output.path],
+                inputFiles: inputs.sorted { $0.path < $1.path },
+                outputFiles: [output])
+        ]
+    }
+}

@@ -1,0 +1,67 @@
+// Writes the default knowledge base (every YAML file under Rules/) into a Swift source file, so that the
+// smtp-doctor binary carries its knowledge with it and works when copied alone into an empty folder.
+//
+// Usage: RulesEmbedder RULES_DIR OUTPUT.swift
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: RulesEmbedder RULES_DIR OUTPUT.swift\n".utf8))
+    exit(64)
+}
+let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
+let output = URL(fileURLWithPath: arguments[2])
+
+var files: [(path: String, text: String)] = []
+let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+while let url = enumerator?.nextObject() as? URL {
+    guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
+    let path = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("RulesEmbedder: cannot read \(url.path) as UTF-8\n".utf8))
+        exit(65)
+    }
+    files.append((path, text))
+}
+files.sort { $0.path < $1.path }
+
+/// A raw string literal delimiter long enough that the text cannot end it.
+func delimiter(for text: String) -> String {
+    var longest = 0
+    var run = 0
+    var afterQuote = false
+    for character in text {
+        if character == "\"" {
+            afterQuote = true
+            run = 0
+        } else if character == "#" && afterQuote {
+            run += 1
+            longest = max(longest, run)
+        } else {
+            afterQuote = false
+            run = 0
+        }
+    }
+    return String(repeating: "#", count: longest + 1)
+}
+
+var source = """
+    // Generated from Rules/ at build time by the EmbedRules plugin. Do not edit.
+
+    /// The default knowledge base: every file of Rules/, as (path inside Rules/, YAML text).
+    public enum DefaultRules {
+        /// The files, sorted by path.
+        public static let files: [(path: String, text: String)] = [
+
+    """
+for file in files {
+    let hashes = delimiter(for: file.text)
+    source += "        (\"\(file.path)\", \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
+}
+source += "    ]\n}\n"
+do {
+    try source.write(to: output, atomically: true, encoding: .utf8)
+} catch {
+    FileHandle.standardError.write(Data("RulesEmbedder: cannot write \(output.path): \(error)\n".utf8))
+    exit(73)
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Turns what people paste — a code, a reply, an NDR, a Postfix or Exchange log line, a client exception — into facts.
+///
+/// It extracts structure only: the reply and enhanced codes, the reply text, the SMTP stage, the remote host.
+/// Phrases that identify causes are matched by the knowledge base's rules on `error.text`.
+///
+/// ```
+/// host mx.example.com[203.0.113.7] said: 550 5.1.1 <bob@example.com>: Recipient address rejected:
+/// User unknown (in reply to RCPT TO command)
+/// ```
+/// gives `reply.code = 550`, `reply.enhanced = 5.1.1`, `smtp.stage = rcpt-to`, `remote.host = mx.example.com`,
+/// `remote.ip = 203.0.113.7`, `error.format = postfix-log`.
+public struct ErrorTextParser: Sendable {
+    /// Texts longer than this are cut before parsing; a pasted error is never this long.
+    public static let maximumLength = 64 * 1024
+
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses one pasted text.
+    /// - Parameters:
+    ///   - text: the text as pasted.
+    ///   - source: the source to give each fact.
+    /// - Returns: the facts found; empty when the text is empty.
+    public func parse(_ text: String, source: FactSource = FactSource(.errorText)) -> Observation {
+        let limited = text.count > Self.maximumLength ? String(text.prefix(Self.maximumLength)) : text
+        let collapsed = limited.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !collapsed.isEmpty else { return Observation(facts: []) }
+        var facts: [Fact] = []
+        func add(_ name: String, _ value: FactValue) { facts.append(Fact(name, value, source: source)) }
+
+        add("error.text", .string(collapsed))
+        let lines = limited.split(whereSeparator: \.isNewline).map(String.init)
+        let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first
+        let reply = exchangeLine.flatMap(Self.reply) ?? Self.reply(in: lines) ?? Self.reply(collapsed)
+        if let reply {
+            if let code = reply.code { add("reply.code", .int(code)) }
+            if let enhanced = reply.enhanced { add("reply.enhanced", .string(enhanced)) }
+            if !reply.text.isEmpty { add("reply.text", .string(reply.text)) }
+        }
+        if let stage = Self.stage(collapsed) { add("smtp.stage", .string(stage)) }
+        let (host, ip) = Self.remote(collapsed)
+        if let host { add("remote.host", .string(host)) }
+        if let ip { add("remote.ip", .string(ip)) }
+        add("error.format", .string(Self.format(collapsed, reply: reply, exchange: exchangeLine != nil)))
+        return Observation(facts: facts)
+    }
+
+    // MARK: - Replies
+
+    struct Reply {
+        var code: Int?
+        var enhanced: String?
+        var text: String
+    }
+
+    private static let codeAndEnhanced = pattern(
+        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
+    private static let leadingCode = pattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
+    private static let markedCode = pattern(
+        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:)\s*#?([245][0-5]\d)\b(?![.:]\d)"#)
+    private static let enhancedOnly = pattern(#"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
+
+    /// The first failure reply among the lines, joining the lines of a multi-line reply.
+    private static func reply(in lines: [String]) -> Reply? {
+        var found: [Reply] = []
+        for line in lines {
+            guard let reply = reply(line.trimmingCharacters(in: .whitespaces)) else { continue }
+            if let last = found.last, last.code == reply.code, last.enhanced == reply.enhanced, lines.count > 1 {
+                found[found.count - 1].text += " " + reply.text
+            } else {
+                found.append(reply)
+            }
+        }
+        return found.first { ($0.code ?? 500) >= 400 || ($0.enhanced?.first ?? "5") != "2" } ?? found.first
+    }
+
+    /// Finds a reply in one piece of text: a code with an enhanced code, a code at the start or after a
+    /// marker such as `said:`, or an enhanced code alone.
+    static func reply(_ text: String) -> Reply? {
+        if let match = codeAndEnhanced.firstMatch(in: text) {
+            return Reply(code: Int(match[1]), enhanced: match[2], text: tail(text, after: match.end))
+        }
+        if let match = leadingCode.firstMatch(in: text) {
+            let rest = match.count > 2 ? match[2] : ""
+            let enhanced = enhancedOnly.firstMatch(in: rest).map { $0[1] }
+            return Reply(code: Int(match[1]), enhanced: enhanced, text: enhanced == nil ? rest : tail(rest, after: 0))
+        }
+        let lowered = text.lowercased()
+        if let match = markedCode.firstMatch(in: lowered) {
+            let enhanced = enhancedOnly.firstMatch(in: text).map { $0[1] }
+            return Reply(code: Int(match[1]), enhanced: enhanced, text: tail(text, after: match.end))
+        }
+        if let match = enhancedOnly.firstMatch(in: text) {
+            return Reply(code: nil, enhanced: match[1], text: tail(text, after: match.end))
+        }
+        return nil
+    }
+
+    private static func tail(_ text: String, after offset: Int) -> String {
+        let utf16 = text.utf16
+        guard offset <= utf16.count, let start = utf16.index(utf16.startIndex, offsetBy: offset, limitedBy: utf16.endIndex)
+        else { return "" }
+        var rest = String(text[start...]).trimmingCharacters(in: .whitespaces)
+        let enhancedPrefix = enhancedOnly.firstMatch(in: rest)
+        if let enhancedPrefix, enhancedPrefix.start == 0 { rest = String(rest.dropFirst(enhancedPrefix.end)) }
+        return rest.trimmingCharacters(in: CharacterSet(charactersIn: " '\"-:"))
+    }
+
+    // MARK: - Exchange protocol logs
+
+    /// The data field of an Exchange protocol-log line (`date-time,connector,session,seq,local,remote,event,data,context`)
+    /// whose event is a reply received (`<`) or sent (`>`).
+    static func exchangeProtocolLogReply(_ line: String) -> String? {
+        let fields = line.split(separator: ",", maxSplits: 8, omittingEmptySubsequences: false)
+        guard fields.count >= 8, fields[0].range(of: #"^\d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil,
+            ["<", ">"].contains(fields[6].trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        let data = fields[7].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+        return leadingCode.firstMatch(in: data) == nil ? nil : data
+    }
+
+    // MARK: - Stage, remote host, format
+
+    private static let stages: [(pattern: NSRegularExpression, stage: String)] = [
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?end of data"#), "end-of-data"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?rcpt to"#), "rcpt-to"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?mail from"#), "mail-from"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?data\b"#), "data"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?(?:ehlo|helo)"#), "ehlo"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?starttls"#), "starttls"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?auth\b"#), "auth"),
+        (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?quit"#), "quit"),
+        (pattern(#"(?i)(?:initial )?server greeting|receiving the initial"#), "greeting"),
+    ]
+
+    private static func stage(_ text: String) -> String? {
+        stages.first { $0.pattern.firstMatch(in: text) != nil }?.stage
+    }
+
+    private static let hostWithAddress = pattern(
+        #"(?i)(?:host|connect to|from|to)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\[([0-9a-f.:]+)\]"#)
+    private static let namedHost = pattern(
+        #"(?i)(?:smtp host:?|generating server:|remote-mta:\s*dns;|remote server:|host)\s+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"#)
+    private static let addressWithPort = pattern(#"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#)
+
+    private static func remote(_ text: String) -> (host: String?, ip: String?) {
+        if let match = hostWithAddress.firstMatch(in: text) { return (match[1].lowercased(), match[2]) }
+        let host = namedHost.firstMatch(in: text).map { $0[1].lowercased() }.flatMap { $0.contains(".") ? $0 : nil }
+        let ip = addressWithPort.firstMatch(in: text).map { $0[1] }
+        return (host, ip)
+    }
+
+    private static let ndrMarkers = pattern(
+        #"(?i)remote server returned|diagnostic information for administrators|delivery has failed|#\s?[45]\d\d|generating server:|undeliverable|mail delivery (?:subsystem|failed)"#)
+    private static let postfixMarkers = pattern(#"(?i)\bsaid: [245]\d\d|postfix/|status=(?:bounced|deferred)|\(in reply to "#)
+
+    private static func format(_ text: String, reply: Reply?, exchange: Bool) -> String {
+        if exchange { return "exchange-protocol-log" }
+        if postfixMarkers.firstMatch(in: text) != nil { return "postfix-log" }
+        if ndrMarkers.firstMatch(in: text) != nil { return "ndr" }
+        guard let reply else { return "text" }
+        if reply.text.isEmpty { return "bare-code" }
+        return leadingCode.firstMatch(in: text) != nil ? "smtp-reply" : "text"
+    }
+
+    private static func pattern(_ source: String) -> NSRegularExpression {
+        // The patterns are literals of this file; a failure here is a programming error caught by every test.
+        try! NSRegularExpression(pattern: source)
+    }
+}
+
+/// The groups of a regular-expression match as strings.
+struct Match {
+    let groups: [String]
+    let start: Int
+    let end: Int
+    var count: Int { groups.count }
+    subscript(index: Int) -> String { index < groups.count ? groups[index] : "" }
+}
+
+extension NSRegularExpression {
+    func firstMatch(in text: String) -> Match? {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        guard let result = firstMatch(in: text, options: [], range: range) else { return nil }
+        let groups = (0..<result.numberOfRanges).map { index -> String in
+            let range = result.range(at: index)
+            guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else { return "" }
+            return String(text[swiftRange])
+        }
+        return Match(groups: groups, start: result.range.location, end: result.range.location + result.range.length)
+    }
+}

@@ -1,0 +1,26 @@
+/// The record of one test on one fact during inference: what was asked, what was known, and the answer.
+///
+/// Explanations are made from these records, so they show exactly what the engine saw.
+public struct ConditionCheck: Sendable, Hashable {
+    /// The fact tested.
+    public var fact: String
+    /// The test, as words: `= 5.7.8`, `contains "relay access denied"`.
+    public var test: String
+    /// The fact's value, if known.
+    public var value: FactValue?
+    /// Where the value came from.
+    public var source: FactSource?
+    /// Whether the test held.
+    public var holds: Bool
+}
+
+// MARK: - CustomStringConvertible
+
+extension ConditionCheck: CustomStringConvertible {
+    public var description: String {
+        guard let value else { return "\(fact) \(test) (unknown)" }
+        let shown = value.description.count > 60 ? String(value.description.prefix(57)) + "…" : value.description
+        if test.hasPrefix("=") && holds { return "\(fact) = \(shown)" }
+        return "\(fact) \(test) (is \"\(shown)\")"
+    }
+}

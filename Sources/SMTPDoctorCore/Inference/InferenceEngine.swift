@@ -1,0 +1,156 @@
+/// Reasons from evidence to ranked diagnoses: derives facts to a fixpoint, weighs the evidence of every diagnosis
+/// with certainty factors, ranks, and merges the checklist.
+///
+/// The engine knows the shapes of rules and nothing about SMTP; all of that is in the knowledge base.
+public struct InferenceEngine: Sendable {
+    /// The knowledge base reasoned with.
+    public let knowledgeBase: KnowledgeBase
+    /// Diagnoses below this certainty are not shown.
+    public var threshold: Double
+
+    /// The facts each derivation rule reads, so that a rule is only tried again when one of them changed.
+    private let ruleReads: [Set<Int>]
+    /// For each fact, the rules that read it.
+    private let readers: [[Int]]
+
+    /// Creates an engine.
+    /// - Parameters:
+    ///   - knowledgeBase: the compiled knowledge base.
+    ///   - threshold: the lowest certainty a diagnosis needs to be shown (default 0.2).
+    public init(knowledgeBase: KnowledgeBase, threshold: Double = 0.2) {
+        self.knowledgeBase = knowledgeBase
+        self.threshold = threshold
+        let reads = knowledgeBase.rules.map { $0.condition.factIndices }
+        var readers = Array(repeating: [Int](), count: knowledgeBase.facts.count)
+        for (rule, facts) in reads.enumerated() {
+            for fact in facts { readers[fact].append(rule) }
+        }
+        self.ruleReads = reads
+        self.readers = readers
+    }
+
+    /// Diagnoses the evidence.
+    ///
+    /// Each observation is reasoned about with the context facts; the certainties of a diagnosis from several
+    /// observations are combined.
+    /// - Returns: the ranked diagnoses, their explanation and the checklist.
+    public func diagnose(_ evidence: Evidence) -> DiagnosisResult {
+        let observations = evidence.observations.isEmpty ? [Observation(facts: [])] : evidence.observations
+        let numbered = observations.count > 1
+        var facts: [Fact] = []
+        var seenFacts = Set<Fact>()
+        var firings: [RuleFiring] = []
+        var scores: [Int: (certainty: Double, evidence: [EvidenceFiring])] = [:]
+        var codes: [CodeMeaning] = []
+        var providerID: String?
+
+        for (number, observation) in observations.enumerated() {
+            let label = numbered ? number + 1 : nil
+            var memory = WorkingMemory(size: knowledgeBase.facts.count)
+            for fact in evidence.context + observation.facts {
+                guard let index = knowledgeBase.factIndex[fact.name] else { continue }
+                memory.set(index, fact.value, source: fact.source)
+            }
+            firings += derive(&memory, observation: label)
+            for (index, fired) in weigh(memory, observation: label) {
+                let previous = scores[index] ?? (0, [])
+                scores[index] = (CertaintyFactor.combine(previous.certainty, fired.certainty), previous.evidence + fired.evidence)
+            }
+            for index in memory.order {
+                let fact = Fact(knowledgeBase.facts[index].name, memory.values[index]!, source: memory.sources[index]!)
+                if seenFacts.insert(fact).inserted { facts.append(fact) }
+            }
+            codes += codeMeanings(memory).filter { !codes.contains($0) }
+            if providerID == nil, let index = knowledgeBase.factIndex["provider"] {
+                providerID = memory.values[index]?.stringValue
+            }
+        }
+
+        let ranked = scores.map { index, score in
+            let definition = knowledgeBase.diagnoses[index]
+            return RankedDiagnosis(
+                definition: definition, confidence: score.certainty,
+                evidence: score.evidence.sorted { abs($0.certainty) > abs($1.certainty) },
+                remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
+        }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
+        let shown = ranked.filter { $0.confidence >= threshold }
+        let provider = providerID.flatMap { id in knowledgeBase.providers.first { $0.id.lowercased() == id.lowercased() } }
+        return DiagnosisResult(
+            facts: facts, firings: firings, diagnoses: shown, ruledOut: ranked.filter { $0.confidence < threshold },
+            checklist: ChecklistBuilder(providerID: provider?.id).build(shown), codes: codes, provider: provider)
+    }
+
+    // MARK: - Forward chaining
+
+    /// Fires derivation rules until no rule adds a fact; each rule fires at most once.
+    private func derive(_ memory: inout WorkingMemory, observation: Int?) -> [RuleFiring] {
+        let rules = knowledgeBase.rules
+        var fired = Array(repeating: false, count: rules.count)
+        var pending = Array(rules.indices)
+        var firings: [RuleFiring] = []
+        while !pending.isEmpty {
+            var changed: [Int] = []
+            for ruleIndex in pending where !fired[ruleIndex] {
+                let rule = rules[ruleIndex]
+                var record: [ConditionCheck] = []
+                guard ConditionEvaluator(memory: memory).holds(rule.condition, record: &record) else { continue }
+                fired[ruleIndex] = true
+                var set: [Fact] = []
+                for (fact, value) in rule.assignments
+                where memory.set(fact.index, value, source: FactSource(.rule, rule.id)) {
+                    set.append(Fact(fact.name, value, source: FactSource(.rule, rule.id)))
+                    changed.append(fact.index)
+                }
+                if !set.isEmpty {
+                    firings.append(
+                        RuleFiring(
+                            ruleID: rule.id, doc: rule.doc, facts: set, because: record.filter(\.holds),
+                            observation: observation))
+                }
+            }
+            pending = Array(Set(changed.flatMap { readers[$0] })).filter { !fired[$0] }.sorted()
+        }
+        return firings
+    }
+
+    // MARK: - Weighing evidence
+
+    private func weigh(_ memory: WorkingMemory, observation: Int?) -> [(Int, (certainty: Double, evidence: [EvidenceFiring]))] {
+        let evaluator = ConditionEvaluator(memory: memory)
+        var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
+        var record: [ConditionCheck] = []
+        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated() {
+            var certainty = 0.0
+            var fired: [EvidenceFiring] = []
+            for evidence in diagnosis.evidence {
+                record.removeAll(keepingCapacity: true)
+                guard evaluator.holds(evidence.condition, record: &record) else { continue }
+                certainty = CertaintyFactor.combine(certainty, evidence.certainty)
+                fired.append(
+                    EvidenceFiring(
+                        ruleID: evidence.id, certainty: evidence.certainty, because: record.filter(\.holds),
+                        observation: observation))
+            }
+            if !fired.isEmpty { results.append((index, (certainty, fired))) }
+        }
+        return results
+    }
+
+    private func codeMeanings(_ memory: WorkingMemory) -> [CodeMeaning] {
+        ["reply.code", "reply.enhanced"].compactMap { name in
+            guard let index = knowledgeBase.factIndex[name], let value = memory.values[index] else { return nil }
+            return knowledgeBase.meaning(ofCode: value.description).map { CodeMeaning(code: value.description, entry: $0) }
+        }
+    }
+}
+
+extension Condition {
+    /// The slots of every fact the condition reads.
+    var factIndices: Set<Int> {
+        switch self {
+        case .test(let fact, _): return [fact.index]
+        case .all(let parts), .any(let parts): return parts.reduce(into: Set<Int>()) { $0.formUnion($1.factIndices) }
+        case .not(let inner): return inner.factIndices
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One folder of knowledge-base files. Layers are stacked: a later one adds entries and replaces same-id ones.
+public struct RuleLayer: Sendable, Hashable {
+    /// The files of the layer.
+    public var files: [RuleFile]
+
+    /// Creates a layer from files already in memory (the embedded default knowledge base).
+    public init(files: [RuleFile]) {
+        self.files = files
+    }
+
+    /// Reads every `.yaml` and `.yml` file below a folder.
+    ///
+    /// - Parameter directory: the folder, such as `Rules` or `./team-rules`.
+    /// - Throws: `RuleProblem` when the folder cannot be read.
+    public init(directory: String) throws {
+        let root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleProblem(SourceLocation(file: directory, line: 0), "no such folder")
+        }
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw RuleProblem(SourceLocation(file: directory, line: 0), "the folder cannot be read")
+        }
+        var files: [RuleFile] = []
+        for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            let display = (directory as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw RuleProblem(SourceLocation(file: display, line: 0), "the file cannot be read as UTF-8 text")
+            }
+            files.append(RuleFile(relativePath: relative, displayPath: display, text: text))
+        }
+        self.files = files.sorted { $0.relativePath < $1.relativePath }
+    }
+}

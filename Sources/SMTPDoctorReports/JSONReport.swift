@@ -1,0 +1,134 @@
+import Foundation
+import SMTPDoctorCore
+
+/// Renders a diagnosis as the machine-readable object of the JSON contract (schema version 1).
+///
+/// Field names are a contract: scripts depend on them. New fields may be added; none is renamed or removed.
+public struct JSONReport: Sendable {
+    /// The tool's name and version for the `tool` object.
+    public var toolVersion: String
+
+    /// Creates a JSON report.
+    public init(toolVersion: String) {
+        self.toolVersion = toolVersion
+    }
+
+    /// The JSON text, pretty-printed with sorted keys, ending in a newline.
+    public func render(_ result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
+        let document = Document(result: result, knowledgeBase: knowledgeBase, version: toolVersion)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+            return "{}\n"
+        }
+        return text + "\n"
+    }
+}
+
+// MARK: - The document
+
+private struct Document: Encodable {
+    let schemaVersion = 1
+    let tool: Tool
+    let facts: [FactEntry]
+    let codes: [CodeEntry]
+    let diagnoses: [DiagnosisEntry]
+    let checklist: [ChecklistEntry]
+
+    init(result: DiagnosisResult, knowledgeBase: KnowledgeBase, version: String) {
+        tool = Tool(
+            name: "smtp-doctor", version: version,
+            knowledgeBase: .init(diagnoses: knowledgeBase.diagnoses.count, rules: knowledgeBase.rules.count))
+        facts = result.facts.map { FactEntry(name: $0.name, value: JSONValue($0.value), source: $0.source.identifier) }
+        codes = result.codes.map { CodeEntry(code: $0.code, title: $0.entry.title, meaning: $0.entry.meaning) }
+        diagnoses = result.diagnoses.map(DiagnosisEntry.init)
+        checklist = result.checklist.map {
+            ChecklistEntry(step: $0.step, remediation: $0.remediationID, for: $0.diagnosisIDs, provider: $0.provider)
+        }
+    }
+}
+
+private struct Tool: Encodable {
+    struct KnowledgeBaseSize: Encodable {
+        let diagnoses: Int
+        let rules: Int
+    }
+    let name: String
+    let version: String
+    let knowledgeBase: KnowledgeBaseSize
+}
+
+private struct FactEntry: Encodable {
+    let name: String
+    let value: JSONValue
+    let source: String
+}
+
+private struct CodeEntry: Encodable {
+    let code: String
+    let title: String
+    let meaning: String
+}
+
+private struct DiagnosisEntry: Encodable {
+    struct Evidence: Encodable {
+        let rule: String
+        let because: String
+        let cf: Double
+    }
+    struct RemediationEntry: Encodable {
+        let id: String
+        let title: String
+        let effort: Int
+        let steps: [String]
+        let commands: [Command]
+    }
+    struct Command: Encodable {
+        let label: String
+        let shell: String
+        let run: String
+    }
+    let id: String
+    let category: String
+    let title: String
+    let summary: String
+    let confidence: Double
+    let evidence: [Evidence]
+    let remediation: [RemediationEntry]
+
+    init(_ diagnosis: RankedDiagnosis) {
+        id = diagnosis.definition.id
+        category = diagnosis.definition.category
+        title = diagnosis.definition.title
+        summary = diagnosis.definition.summary
+        confidence = (diagnosis.confidence * 1000).rounded() / 1000
+        evidence = diagnosis.evidence.map { Evidence(rule: $0.ruleID, because: $0.reason, cf: $0.certainty) }
+        remediation = diagnosis.remediations.map {
+            RemediationEntry(
+                id: $0.id, title: $0.title, effort: $0.effort, steps: $0.steps,
+                commands: $0.commands.map { Command(label: $0.label, shell: $0.shell, run: $0.run) })
+        }
+    }
+}
+
+private struct ChecklistEntry: Encodable {
+    let step: String
+    let remediation: String
+    let `for`: [String]
+    let provider: String?
+}
+
+/// A fact value as its natural JSON type.
+private struct JSONValue: Encodable {
+    let value: FactValue
+    init(_ value: FactValue) { self.value = value }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .int(let number): try container.encode(number)
+        case .string(let text): try container.encode(text)
+        case .bool(let flag): try container.encode(flag)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import SMTPDoctorCore
+
+/// Renders a diagnosis for a terminal: ranked causes with the reasons, the checklist, then the facts.
+///
+/// Lines fit in `width` columns (80 by default); long values are wrapped or shortened.
+public struct TextReport: Sendable {
+    /// Show ruled-out diagnoses and the derivation trace too.
+    public var explain: Bool
+    /// Colours or plain text.
+    public var style: TextStyle
+    /// The column width.
+    public var width: Int
+    /// How many diagnoses to show in full.
+    public var maximumDiagnoses: Int
+
+    /// Creates a text report.
+    public init(explain: Bool = false, style: TextStyle = TextStyle(colour: false), width: Int = 80, maximumDiagnoses: Int = 5) {
+        self.explain = explain
+        self.style = style
+        self.width = width
+        self.maximumDiagnoses = maximumDiagnoses
+    }
+
+    /// The report for one result.
+    /// - Parameters:
+    ///   - result: what the engine concluded.
+    ///   - knowledgeBase: for the lists of providers and symptoms suggested when nothing was recognised.
+    public func render(_ result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
+        var lines: [String] = []
+        let wrapper = TextWrapper(width: width)
+        if let provider = result.provider {
+            lines.append("\(style.bold("Provider:")) \(provider.name)")
+        }
+        if !result.codes.isEmpty {
+            lines.append(style.bold("Codes:"))
+            for code in result.codes {
+                let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+                lines += wrapper.wrap(
+                    "\(code.entry.title). \(code.entry.meaning)", first: head, rest: String(repeating: " ", count: head.count))
+            }
+        }
+        if !lines.isEmpty { lines.append("") }
+
+        if result.isRecognised {
+            lines += diagnoses(result, wrapper)
+            lines += checklist(result, wrapper)
+        } else {
+            lines += notRecognised(result, knowledgeBase, wrapper)
+        }
+        if explain {
+            lines += ruledOut(result, wrapper)
+            lines += derivations(result, wrapper)
+        }
+        lines += facts(result)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Sections
+
+    private func diagnoses(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
+        var lines = [style.bold("Likely causes")]
+        for (rank, diagnosis) in result.diagnoses.prefix(maximumDiagnoses).enumerated() {
+            let definition = diagnosis.definition
+            let tail = "\(percent(diagnosis.confidence))  \(definition.category)"
+            let number = "\(rank + 1). "
+            let room = width - tail.count - number.count - 2
+            let title = definition.title.count > room ? String(definition.title.prefix(room - 1)) + "…" : definition.title
+            let gap = String(repeating: " ", count: max(2, width - number.count - title.count - tail.count))
+            lines.append(number + style.bold(title) + gap + confidenceColour(diagnosis.confidence, tail))
+            lines.append("   " + style.dim(definition.id))
+            lines += wrapper.wrap(definition.summary, first: "   ", rest: "   ")
+            lines.append("   Why:")
+            for evidence in diagnosis.evidence {
+                lines += wrapper.wrap(
+                    "\(evidence.reason)  [\(sources(evidence))]", first: "     \(signed(evidence.certainty))  ",
+                    rest: "            ")
+            }
+            lines.append("")
+        }
+        if result.diagnoses.count > maximumDiagnoses {
+            lines.append("   … and \(result.diagnoses.count - maximumDiagnoses) less likely (see --format json)")
+            lines.append("")
+        }
+        return lines
+    }
+
+    private func checklist(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
+        guard !result.checklist.isEmpty else { return [] }
+        var lines = [style.bold("What to do")]
+        let remediations = Dictionary(
+            result.diagnoses.flatMap(\.remediations).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var shownCommands = Set<String>()
+        for (index, item) in result.checklist.enumerated() {
+            let number = "\(index + 1)."
+            let head = " \(number.padding(toLength: 4, withPad: " ", startingAt: 0))[ ] "
+            let text = item.provider.map { "(\($0)) " + item.step } ?? item.step
+            lines += wrapper.wrap(text, first: head, rest: String(repeating: " ", count: head.count))
+            let isLastOfRemediation =
+                index + 1 == result.checklist.count || result.checklist[index + 1].remediationID != item.remediationID
+            guard isLastOfRemediation, let remediation = remediations[item.remediationID],
+                shownCommands.insert(remediation.id).inserted
+            else { continue }
+            let specific = result.provider.flatMap { remediation.providerSteps[$0.id]?.commands } ?? []
+            for command in specific + remediation.commands {
+                let indent = String(repeating: " ", count: head.count)
+                if !command.label.isEmpty { lines += wrapper.wrap(command.label + ":", first: indent, rest: indent) }
+                lines.append(indent + style.cyan((command.shell == "powershell" ? "PS> " : "$ ") + command.run))
+            }
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func notRecognised(_ result: DiagnosisResult, _ knowledgeBase: KnowledgeBase, _ wrapper: TextWrapper)
+        -> [String]
+    {
+        var lines = [style.yellow(style.bold("Not recognised.")) + " Nothing in the evidence matches a known cause well enough to name one."]
+        lines.append("")
+        lines.append(style.bold("Try next"))
+        let advice = [
+            "Paste the complete error as the application or server printed it, with its three-digit reply code and enhanced code (such as 550 5.1.1) and the text after them.",
+            "Name the mail service with --provider: " + knowledgeBase.providers.map(\.id).joined(separator: ", ") + ".",
+            "Describe what you observe with --symptom: " + knowledgeBase.symptoms.map(\.id).joined(separator: ", ") + ".",
+            "Look for the error in the application's log or the server's log (Postfix: /var/log/mail.log; Exchange: the SmtpSend protocol log) and paste that line.",
+        ]
+        for item in advice { lines += wrapper.wrap(item, first: "  - ", rest: "    ") }
+        lines.append("")
+        return lines
+    }
+
+    private func ruledOut(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
+        guard !result.ruledOut.isEmpty else { return [] }
+        var lines = [style.bold("Considered and set aside")]
+        for diagnosis in result.ruledOut {
+            lines.append("  \(diagnosis.definition.id)  \(percent(diagnosis.confidence))")
+            for evidence in diagnosis.evidence {
+                lines += wrapper.wrap(evidence.reason, first: "     \(signed(evidence.certainty))  ", rest: "            ")
+            }
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func derivations(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
+        guard !result.firings.isEmpty else { return [] }
+        var lines = [style.bold("Derived facts")]
+        for firing in result.firings {
+            let set = firing.facts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
+            lines += wrapper.wrap("\(set) — rule \(firing.ruleID)", first: "  ", rest: "    ")
+            lines += wrapper.wrap("because " + firing.because.map(\.description).joined(separator: " and "), first: "    ", rest: "    ")
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func facts(_ result: DiagnosisResult) -> [String] {
+        guard !result.facts.isEmpty else { return [] }
+        var lines = [style.bold("Facts")]
+        let nameWidth = min(24, result.facts.map(\.name.count).max() ?? 0)
+        for fact in result.facts {
+            let source = fact.source.description
+            let room = max(10, width - nameWidth - source.count - 6)
+            var value = fact.value.description
+            if value.count > room { value = String(value.prefix(room - 1)) + "…" }
+            lines.append(
+                "  \(fact.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(value)  \(style.dim("(" + source + ")"))"
+            )
+        }
+        return lines
+    }
+
+    private func sources(_ evidence: EvidenceFiring) -> String {
+        var names: [String] = []
+        for check in evidence.because {
+            guard let source = check.source?.description, !names.contains(source) else { continue }
+            names.append(source)
+        }
+        return names.joined(separator: ", ")
+    }
+
+    private func confidenceColour(_ confidence: Double, _ text: String) -> String {
+        confidence >= 0.7 ? style.green(text) : confidence >= 0.4 ? style.yellow(text) : style.dim(text)
+    }
+}

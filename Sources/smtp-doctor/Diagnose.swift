@@ -1,0 +1,92 @@
+import ArgumentParser
+import SMTPDoctorCore
+import SMTPDoctorReports
+
+extension SMTPDoctor {
+    /// `smtp-doctor diagnose`: ranks the causes of a delivery failure from the error text.
+    struct Diagnose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Diagnose a delivery failure from the error you see.",
+            discussion: """
+                Give the error as the application, the server or the bounce message printed it: a bare code \
+                (550 5.1.1), an SMTP reply, an NDR excerpt, a Postfix or Exchange log line, or a client-library \
+                exception. Each --error is reasoned about on its own and the conclusions are combined.
+
+                EXAMPLES:
+                  smtp-doctor diagnose --error "535 5.7.8 Authentication credentials invalid"
+                  smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange-server
+                  smtp-doctor diagnose --symptom duplicate-messages
+                  pbpaste | smtp-doctor diagnose --error - --format json
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @Option(
+            name: .customLong("error"),
+            help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
+        var errors: [String] = []
+
+        @Option(help: ArgumentHelp("The mail service in use, if known (see 'rules list --providers').", valueName: "id"))
+        var provider: String?
+
+        @Option(
+            name: .customLong("symptom"),
+            help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
+        var symptoms: [String] = []
+
+        @Option(help: "Output format.")
+        var format: OutputFormat = .text
+
+        @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
+        var explain = false
+
+        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
+        var minConfidence: Double = 0.2
+
+        @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+        var noColour = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            guard !errors.isEmpty || !symptoms.isEmpty else {
+                throw ValidationError("Give the error with --error TEXT (or --error - to read it), or a --symptom.")
+            }
+            guard (0...1).contains(minConfidence) else {
+                throw ValidationError("--min-confidence takes a number from 0 to 1.")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                let evidence = try gatherEvidence(knowledgeBase)
+                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
+                switch format {
+                case .text:
+                    let style = TextStyle(colour: Terminal.wantsColour(disabled: noColour))
+                    Terminal.write(TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
+                case .json:
+                    Terminal.write(JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase))
+                }
+                if !result.isRecognised { throw ExitStatus.notRecognised.code }
+            }
+        }
+
+        private func gatherEvidence(_ knowledgeBase: KnowledgeBase) throws -> Evidence {
+            if let provider, knowledgeBase.provider(id: provider) == nil {
+                throw CommandFailure(
+                    "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
+                    status: .usage)
+            }
+            let known = Set(knowledgeBase.symptoms.map(\.id))
+            for symptom in symptoms where !known.contains(symptom) {
+                throw CommandFailure(
+                    "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
+            }
+            let texts = errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
+            return Evidence(errors: texts, provider: provider, symptoms: symptoms)
+        }
+    }
+}

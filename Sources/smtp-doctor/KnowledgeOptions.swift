@@ -1,0 +1,34 @@
+import ArgumentParser
+import SMTPDoctorCore
+import SMTPDoctorDefaultRules
+
+/// The `--rules` option shared by every command that reasons with the knowledge base.
+struct KnowledgeOptions: ParsableArguments {
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "A folder of extra rules layered over the built-in knowledge base (repeatable); entries with the same id replace built-in ones.",
+            valueName: "dir"))
+    var folders: [String] = []
+
+    /// The built-in knowledge base with the user's folders layered on top.
+    func load() throws -> KnowledgeBase {
+        var layers = [Self.builtIn]
+        for folder in folders {
+            do {
+                layers.append(try RuleLayer(directory: folder))
+            } catch let problem as RuleProblem {
+                throw CommandFailure(problem.description, status: .unreadableInput)
+            }
+        }
+        do {
+            return try KnowledgeBase.load(layers)
+        } catch {
+            throw CommandFailure(error.description, status: .invalidRules)
+        }
+    }
+
+    /// The knowledge base compiled into the program.
+    static let builtIn = RuleLayer(
+        files: DefaultRules.files.map { RuleFile(relativePath: $0.path, displayPath: "Rules/\($0.path)", text: $0.text) })
+}

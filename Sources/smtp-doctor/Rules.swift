@@ -1,0 +1,10 @@
+import ArgumentParser
+
+extension SMTPDoctor {
+    /// `smtp-doctor rules`: check and browse the knowledge base.
+    struct Rules: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check and browse the knowledge base.",
+            subcommands: [Lint.self, List.self, Show.self])
+    }
+}

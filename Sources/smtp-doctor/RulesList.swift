@@ -1,0 +1,56 @@
+import ArgumentParser
+import SMTPDoctorCore
+
+extension SMTPDoctor.Rules {
+    /// `smtp-doctor rules list`: one line per entry of the knowledge base.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List diagnoses, or other entries of the knowledge base.")
+
+        /// What to list.
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case diagnoses, remediations, providers, symptoms, facts, categories
+        }
+
+        @Option(help: "What to list.")
+        var kind: Kind = .diagnoses
+
+        @Option(help: ArgumentHelp("Only diagnoses of this category.", valueName: "category"))
+        var category: String?
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                if let category, !knowledgeBase.categories.contains(where: { $0.id == category }) {
+                    throw CommandFailure(
+                        "unknown category '\(category)'; known: \(knowledgeBase.categories.map(\.id).joined(separator: ", "))",
+                        status: .usage)
+                }
+                Terminal.write(rows(knowledgeBase).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
+            }
+        }
+
+        private func rows(_ knowledgeBase: KnowledgeBase) -> [(String, String)] {
+            let rows: [(String, String)]
+            switch kind {
+            case .diagnoses:
+                rows = knowledgeBase.diagnoses.filter { category == nil || $0.category == category }
+                    .sorted { ($0.category, $0.id) < ($1.category, $1.id) }
+                    .map { ($0.id, "\($0.category): \($0.title)") }
+            case .remediations:
+                rows = knowledgeBase.remediations.values.sorted { $0.id < $1.id }.map { ($0.id, $0.title) }
+            case .providers:
+                rows = knowledgeBase.providers.map { ($0.id, $0.name) }
+            case .symptoms:
+                rows = knowledgeBase.symptoms.map { ($0.id, $0.title) }
+            case .facts:
+                rows = knowledgeBase.facts.map { ($0.name, "\($0.type.rawValue): \($0.doc)") }
+            case .categories:
+                rows = knowledgeBase.categories.map { ($0.id, $0.meaning) }
+            }
+            let width = min(48, rows.map(\.0.count).max() ?? 0)
+            return rows.map { ($0.0.padding(toLength: max(width, $0.0.count), withPad: " ", startingAt: 0), $0.1) }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import SMTPDoctorCore
+
+extension SMTPDoctor.Rules {
+    /// `smtp-doctor rules show ID`: everything the knowledge base says about one entry.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a diagnosis, remediation, provider, fact or code in full.")
+
+        @Argument(help: ArgumentHelp("A diagnosis, remediation, provider or fact id, or a code such as 535 or 5.7.8.", valueName: "id"))
+        var id: String
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                guard let text = EntryDescription(knowledgeBase: knowledgeBase).describe(id) else {
+                    throw CommandFailure("no diagnosis, remediation, provider, fact or code is called '\(id)'; see 'smtp-doctor rules list'", status: .usage)
+                }
+                Terminal.write(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What the program knows about where its output goes.
+enum Terminal {
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static func wantsColour(disabled: Bool) -> Bool {
+        guard !disabled else { return false }
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Writes text to standard output.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Reads standard input, at most `limit` bytes.
+    static func readStandardInput(limit: Int = 1 << 20) -> String {
+        let data = FileHandle.standardInput.readData(ofLength: limit)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
