@@ -26,6 +26,7 @@ let package = Package(
         ),
         .target(
             name: "SMTPDoctorDefaultRules",
+            dependencies: ["SMTPDoctorCore"],
             plugins: ["EmbedRules"]
         ),
         .target(
@@ -48,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KnowledgeBaseTests",
-            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"],
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Cases")]
         ),
         .testTarget(

@@ -13,7 +13,7 @@ struct KnowledgeOptions: ParsableArguments {
 
     /// The built-in knowledge base with the user's folders layered on top.
     func load() throws -> KnowledgeBase {
-        var layers = [Self.builtIn]
+        var layers = [RuleLayer.builtIn]
         for folder in folders {
             do {
                 layers.append(try RuleLayer(directory: folder))
@@ -27,8 +27,4 @@ struct KnowledgeOptions: ParsableArguments {
             throw CommandFailure(error.description, status: .invalidRules)
         }
     }
-
-    /// The knowledge base compiled into the program.
-    static let builtIn = RuleLayer(
-        files: DefaultRules.files.map { RuleFile(relativePath: $0.path, displayPath: "Rules/\($0.path)", text: $0.text) })
 }

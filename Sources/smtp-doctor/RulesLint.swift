@@ -1,5 +1,6 @@
 import ArgumentParser
 import SMTPDoctorCore
+import SMTPDoctorDefaultRules
 
 extension SMTPDoctor.Rules {
     /// `smtp-doctor rules lint [DIR]`: reports every problem of a knowledge-base folder as `file:line: message`.
@@ -28,9 +29,9 @@ extension SMTPDoctor.Rules {
                         throw CommandFailure(problem.description, status: .unreadableInput)
                     }
                     let complete = layer.files.contains { $0.relativePath == "facts.yaml" }
-                    layers = complete ? [layer] : [KnowledgeOptions.builtIn, layer]
+                    layers = complete ? [layer] : [RuleLayer.builtIn, layer]
                 } else {
-                    layers = [KnowledgeOptions.builtIn]
+                    layers = [RuleLayer.builtIn]
                 }
                 do {
                     let knowledgeBase = try KnowledgeBase.load(layers)

@@ -1,7 +1,7 @@
 /// MYCIN certainty-factor arithmetic: how evidence for and against a hypothesis adds up.
 ///
-/// A certainty is in −1…1: 1 is certain, −1 rules out, 0 says nothing. Combination is commutative and
-/// associative, so the order in which evidence fires does not change the result.
+/// A certainty is in −1…1: 1 is certain, −1 rules out, 0 says nothing. Combination is commutative; with evidence
+/// of mixed signs it is not associative, so the engine always combines in the order the evidence is written.
 public enum CertaintyFactor {
     /// Combines two certainties.
     ///
