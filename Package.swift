@@ -17,7 +17,7 @@ let package = Package(
             name: "SMTPDoctorCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        .executableTarget(name: "RulesEmbedder", path: "Sources/RulesEmbedder"),
+        .executableTarget(name: "RulesEmbedder", dependencies: ["SMTPDoctorCore"]),
         .plugin(
             name: "EmbedRules",
             capability: .buildTool(),
@@ -42,15 +42,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "diagnose-benchmark",
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+        ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
-            dependencies: ["SMTPDoctorCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SMTPDoctorCore"]
         ),
         .testTarget(
             name: "KnowledgeBaseTests",
             dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Cases")]
+            exclude: ["Cases"]
         ),
         .testTarget(
             name: "SMTPDoctorCLITests",

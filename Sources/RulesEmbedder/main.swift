@@ -1,8 +1,11 @@
 // Writes the default knowledge base (every YAML file under Rules/) into a Swift source file, so that the
 // smtp-doctor binary carries its knowledge with it and works when copied alone into an empty folder.
+// Each file is parsed here, at build time, and stored in the compact form of `RuleNode`, which loads far faster
+// than YAML; a file that does not parse is stored as text so that the program reports its error at file:line.
 //
 // Usage: RulesEmbedder RULES_DIR OUTPUT.swift
 import Foundation
+import SMTPDoctorCore
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -48,15 +51,26 @@ func delimiter(for text: String) -> String {
 var source = """
     // Generated from Rules/ at build time by the EmbedRules plugin. Do not edit.
 
-    /// The default knowledge base: every file of Rules/, as (path inside Rules/, YAML text).
+    /// The default knowledge base: every file of Rules/, as (path inside Rules/, YAML text, compiled form).
     public enum DefaultRules {
-        /// The files, sorted by path.
-        public static let files: [(path: String, text: String)] = [
+        /// The files, sorted by path; `text` is empty where `compiled` holds the parsed file.
+        public static let files: [(path: String, text: String, compiled: String?)] = [
 
     """
+/// The text as a raw multi-line string literal.
+func literal(_ text: String) -> String {
+    let hashes = delimiter(for: text)
+    return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
+}
+
 for file in files {
-    let hashes = delimiter(for: file.text)
-    source += "        (\"\(file.path)\", \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
+    // Multi-line literals turn CR LF into LF, which would change the byte counts of the compact form.
+    let compiled = file.text.contains("\r") ? nil : (try? RuleNode.parse(yaml: file.text))?.compactEncoding
+    if let compiled {
+        source += "        (\"\(file.path)\", \"\", \(literal(compiled))),\n"
+    } else {
+        source += "        (\"\(file.path)\", \(literal(file.text)), nil),\n"
+    }
 }
 source += "    ]\n}\n"
 do {

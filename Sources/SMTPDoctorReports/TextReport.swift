@@ -14,7 +14,9 @@ public struct TextReport: Sendable {
     public var maximumDiagnoses: Int
 
     /// Creates a text report.
-    public init(explain: Bool = false, style: TextStyle = TextStyle(colour: false), width: Int = 80, maximumDiagnoses: Int = 5) {
+    public init(
+        explain: Bool = false, style: TextStyle = TextStyle(colour: false), width: Int = 80, maximumDiagnoses: Int = 5
+    ) {
         self.explain = explain
         self.style = style
         self.width = width
@@ -36,7 +38,8 @@ public struct TextReport: Sendable {
             for code in result.codes {
                 let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
                 lines += wrapper.wrap(
-                    "\(code.entry.title). \(code.entry.meaning)", first: head, rest: String(repeating: " ", count: head.count))
+                    "\(code.entry.title). \(code.entry.meaning)", first: head,
+                    rest: String(repeating: " ", count: head.count))
             }
         }
         if !lines.isEmpty { lines.append("") }
@@ -64,7 +67,8 @@ public struct TextReport: Sendable {
             let tail = "\(percent(diagnosis.confidence))  \(definition.category)"
             let number = "\(rank + 1). "
             let room = width - tail.count - number.count - 2
-            let title = definition.title.count > room ? String(definition.title.prefix(room - 1)) + "…" : definition.title
+            let title =
+                definition.title.count > room ? String(definition.title.prefix(room - 1)) + "…" : definition.title
             let gap = String(repeating: " ", count: max(2, width - number.count - title.count - tail.count))
             lines.append(number + style.bold(title) + gap + confidenceColour(diagnosis.confidence, tail))
             lines.append("   " + style.dim(definition.id))
@@ -114,13 +118,17 @@ public struct TextReport: Sendable {
     private func notRecognised(_ result: DiagnosisResult, _ knowledgeBase: KnowledgeBase, _ wrapper: TextWrapper)
         -> [String]
     {
-        var lines = [style.yellow(style.bold("Not recognised.")) + " Nothing in the evidence matches a known cause well enough to name one."]
+        var lines = [
+            style.yellow(style.bold("Not recognised."))
+                + " Nothing in the evidence matches a known cause well enough to name one."
+        ]
         lines.append("")
         lines.append(style.bold("Try next"))
         let advice = [
             "Paste the complete error as the application or server printed it, with its three-digit reply code and enhanced code (such as 550 5.1.1) and the text after them.",
             "Name the mail service with --provider: " + knowledgeBase.providers.map(\.id).joined(separator: ", ") + ".",
-            "Describe what you observe with --symptom: " + knowledgeBase.symptoms.map(\.id).joined(separator: ", ") + ".",
+            "Describe what you observe with --symptom: " + knowledgeBase.symptoms.map(\.id).joined(separator: ", ")
+                + ".",
             "Look for the error in the application's log or the server's log (Postfix: /var/log/mail.log; Exchange: the SmtpSend protocol log) and paste that line.",
         ]
         for item in advice { lines += wrapper.wrap(item, first: "  - ", rest: "    ") }
@@ -134,7 +142,8 @@ public struct TextReport: Sendable {
         for diagnosis in result.ruledOut {
             lines.append("  \(diagnosis.definition.id)  \(percent(diagnosis.confidence))")
             for evidence in diagnosis.evidence {
-                lines += wrapper.wrap(evidence.reason, first: "     \(signed(evidence.certainty))  ", rest: "            ")
+                lines += wrapper.wrap(
+                    evidence.reason, first: "     \(signed(evidence.certainty))  ", rest: "            ")
             }
         }
         lines.append("")
@@ -147,7 +156,8 @@ public struct TextReport: Sendable {
         for firing in result.firings {
             let set = firing.facts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
             lines += wrapper.wrap("\(set) — rule \(firing.ruleID)", first: "  ", rest: "    ")
-            lines += wrapper.wrap("because " + firing.because.map(\.description).joined(separator: " and "), first: "    ", rest: "    ")
+            lines += wrapper.wrap(
+                "because " + firing.because.map(\.description).joined(separator: " and "), first: "    ", rest: "    ")
         }
         lines.append("")
         return lines

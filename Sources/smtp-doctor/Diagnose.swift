@@ -27,7 +27,8 @@ extension SMTPDoctor {
             help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
         var errors: [String] = []
 
-        @Option(help: ArgumentHelp("The mail service in use, if known (see 'rules list --providers').", valueName: "id"))
+        @Option(
+            help: ArgumentHelp("The mail service in use, if known (see 'rules list --providers').", valueName: "id"))
         var provider: String?
 
         @Option(
@@ -44,7 +45,8 @@ extension SMTPDoctor {
         @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
         var minConfidence: Double = 0.2
 
-        @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+        @Flag(
+            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
         var noColour = false
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -66,9 +68,11 @@ extension SMTPDoctor {
                 switch format {
                 case .text:
                     let style = TextStyle(colour: Terminal.wantsColour(disabled: noColour))
-                    Terminal.write(TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
+                    Terminal.write(
+                        TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
                 case .json:
-                    Terminal.write(JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase))
+                    Terminal.write(
+                        JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }

@@ -14,7 +14,8 @@ struct EntryDescription {
             return "fact \(fact.name) (\(fact.type.rawValue))\n\(fact.doc)\n\(values)defined at \(fact.location)\n"
         }
         if let code = knowledgeBase.meaning(ofCode: id) {
-            return "\(code.code): \(code.title)\n\(code.meaning)\n" + (code.reference.map { "reference: \($0)\n" } ?? "")
+            return "\(code.code): \(code.title)\n\(code.meaning)\n"
+                + (code.reference.map { "reference: \($0)\n" } ?? "")
         }
         return nil
     }
@@ -32,7 +33,8 @@ struct EntryDescription {
             lines.append("")
             lines.append("Examples:")
             for example in diagnosis.examples {
-                let parts = [example.error, example.provider.map { "provider \($0)" }]
+                let parts =
+                    [example.error, example.provider.map { "provider \($0)" }]
                     + example.symptoms.map { "symptom \($0)" }
                 lines.append("  - " + parts.compactMap { $0 }.joined(separator: "; "))
             }
@@ -74,7 +76,8 @@ struct EntryDescription {
         if !provider.codes.isEmpty {
             lines.append("Codes:")
             for code in provider.codes {
-                lines.append("  \(code.reply.map { "\($0) " } ?? "")\(code.code)  \(code.meaning)  → \(code.diagnosisID)")
+                lines.append(
+                    "  \(code.reply.map { "\($0) " } ?? "")\(code.code)  \(code.meaning)  → \(code.diagnosisID)")
             }
         }
         lines.append("")

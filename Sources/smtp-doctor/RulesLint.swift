@@ -29,9 +29,9 @@ extension SMTPDoctor.Rules {
                         throw CommandFailure(problem.description, status: .unreadableInput)
                     }
                     let complete = layer.files.contains { $0.relativePath == "facts.yaml" }
-                    layers = complete ? [layer] : [RuleLayer.builtIn, layer]
+                    layers = complete ? [layer] : [RuleLayer.builtInUnverified, layer]
                 } else {
-                    layers = [RuleLayer.builtIn]
+                    layers = [RuleLayer.builtInUnverified]
                 }
                 do {
                     let knowledgeBase = try KnowledgeBase.load(layers)

@@ -4,7 +4,8 @@ import SMTPDoctorCore
 extension SMTPDoctor.Rules {
     /// `smtp-doctor rules list`: one line per entry of the knowledge base.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List diagnoses, or other entries of the knowledge base.")
+        static let configuration = CommandConfiguration(
+            abstract: "List diagnoses, or other entries of the knowledge base.")
 
         /// What to list.
         enum Kind: String, ExpressibleByArgument, CaseIterable {

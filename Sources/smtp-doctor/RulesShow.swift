@@ -7,7 +7,9 @@ extension SMTPDoctor.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Show a diagnosis, remediation, provider, fact or code in full.")
 
-        @Argument(help: ArgumentHelp("A diagnosis, remediation, provider or fact id, or a code such as 535 or 5.7.8.", valueName: "id"))
+        @Argument(
+            help: ArgumentHelp(
+                "A diagnosis, remediation, provider or fact id, or a code such as 535 or 5.7.8.", valueName: "id"))
         var id: String
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -16,7 +18,9 @@ extension SMTPDoctor.Rules {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
                 guard let text = EntryDescription(knowledgeBase: knowledgeBase).describe(id) else {
-                    throw CommandFailure("no diagnosis, remediation, provider, fact or code is called '\(id)'; see 'smtp-doctor rules list'", status: .usage)
+                    throw CommandFailure(
+                        "no diagnosis, remediation, provider, fact or code is called '\(id)'; see 'smtp-doctor rules list'",
+                        status: .usage)
                 }
                 Terminal.write(text)
             }

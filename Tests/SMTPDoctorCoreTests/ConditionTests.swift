@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func prefixContainsAndMatches() throws {
-        let text: [String: FactValue] = ["error.text": .string("550 5.7.1 Relay ACCESS denied"), "reply.enhanced": .string("5.7.1")]
+        let text: [String: FactValue] = [
+            "error.text": .string("550 5.7.1 Relay ACCESS denied"), "reply.enhanced": .string("5.7.1"),
+        ]
         #expect(try holds(#"{ reply.enhanced: { prefix: "5.7." } }"#, facts: text))
         #expect(try holds(#"{ error.text: { contains: "relay access denied" } }"#, facts: text))
         #expect(try holds(#"{ error.text: { contains: ["nothing", "access denied"] } }"#, facts: text))

@@ -12,7 +12,8 @@ import Testing
         let first = try #require(result.diagnoses.first)
         #expect(first.definition.id == "connection.refused")
         #expect(result.firings.map(\.ruleID) == ["refused-from-text"])
-        #expect(result.facts.contains { $0.name == "network.error" && $0.source == FactSource(.rule, "refused-from-text") })
+        #expect(
+            result.facts.contains { $0.name == "network.error" && $0.source == FactSource(.rule, "refused-from-text") })
     }
 
     @Test func certaintiesOfEvidenceCombine() throws {
@@ -51,7 +52,9 @@ import Testing
     }
 
     @Test func providerIsRecognisedFromTheHostAndItsCodesBecomeEvidence() throws {
-        let result = try diagnose(["host mx1.acme.test[198.51.100.1] said: 534 5.7.9 Application-specific password required"])
+        let result = try diagnose([
+            "host mx1.acme.test[198.51.100.1] said: 534 5.7.9 Application-specific password required"
+        ])
         #expect(result.provider?.id == "acme")
         let first = try #require(result.diagnoses.first)
         #expect(first.definition.id == "auth.bad-password")

@@ -28,7 +28,9 @@ import Testing
             of: "if: { network.error: refused }", with: "if: { network.error: refusd }")
         let problems = TestKnowledge.problems(["diagnoses/all.yaml": diagnoses])
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("Rules/diagnoses/all.yaml:17: 'refusd' is not a value of 'network.error'") == true)
+        #expect(
+            problems.first?.hasPrefix("Rules/diagnoses/all.yaml:17: 'refusd' is not a value of 'network.error'") == true
+        )
     }
 
     @Test func danglingRemediationNamesFileAndLine() {
@@ -42,12 +44,13 @@ import Testing
     }
 
     @Test func badRegularExpressionNamesFileAndLine() {
-        let rules = TestKnowledge.rules + """
+        let rules =
+            TestKnowledge.rules + """
 
-            - id: broken-pattern
-              if: { error.text: { matches: "(unclosed" } }
-              then: { network.error: timeout }
-            """
+                - id: broken-pattern
+                  if: { error.text: { matches: "(unclosed" } }
+                  then: { network.error: timeout }
+                """
         let problems = TestKnowledge.problems(["rules/all.yaml": rules])
         #expect(problems == ["Rules/rules/all.yaml:11: regular expression '(unclosed' does not compile"])
     }

@@ -59,7 +59,8 @@ public struct ErrorTextParser: Sendable {
         #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
     private static let leadingCode = pattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
     private static let markedCode = pattern(
-        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:)\s*#?([245][0-5]\d)\b(?![.:]\d)"#)
+        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:)\s*#?([245][0-5]\d)\b(?![.:]\d)"#
+    )
     private static let enhancedOnly = pattern(#"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
 
     /// The first failure reply among the lines, joining the lines of a multi-line reply.
@@ -100,7 +101,8 @@ public struct ErrorTextParser: Sendable {
 
     private static func tail(_ text: String, after offset: Int) -> String {
         let utf16 = text.utf16
-        guard offset <= utf16.count, let start = utf16.index(utf16.startIndex, offsetBy: offset, limitedBy: utf16.endIndex)
+        guard offset <= utf16.count,
+            let start = utf16.index(utf16.startIndex, offsetBy: offset, limitedBy: utf16.endIndex)
         else { return "" }
         var rest = String(text[start...]).trimmingCharacters(in: .whitespaces)
         let enhancedPrefix = enhancedOnly.firstMatch(in: rest)
@@ -142,7 +144,8 @@ public struct ErrorTextParser: Sendable {
     private static let hostWithAddress = pattern(
         #"(?i)(?:host|connect to|from|to)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\[([0-9a-f.:]+)\]"#)
     private static let namedHost = pattern(
-        #"(?i)(?:smtp host:?|generating server:|remote-mta:\s*dns;|remote server:|host)\s+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"#)
+        #"(?i)(?:smtp host:?|generating server:|remote-mta:\s*dns;|remote server:|host)\s+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"#
+    )
     private static let addressWithPort = pattern(#"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#)
 
     private static func remote(_ text: String) -> (host: String?, ip: String?) {
@@ -153,8 +156,10 @@ public struct ErrorTextParser: Sendable {
     }
 
     private static let ndrMarkers = pattern(
-        #"(?i)remote server returned|diagnostic information for administrators|delivery has failed|#\s?[45]\d\d|generating server:|undeliverable|mail delivery (?:subsystem|failed)"#)
-    private static let postfixMarkers = pattern(#"(?i)\bsaid: [245]\d\d|postfix/|status=(?:bounced|deferred)|\(in reply to "#)
+        #"(?i)remote server returned|diagnostic information for administrators|delivery has failed|#\s?[45]\d\d|generating server:|undeliverable|mail delivery (?:subsystem|failed)"#
+    )
+    private static let postfixMarkers = pattern(
+        #"(?i)\bsaid: [245]\d\d|postfix/|status=(?:bounced|deferred)|\(in reply to "#)
 
     private static func format(_ text: String, reply: Reply?, exchange: Bool) -> String {
         if exchange { return "exchange-protocol-log" }

@@ -8,7 +8,9 @@ extension Evidence {
     public init(errors: [String], provider: String? = nil, symptoms: [String] = []) {
         let parser = ErrorTextParser()
         var context: [Fact] = []
-        if let provider { context.append(Fact("provider", .string(provider), source: FactSource(.option, "--provider"))) }
+        if let provider {
+            context.append(Fact("provider", .string(provider), source: FactSource(.option, "--provider")))
+        }
         for symptom in symptoms {
             context.append(Fact("symptom.\(symptom)", .bool(true), source: FactSource(.option, "--symptom")))
         }

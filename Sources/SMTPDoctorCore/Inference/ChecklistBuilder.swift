@@ -14,7 +14,8 @@ struct ChecklistBuilder {
             for remediation in diagnosis.remediations {
                 if remediations[remediation.id] == nil { order.append(remediation.id) }
                 remediations[remediation.id] = remediation
-                score[remediation.id] = max(score[remediation.id] ?? 0, diagnosis.confidence / Double(remediation.effort))
+                score[remediation.id] = max(
+                    score[remediation.id] ?? 0, diagnosis.confidence / Double(remediation.effort))
                 calledFor[remediation.id, default: []].append(diagnosis.definition.id)
             }
         }

@@ -54,7 +54,9 @@ public struct InferenceEngine: Sendable {
             firings += derive(&memory, observation: label)
             for (index, fired) in weigh(memory, observation: label) {
                 let previous = scores[index] ?? (0, [])
-                scores[index] = (CertaintyFactor.combine(previous.certainty, fired.certainty), previous.evidence + fired.evidence)
+                scores[index] = (
+                    CertaintyFactor.combine(previous.certainty, fired.certainty), previous.evidence + fired.evidence
+                )
             }
             for index in memory.order {
                 let fact = Fact(knowledgeBase.facts[index].name, memory.values[index]!, source: memory.sources[index]!)
@@ -74,7 +76,9 @@ public struct InferenceEngine: Sendable {
                 remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
         }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
         let shown = ranked.filter { $0.confidence >= threshold }
-        let provider = providerID.flatMap { id in knowledgeBase.providers.first { $0.id.lowercased() == id.lowercased() } }
+        let provider = providerID.flatMap { id in
+            knowledgeBase.providers.first { $0.id.lowercased() == id.lowercased() }
+        }
         return DiagnosisResult(
             facts: facts, firings: firings, diagnoses: shown, ruledOut: ranked.filter { $0.confidence < threshold },
             checklist: ChecklistBuilder(providerID: provider?.id).build(shown), codes: codes, provider: provider)
@@ -115,7 +119,9 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
-    private func weigh(_ memory: WorkingMemory, observation: Int?) -> [(Int, (certainty: Double, evidence: [EvidenceFiring]))] {
+    private func weigh(_ memory: WorkingMemory, observation: Int?) -> [(
+        Int, (certainty: Double, evidence: [EvidenceFiring])
+    )] {
         let evaluator = ConditionEvaluator(memory: memory)
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
         var record: [ConditionCheck] = []
@@ -139,7 +145,9 @@ public struct InferenceEngine: Sendable {
     private func codeMeanings(_ memory: WorkingMemory) -> [CodeMeaning] {
         ["reply.code", "reply.enhanced"].compactMap { name in
             guard let index = knowledgeBase.factIndex[name], let value = memory.values[index] else { return nil }
-            return knowledgeBase.meaning(ofCode: value.description).map { CodeMeaning(code: value.description, entry: $0) }
+            return knowledgeBase.meaning(ofCode: value.description).map {
+                CodeMeaning(code: value.description, entry: $0)
+            }
         }
     }
 }

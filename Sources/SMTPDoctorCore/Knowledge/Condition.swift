@@ -44,22 +44,40 @@ public enum FactTest: Sendable {
     case range(lower: Int?, upper: Int?, label: String)
 }
 
-/// A compiled regular expression with the pattern it came from.
-public struct RegularExpression: @unchecked Sendable {
+/// A regular expression with the pattern it came from, compiled on first use.
+///
+/// Patterns of the built-in knowledge base were checked when it was built (`rules lint` in CI), so they are compiled
+/// only when a condition first needs them; this keeps start-up fast. Patterns of other layers are compiled, and so
+/// checked, while loading.
+public final class RegularExpression: @unchecked Sendable {
     /// The pattern as written in the rule.
     public let pattern: String
-    private let expression: NSRegularExpression
+    private let lock = NSLock()
+    private var compiled: NSRegularExpression?
 
-    /// Compiles a pattern (ICU syntax).
+    /// A pattern compiled now (ICU syntax).
     /// - Throws: the compiler's error when the pattern is not valid.
     public init(_ pattern: String) throws {
         self.pattern = pattern
-        self.expression = try NSRegularExpression(pattern: pattern)
+        self.compiled = try NSRegularExpression(pattern: pattern)
+    }
+
+    /// A pattern already known to be valid, compiled on first use; an invalid one never matches.
+    public init(verified pattern: String) {
+        self.pattern = pattern
     }
 
     /// Whether the expression matches anywhere in the text.
     public func matches(_ text: String) -> Bool {
+        guard let expression = expression else { return false }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return expression.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    private var expression: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if compiled == nil { compiled = try? NSRegularExpression(pattern: pattern) }
+        return compiled
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns the `if:` of a rule into a `Condition`, checking fact names, value types and regular expressions.
 ///
@@ -73,8 +72,8 @@ struct ConditionCompiler {
         guard let (index, declaration) = declared(name, entry) else { return nil }
         let fact = FactReference(name: name, index: index)
         switch entry.node {
-        case .scalar(let scalar):
-            return parse(scalar.string, as: declaration, entry).map { .test(fact, .equals($0.folded)) }
+        case .scalar(let text, _):
+            return parse(text, as: declaration, entry).map { .test(fact, .equals($0.folded)) }
         case .sequence:
             let values = entry.items("a list of values").compactMap { item in
                 item.text("a value").flatMap { parse($0, as: declaration, item) }
@@ -87,9 +86,6 @@ struct ConditionCompiler {
                 return nil
             }
             return operation(op, operand, fact, declaration).map { .test(fact, $0) }
-        case .alias:
-            entry.report("aliases are not supported in conditions")
-            return nil
         }
     }
 
@@ -108,13 +104,10 @@ struct ConditionCompiler {
                 let phrases = phrases(operand)
                 return phrases.isEmpty ? nil : .contains(phrases.map { $0.lowercased() })
             }
-            guard let pattern = operand.text("'matches'") else { return nil }
-            do {
-                return .matches(try RegularExpression(pattern))
-            } catch {
-                operand.report("regular expression '\(pattern)' does not compile")
+            guard let pattern = operand.text("'matches'"), let expression = operand.regularExpression(pattern) else {
                 return nil
             }
+            return .matches(expression)
         case "exists":
             guard let text = operand.text("'exists'"), let flag = Bool(text) else {
                 operand.report("'exists' takes true or false")
@@ -137,7 +130,7 @@ struct ConditionCompiler {
     }
 
     private func phrases(_ operand: YAMLEntry) -> [String] {
-        if case .scalar(let scalar) = operand.node { return [scalar.string] }
+        if let text = operand.node.text { return [text] }
         return operand.items("'contains'").compactMap { $0.text("a phrase") }
     }
 
@@ -184,7 +177,8 @@ struct ConditionCompiler {
         case .enum:
             guard declaration.values.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) else {
                 entry.report(
-                    "'\(text)' is not a value of '\(declaration.name)'; allowed: \(declaration.values.joined(separator: ", "))")
+                    "'\(text)' is not a value of '\(declaration.name)'; allowed: \(declaration.values.joined(separator: ", "))"
+                )
                 return nil
             }
             return .string(text)

@@ -10,7 +10,8 @@ extension KnowledgeBaseBuilder {
         let category = entry.required("category") ?? ""
         if !category.isEmpty && !categoryIDs.contains(category) {
             entry["category"]?.report(
-                "diagnosis '\(id)': unknown category '\(category)'; use one of: \(categoryIDs.sorted().joined(separator: ", "))")
+                "diagnosis '\(id)': unknown category '\(category)'; use one of: \(categoryIDs.sorted().joined(separator: ", "))"
+            )
         }
         var evidence: [EvidenceRule] = []
         let evidenceItems = entry["evidence"]?.items("'evidence'") ?? []
@@ -51,8 +52,8 @@ extension KnowledgeBaseBuilder {
     }
 
     private func example(_ item: YAMLEntry, providerIDs: Set<String>, symptomIDs: Set<String>) -> DiagnosisExample? {
-        if case .scalar(let scalar) = item.node {
-            return DiagnosisExample(error: scalar.string, provider: nil, symptoms: [], location: item.location)
+        if let text = item.node.text {
+            return DiagnosisExample(error: text, provider: nil, symptoms: [], location: item.location)
         }
         item.rejectUnknownKeys(["error", "provider", "symptoms"], in: "an example")
         let provider = item.optional("provider")
@@ -72,14 +73,17 @@ extension KnowledgeBaseBuilder {
     func buildRemediations(providerIDs: Set<String>) -> [String: Remediation] {
         var remediations: [String: Remediation] = [:]
         for (id, entry) in raw.remediations.all {
-            entry.rejectUnknownKeys(["id", "title", "effort", "steps", "commands", "providers"], in: "remediation '\(id)'")
+            entry.rejectUnknownKeys(
+                ["id", "title", "effort", "steps", "commands", "providers"], in: "remediation '\(id)'")
             let effort = entry.integer("effort") ?? 2
             if !(1...5).contains(effort) { entry["effort"]?.report("effort must be from 1 to 5") }
             let steps = entry.texts("steps")
             if steps.isEmpty { entry.report("remediation '\(id)' has no steps") }
             var perProvider: [String: ProviderRemediation] = [:]
             for (provider, variant) in entry["providers"]?.pairs("'providers'") ?? [] {
-                if !providerIDs.contains(provider) { variant.report("remediation '\(id)': unknown provider '\(provider)'") }
+                if !providerIDs.contains(provider) {
+                    variant.report("remediation '\(id)': unknown provider '\(provider)'")
+                }
                 variant.rejectUnknownKeys(["steps", "commands"], in: "provider steps")
                 perProvider[provider] = ProviderRemediation(
                     steps: variant.texts("steps"), commands: commands(variant))

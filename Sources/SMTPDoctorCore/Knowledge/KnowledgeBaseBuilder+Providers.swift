@@ -49,7 +49,8 @@ extension KnowledgeBaseBuilder {
             let items = raw.providers.entries[provider.id]?["codes"]?.items("'codes'") ?? []
             for (code, item) in zip(provider.codes, items) {
                 guard let index = position[code.diagnosisID] else {
-                    item.report("provider code \(code.code) names diagnosis '\(code.diagnosisID)', which is not defined")
+                    item.report(
+                        "provider code \(code.code) names diagnosis '\(code.diagnosisID)', which is not defined")
                     continue
                 }
                 var parts: [Condition] = [

@@ -94,7 +94,8 @@ struct KnowledgeBaseBuilder {
     private func buildRegistry(_ table: RawKnowledge.Table) -> [String: ReplyCodeEntry] {
         var registry: [String: ReplyCodeEntry] = [:]
         for (code, entry) in table.all {
-            entry.rejectUnknownKeys(["code", "class", "subject", "title", "meaning", "reference"], in: "code '\(code)'")
+            entry.rejectUnknownKeys(
+                ["code", "class", "subject", "title", "meaning", "reference"], in: "code '\(code)'")
             registry[code] = ReplyCodeEntry(
                 code: code, title: entry.required("title") ?? "", meaning: entry.required("meaning") ?? "",
                 reference: entry.optional("reference"))
@@ -158,11 +159,6 @@ struct KnowledgeBaseBuilder {
     // MARK: - Shared helpers
 
     func regex(_ pattern: String, at entry: YAMLEntry) -> RegularExpression? {
-        do {
-            return try RegularExpression(pattern)
-        } catch {
-            entry.report("regular expression '\(pattern)' does not compile")
-            return nil
-        }
+        entry.regularExpression(pattern)
     }
 }

@@ -35,14 +35,19 @@ struct RawKnowledge {
         var seenInLayer: [String: SourceLocation] = [:]
         for file in layer.files {
             guard let root = parse(file, log: log) else { continue }
-            let entry = YAMLEntry(node: root, file: file.displayPath, log: log)
+            let entry = YAMLEntry(node: root, file: file.displayPath, log: log, isVerified: layer.isVerified)
             add(entry, path: file.relativePath, seen: &seenInLayer)
         }
     }
 
-    private func parse(_ file: RuleFile, log: ProblemLog) -> Node? {
+    private func parse(_ file: RuleFile, log: ProblemLog) -> RuleNode? {
+        if let compiled = file.compiled {
+            if let node = RuleNode(compactEncoding: compiled) { return node }
+            log.report(SourceLocation(file: file.displayPath, line: 0), "the compiled form of this file is damaged")
+            return nil
+        }
         do {
-            return try Yams.compose(yaml: file.text)
+            return try RuleNode.parse(yaml: file.text)
         } catch let error as YamlError {
             log.report(SourceLocation(file: file.displayPath, line: error.line), "not valid YAML: \(error.problem)")
         } catch {

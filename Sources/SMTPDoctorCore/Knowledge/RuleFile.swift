@@ -6,11 +6,14 @@ public struct RuleFile: Sendable, Hashable {
     public var displayPath: String
     /// The YAML text.
     public var text: String
+    /// The file already parsed at build time, as `RuleNode.compactEncoding`; `nil` to parse `text`.
+    public var compiled: String?
 
-    /// Creates a rule file.
-    public init(relativePath: String, displayPath: String, text: String) {
+    /// Creates a rule file from YAML text, or from its compiled form.
+    public init(relativePath: String, displayPath: String, text: String, compiled: String? = nil) {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.text = text
+        self.compiled = compiled
     }
 }

@@ -4,10 +4,14 @@ import Foundation
 public struct RuleLayer: Sendable, Hashable {
     /// The files of the layer.
     public var files: [RuleFile]
+    /// Whether the layer was checked when it was built, so that its regular expressions need not be compiled
+    /// while loading (the built-in knowledge base).
+    public var isVerified: Bool
 
-    /// Creates a layer from files already in memory (the embedded default knowledge base).
-    public init(files: [RuleFile]) {
+    /// Creates a layer from files already in memory.
+    public init(files: [RuleFile], isVerified: Bool = false) {
         self.files = files
+        self.isVerified = isVerified
     }
 
     /// Reads every `.yaml` and `.yml` file below a folder.
@@ -35,5 +39,6 @@ public struct RuleLayer: Sendable, Hashable {
             files.append(RuleFile(relativePath: relative, displayPath: display, text: text))
         }
         self.files = files.sorted { $0.relativePath < $1.relativePath }
+        self.isVerified = false
     }
 }

@@ -1,56 +1,49 @@
-import Yams
-
 /// A YAML node together with the file it came from, with typed accessors that report problems by line.
 ///
 /// Reading goes through nodes rather than `Codable` so that every problem names its line.
 struct YAMLEntry {
-    let node: Node
+    let node: RuleNode
     let file: String
     let log: ProblemLog
+    /// Whether the entry comes from a layer checked at build time.
+    let isVerified: Bool
 
-    var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line ?? 0) }
+    var location: SourceLocation { SourceLocation(file: file, line: node.line) }
 
-    func child(_ node: Node) -> YAMLEntry { YAMLEntry(node: node, file: file, log: log) }
+    func child(_ node: RuleNode) -> YAMLEntry { YAMLEntry(node: node, file: file, log: log, isVerified: isVerified) }
 
     func report(_ message: String) { log.report(location, message) }
 
     /// The key–value pairs of a mapping, in file order; reports a problem for any other node.
     func pairs(_ what: String) -> [(key: String, value: YAMLEntry)] {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs, _) = node else {
             report("\(what) must be a mapping of keys to values")
             return []
         }
-        return mapping.compactMap { key, value in
-            guard let name = key.string else {
-                child(key).report("a key must be plain text")
-                return nil
-            }
-            return (name, child(value))
-        }
+        return pairs.map { ($0.key, child($0.value)) }
     }
 
     /// The items of a sequence; reports a problem for any other node.
     func items(_ what: String) -> [YAMLEntry] {
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let items, _) = node else {
             report("\(what) must be a list")
             return []
         }
-        return sequence.map(child)
+        return items.map(child)
     }
 
     /// The value under `key` in a mapping, if present.
     subscript(key: String) -> YAMLEntry? {
-        guard case .mapping(let mapping) = node, let value = mapping[key] else { return nil }
-        return child(value)
+        node[key].map(child)
     }
 
     /// The scalar text of this node, or a problem.
     func text(_ what: String) -> String? {
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.text else {
             report("\(what) must be plain text")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A required text value under `key`.
@@ -80,7 +73,7 @@ struct YAMLEntry {
     /// A list of texts under `key` (a single text counts as a list of one).
     func texts(_ key: String) -> [String] {
         guard let entry = self[key] else { return [] }
-        if case .scalar(let scalar) = entry.node { return [scalar.string] }
+        if let text = entry.node.text { return [text] }
         return entry.items("'\(key)'").compactMap { $0.text("an item of '\(key)'") }
     }
 
@@ -88,6 +81,20 @@ struct YAMLEntry {
     func rejectUnknownKeys(_ known: Set<String>, in what: String) {
         for (key, value) in pairs(what) where !known.contains(key) {
             value.report("unknown key '\(key)' in \(what); expected one of: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+}
+
+extension YAMLEntry {
+    /// A regular expression written at this entry: compiled now and reported if invalid, or, for a verified
+    /// layer, compiled on first use.
+    func regularExpression(_ pattern: String) -> RegularExpression? {
+        if isVerified { return RegularExpression(verified: pattern) }
+        do {
+            return try RegularExpression(pattern)
+        } catch {
+            report("regular expression '\(pattern)' does not compile")
+            return nil
         }
     }
 }

@@ -1,0 +1,44 @@
+// Measures in-process diagnosis throughput: the built-in knowledge base, a list of error texts, many rounds.
+//
+// Usage: diagnose-benchmark ERRORS.txt [SECONDS]
+// Prints the load time of the knowledge base and the number of diagnoses per second.
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorDefaultRules
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: diagnose-benchmark ERRORS.txt [SECONDS]\n".utf8))
+    exit(64)
+}
+let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 3 : 3
+let texts = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+
+let loadStart = ContinuousClock.now
+let knowledgeBase: KnowledgeBase
+do {
+    knowledgeBase = try KnowledgeBase.load([.builtIn])
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(65)
+}
+let loadTime = ContinuousClock.now - loadStart
+let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+
+var diagnosed = 0
+var recognised = 0
+let start = ContinuousClock.now
+let deadline = start + .seconds(seconds)
+while ContinuousClock.now < deadline {
+    for text in texts {
+        let result = engine.diagnose(Evidence(errors: [text]))
+        if result.isRecognised { recognised += 1 }
+        diagnosed += 1
+    }
+}
+let elapsed = ContinuousClock.now - start
+let perSecond = Double(diagnosed) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+print("texts: \(texts.count)")
+print("knowledge base load: \(loadTime)")
+print("diagnoses: \(diagnosed) in \(elapsed) (\(recognised) recognised)")
+print("diagnoses per second: \(Int(perSecond))")
