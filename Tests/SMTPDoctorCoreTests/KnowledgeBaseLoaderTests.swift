@@ -114,3 +114,36 @@ import Testing
         #expect(TestKnowledge.problems(["diagnoses/all.yaml": diagnoses]).count == 3)
     }
 }
+
+@Suite struct RuleNodeTests {
+    @Test func compactEncodingRoundTripsEveryKindOfNode() throws {
+        let yaml = """
+            - id: x
+              list: [a, "b: c", "ünïcødé ✓"]
+              nested: { k: "multi\\nline", n: 12 }
+            - plain
+            """
+        let node = try #require(try RuleNode.parse(yaml: yaml))
+        let decoded = try #require(RuleNode(compactEncoding: node.compactEncoding))
+        #expect(decoded == node)
+        #expect(decoded.line == 1)
+    }
+
+    @Test func damagedCompactEncodingIsRejectedNotTrusted() throws {
+        let node = try #require(try RuleNode.parse(yaml: "a: [1, 2, 3]"))
+        let encoding = node.compactEncoding
+        #expect(RuleNode(compactEncoding: String(encoding.dropLast(2))) == nil)
+        #expect(RuleNode(compactEncoding: encoding + "s1,1:x") == nil)
+        #expect(RuleNode(compactEncoding: "z1,1:") == nil)
+    }
+
+    @Test func aCompiledFileLoadsLikeItsText() throws {
+        let files = TestKnowledge.files().map { file in
+            RuleFile(
+                relativePath: file.relativePath, displayPath: file.displayPath, text: "",
+                compiled: (try? RuleNode.parse(yaml: file.text))??.compactEncoding)
+        }
+        let knowledgeBase = try KnowledgeBase.load([RuleLayer(files: files, isVerified: true)])
+        #expect(knowledgeBase.diagnoses.map(\.id) == ["auth.bad-password", "connection.refused", "server.transient"])
+    }
+}

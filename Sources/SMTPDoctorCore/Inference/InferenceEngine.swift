@@ -8,9 +8,7 @@ public struct InferenceEngine: Sendable {
     /// Diagnoses below this certainty are not shown.
     public var threshold: Double
 
-    /// The facts each derivation rule reads, so that a rule is only tried again when one of them changed.
-    private let ruleReads: [Set<Int>]
-    /// For each fact, the rules that read it.
+    /// For each fact, the derivation rules that read it: a rule is only tried again when one of its facts changed.
     private let readers: [[Int]]
 
     /// Creates an engine.
@@ -25,7 +23,6 @@ public struct InferenceEngine: Sendable {
         for (rule, facts) in reads.enumerated() {
             for fact in facts { readers[fact].append(rule) }
         }
-        self.ruleReads = reads
         self.readers = readers
     }
 
