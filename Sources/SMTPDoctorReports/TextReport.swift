@@ -33,15 +33,6 @@ public struct TextReport: Sendable {
         if let provider = result.provider {
             lines.append("\(style.bold("Provider:")) \(provider.name)")
         }
-        if !result.codes.isEmpty {
-            lines.append(style.bold("Codes:"))
-            for code in result.codes {
-                let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
-                lines += wrapper.wrap(
-                    "\(code.entry.title). \(code.entry.meaning)", first: head,
-                    rest: String(repeating: " ", count: head.count))
-            }
-        }
         if !lines.isEmpty { lines.append("") }
 
         if result.isRecognised {
@@ -54,8 +45,22 @@ public struct TextReport: Sendable {
             lines += ruledOut(result, wrapper)
             lines += derivations(result, wrapper)
         }
+        lines += codes(result, wrapper)
         lines += facts(result)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func codes(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
+        guard !result.codes.isEmpty else { return [] }
+        var lines = [style.bold("What the codes mean")]
+        for code in result.codes {
+            let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+            lines += wrapper.wrap(
+                "\(code.entry.title). \(code.entry.meaning)", first: head,
+                rest: String(repeating: " ", count: head.count))
+        }
+        lines.append("")
+        return lines
     }
 
     // MARK: - Sections
@@ -169,7 +174,7 @@ public struct TextReport: Sendable {
         let nameWidth = min(24, result.facts.map(\.name.count).max() ?? 0)
         for fact in result.facts {
             let source = fact.source.description
-            let room = max(10, width - nameWidth - source.count - 6)
+            let room = max(10, width - nameWidth - source.count - 8)
             var value = fact.value.description
             if value.count > room { value = String(value.prefix(room - 1)) + "…" }
             lines.append(

@@ -8,6 +8,9 @@ import Yams
 /// - error: "host mx.example.com[203.0.113.7] said: 550 5.1.1 <bob@example.com>: User unknown (in reply to RCPT TO command)"
 ///   expect: recipient.unknown-user
 ///   category: recipient
+/// - facts: { probe.tcp: refused, config.port: 587 }
+///   expect: connection.probe-port-refused
+///   category: connection
 /// ```
 struct KnowledgeCase: Sendable, CustomTestStringConvertible {
     var file: String
@@ -15,6 +18,8 @@ struct KnowledgeCase: Sendable, CustomTestStringConvertible {
     var error: String?
     var provider: String?
     var symptoms: [String]
+    /// Facts given directly, as a probe or an interview answer would give them: name → value as written.
+    var facts: [String: String] = [:]
     var expect: String
     var category: String
 
@@ -51,7 +56,12 @@ struct KnowledgeCase: Sendable, CustomTestStringConvertible {
             }
             return KnowledgeCase(
                 file: name, line: line, error: item["error"]?.string, provider: item["provider"]?.string,
-                symptoms: item["symptoms"]?.sequence?.compactMap(\.string) ?? [], expect: expect, category: category)
+                symptoms: item["symptoms"]?.sequence?.compactMap(\.string) ?? [],
+                facts: Dictionary(
+                    (item["facts"]?.mapping ?? [:]).compactMap { key, value in
+                        key.string.flatMap { name in value.string.map { (name, $0) } }
+                    }, uniquingKeysWith: { first, _ in first }),
+                expect: expect, category: category)
         }
     }
 }

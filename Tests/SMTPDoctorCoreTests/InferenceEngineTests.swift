@@ -74,6 +74,12 @@ import Testing
         #expect(Set(result.checklist.map(\.step)).count == result.checklist.count)
     }
 
+    @Test func checklistLeavesOutFixesForFarLessLikelyCauses() throws {
+        let result = try diagnose(["Connection refused", "451"])
+        #expect(result.diagnoses.map(\.definition.id) == ["connection.refused", "server.transient"])
+        #expect(result.checklist.map(\.remediationID) == ["open-firewall"])
+    }
+
     @Test func severalErrorsAreReasonedAboutSeparatelyAndCombined() throws {
         let result = try diagnose(["535 first attempt", "535 second attempt"])
         let first = try #require(result.diagnoses.first)

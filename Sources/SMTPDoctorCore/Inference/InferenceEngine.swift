@@ -8,6 +8,12 @@ public struct InferenceEngine: Sendable {
     /// Diagnoses below this certainty are not shown.
     public var threshold: Double
 
+    /// The checklist is made from the leading diagnoses only — at most this many — so that it stays a list a person
+    /// works through rather than every fix for every remote possibility.
+    public static let checklistDiagnoses = 3
+    /// A diagnosis leads when its certainty is at least this share of the best one's.
+    public static let checklistShare = 0.6
+
     /// For each fact, the derivation rules that read it: a rule is only tried again when one of its facts changed.
     private let readers: [[Int]]
 
@@ -73,12 +79,16 @@ public struct InferenceEngine: Sendable {
                 remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
         }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
         let shown = ranked.filter { $0.confidence >= threshold }
+        let leading = shown.prefix(Self.checklistDiagnoses).filter {
+            $0.confidence >= (shown.first?.confidence ?? 0) * Self.checklistShare
+        }
         let provider = providerID.flatMap { id in
             knowledgeBase.providers.first { $0.id.lowercased() == id.lowercased() }
         }
         return DiagnosisResult(
             facts: facts, firings: firings, diagnoses: shown, ruledOut: ranked.filter { $0.confidence < threshold },
-            checklist: ChecklistBuilder(providerID: provider?.id).build(shown), codes: codes, provider: provider)
+            checklist: ChecklistBuilder(providerID: provider?.id).build(Array(leading)), codes: codes,
+            provider: provider)
     }
 
     // MARK: - Forward chaining
