@@ -137,8 +137,13 @@ public struct ErrorTextParser: Sendable {
         (pattern(#"(?i)(?:initial )?server greeting|receiving the initial"#), "greeting"),
     ]
 
+    /// Words one of which every stage phrase contains, to skip the patterns for the many texts that name no stage.
+    private static let stageWords = ["in reply to", "after ", "while sending", "greeting", "receiving the initial"]
+
     private static func stage(_ text: String) -> String? {
-        stages.first { $0.pattern.firstMatch(in: text) != nil }?.stage
+        let lowered = text.lowercased()
+        guard stageWords.contains(where: { TextSearch.contains(lowered, $0) }) else { return nil }
+        return stages.first { $0.pattern.firstMatch(in: text) != nil }?.stage
     }
 
     private static let hostWithAddress = pattern(
@@ -148,9 +153,15 @@ public struct ErrorTextParser: Sendable {
     )
     private static let addressWithPort = pattern(#"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#)
 
+    private static let hostWords = ["host", "generating server", "remote-mta", "remote server"]
+
     private static func remote(_ text: String) -> (host: String?, ip: String?) {
-        if let match = hostWithAddress.firstMatch(in: text) { return (match[1].lowercased(), match[2]) }
-        let host = namedHost.firstMatch(in: text).map { $0[1].lowercased() }.flatMap { $0.contains(".") ? $0 : nil }
+        if text.utf8.contains(UInt8(ascii: "[")), let match = hostWithAddress.firstMatch(in: text) {
+            return (match[1].lowercased(), match[2])
+        }
+        let lowered = text.lowercased()
+        let named = hostWords.contains { TextSearch.contains(lowered, $0) } ? namedHost.firstMatch(in: text) : nil
+        let host = named.map { $0[1].lowercased() }.flatMap { $0.contains(".") ? $0 : nil }
         let ip = addressWithPort.firstMatch(in: text).map { $0[1] }
         return (host, ip)
     }

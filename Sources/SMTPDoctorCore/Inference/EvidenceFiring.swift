@@ -1,5 +1,5 @@
 /// A piece of evidence that held for a diagnosis, with its weight and the tests behind it.
-public struct EvidenceFiring: Sendable, Hashable {
+public struct EvidenceFiring: Sendable {
     /// The evidence id, such as `auth.bad-credentials#1`.
     public var ruleID: String
     /// Its certainty factor.

@@ -49,12 +49,12 @@ public struct InferenceEngine: Sendable {
 
         for (number, observation) in observations.enumerated() {
             let label = numbered ? number + 1 : nil
-            var memory = WorkingMemory(size: knowledgeBase.facts.count)
+            let memory = WorkingMemory(size: knowledgeBase.facts.count, matcher: knowledgeBase.phraseMatcher)
             for fact in evidence.context + observation.facts {
                 guard let index = knowledgeBase.factIndex[fact.name] else { continue }
                 memory.set(index, fact.value, source: fact.source)
             }
-            firings += derive(&memory, observation: label)
+            firings += derive(memory, observation: label)
             for (index, fired) in weigh(memory, observation: label) {
                 let previous = scores[index] ?? (0, [])
                 scores[index] = (
@@ -94,7 +94,7 @@ public struct InferenceEngine: Sendable {
     // MARK: - Forward chaining
 
     /// Fires derivation rules until no rule adds a fact; each rule fires at most once.
-    private func derive(_ memory: inout WorkingMemory, observation: Int?) -> [RuleFiring] {
+    private func derive(_ memory: WorkingMemory, observation: Int?) -> [RuleFiring] {
         let rules = knowledgeBase.rules
         var fired = Array(repeating: false, count: rules.count)
         var pending = Array(rules.indices)
@@ -103,8 +103,10 @@ public struct InferenceEngine: Sendable {
             var changed: [Int] = []
             for ruleIndex in pending where !fired[ruleIndex] {
                 let rule = rules[ruleIndex]
+                let evaluator = ConditionEvaluator(memory: memory)
+                guard evaluator.holds(rule.condition) else { continue }
                 var record: [ConditionCheck] = []
-                guard ConditionEvaluator(memory: memory).holds(rule.condition, record: &record) else { continue }
+                _ = evaluator.holds(rule.condition, record: &record)
                 fired[ruleIndex] = true
                 var set: [Fact] = []
                 for (fact, value) in rule.assignments
@@ -135,9 +137,9 @@ public struct InferenceEngine: Sendable {
         for (index, diagnosis) in knowledgeBase.diagnoses.enumerated() {
             var certainty = 0.0
             var fired: [EvidenceFiring] = []
-            for evidence in diagnosis.evidence {
+            for evidence in diagnosis.evidence where evaluator.holds(evidence.condition) {
                 record.removeAll(keepingCapacity: true)
-                guard evaluator.holds(evidence.condition, record: &record) else { continue }
+                _ = evaluator.holds(evidence.condition, record: &record)
                 certainty = CertaintyFactor.combine(certainty, evidence.certainty)
                 fired.append(
                     EvidenceFiring(

@@ -1,5 +1,5 @@
 /// A derivation rule that fired: which facts it set and the tests that made it fire.
-public struct RuleFiring: Sendable, Hashable {
+public struct RuleFiring: Sendable {
     /// The rule's id.
     public var ruleID: String
     /// Why the rule holds, from the knowledge base.

@@ -1,13 +1,20 @@
 /// The facts known while reasoning about one observation, in slots indexed like the knowledge base's facts.
-struct WorkingMemory {
+///
+/// A class, so that evaluating a condition tree passes one reference around instead of copying every slot array.
+final class WorkingMemory {
     private(set) var values: [FactValue?]
     private(set) var sources: [FactSource?]
     /// Lower-cased text of string facts, made once so that `contains` and `prefix` do not lower-case again.
     private(set) var lowered: [String?]
+    /// The knowledge base's phrases found in each string fact.
+    private(set) var hits: [PhraseHits?]
+    private let matcher: PhraseMatcher
     /// Slots in the order they were filled, for output.
     private(set) var order: [Int] = []
 
-    init(size: Int) {
+    init(size: Int, matcher: PhraseMatcher) {
+        self.matcher = matcher
+        hits = Array(repeating: nil, count: size)
         values = Array(repeating: nil, count: size)
         sources = Array(repeating: nil, count: size)
         lowered = Array(repeating: nil, count: size)
@@ -15,11 +22,15 @@ struct WorkingMemory {
 
     /// Sets a fact unless it is already known; returns whether it was set.
     @discardableResult
-    mutating func set(_ index: Int, _ value: FactValue, source: FactSource) -> Bool {
+    func set(_ index: Int, _ value: FactValue, source: FactSource) -> Bool {
         guard values[index] == nil else { return false }
         values[index] = value
         sources[index] = source
-        if case .string(let text) = value { lowered[index] = text.lowercased() }
+        if case .string(let text) = value {
+            let folded = text.lowercased()
+            lowered[index] = folded
+            hits[index] = matcher.scan(folded)
+        }
         order.append(index)
         return true
     }

@@ -34,8 +34,8 @@ public enum FactTest: Sendable {
     case notEqual(FactValue)
     /// Text starting with the (lower-cased) prefix, ignoring case.
     case prefix(String)
-    /// Text containing one of the (lower-cased) phrases, ignoring case.
-    case contains([String])
+    /// Text containing one of the (lower-cased) phrases, ignoring case; `ids` are their ids in the phrase matcher.
+    case contains([String], ids: [Int])
     /// Text matching the regular expression.
     case matches(RegularExpression)
     /// The fact is known (`true`) or unknown (`false`).
@@ -52,6 +52,10 @@ public enum FactTest: Sendable {
 public final class RegularExpression: @unchecked Sendable {
     /// The pattern as written in the rule.
     public let pattern: String
+    /// Lower-cased texts of which every match contains one, tested before the engine runs.
+    let requiredLiterals: [String]?
+    /// The ids of `requiredLiterals` in the knowledge base's phrase matcher, set once while loading.
+    var literalIDs: [Int]?
     private let lock = NSLock()
     private var compiled: NSRegularExpression?
 
@@ -59,16 +63,26 @@ public final class RegularExpression: @unchecked Sendable {
     /// - Throws: the compiler's error when the pattern is not valid.
     public init(_ pattern: String) throws {
         self.pattern = pattern
+        self.requiredLiterals = RequiredLiteral.anyOf(pattern)
         self.compiled = try NSRegularExpression(pattern: pattern)
     }
 
     /// A pattern already known to be valid, compiled on first use; an invalid one never matches.
     public init(verified pattern: String) {
         self.pattern = pattern
+        self.requiredLiterals = RequiredLiteral.anyOf(pattern)
     }
 
     /// Whether the expression matches anywhere in the text.
-    public func matches(_ text: String) -> Bool {
+    /// - Parameters:
+    ///   - text: the text.
+    ///   - lowered: the same text lower-cased, when the caller has it, for the quick literal test.
+    ///   - checkingLiterals: `false` when the caller already knows a required literal occurs.
+    public func matches(_ text: String, lowered: String? = nil, checkingLiterals: Bool = true) -> Bool {
+        if checkingLiterals, let requiredLiterals {
+            let lowered = lowered ?? text.lowercased()
+            guard requiredLiterals.contains(where: { TextSearch.contains(lowered, $0) }) else { return false }
+        }
         guard let expression = expression else { return false }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return expression.firstMatch(in: text, options: [], range: range) != nil

@@ -7,8 +7,11 @@ import Foundation
 /// ```
 struct ConditionCompiler {
     private let declarations: [String: (index: Int, declaration: FactDeclaration)]
+    /// Where the phrases of `contains` and the literals of `matches` get their ids.
+    let catalog: PhraseCatalog
 
-    init(facts: [FactDeclaration]) {
+    init(facts: [FactDeclaration], catalog: PhraseCatalog) {
+        self.catalog = catalog
         var declarations: [String: (Int, FactDeclaration)] = [:]
         for (index, fact) in facts.enumerated() { declarations[fact.name] = (index, fact) }
         self.declarations = declarations
@@ -102,11 +105,13 @@ struct ConditionCompiler {
             if op == "prefix" { return operand.text("'prefix'").map { .prefix($0.lowercased()) } }
             if op == "contains" {
                 let phrases = phrases(operand)
-                return phrases.isEmpty ? nil : .contains(phrases.map { $0.lowercased() })
+                let lowered = phrases.map { $0.lowercased() }
+                return lowered.isEmpty ? nil : .contains(lowered, ids: lowered.map { catalog.id(for: $0) })
             }
             guard let pattern = operand.text("'matches'"), let expression = operand.regularExpression(pattern) else {
                 return nil
             }
+            catalog.register(expression)
             return .matches(expression)
         case "exists":
             guard let text = operand.text("'exists'"), let flag = Bool(text) else {

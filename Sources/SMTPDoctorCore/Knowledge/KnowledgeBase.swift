@@ -24,13 +24,16 @@ public struct KnowledgeBase: Sendable {
     public let enhancedSubjects: [String: ReplyCodeEntry]
 
     let factIndex: [String: Int]
+    /// Finds every phrase the conditions test for in one pass over a text.
+    let phraseMatcher: PhraseMatcher
 
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
         rules: [DerivationRule], diagnoses: [DiagnosisDefinition], remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
-        enhancedSubjects: [String: ReplyCodeEntry]
+        enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher
     ) {
+        self.phraseMatcher = phraseMatcher
         self.facts = facts
         self.categories = categories
         self.symptoms = symptoms

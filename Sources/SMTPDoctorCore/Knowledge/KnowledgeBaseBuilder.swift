@@ -5,13 +5,14 @@
 struct KnowledgeBaseBuilder {
     let raw: RawKnowledge
     let log: ProblemLog
+    let catalog = PhraseCatalog()
 
     func build() -> KnowledgeBase {
         let providerIDs = raw.providers.all.map(\.id)
         let categories = buildCategories()
         let symptoms = buildSymptoms()
         let facts = buildFacts(providerIDs: providerIDs, symptoms: symptoms)
-        let compiler = ConditionCompiler(facts: facts)
+        let compiler = ConditionCompiler(facts: facts, catalog: catalog)
         let remediations = buildRemediations(providerIDs: Set(providerIDs))
         let providers = raw.providers.all.compactMap { buildProvider($0.entry) }
         let rules = buildRules(compiler) + recognitionRules(providers, symptoms, compiler)
@@ -23,7 +24,8 @@ struct KnowledgeBaseBuilder {
         return KnowledgeBase(
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
             diagnoses: diagnoses, remediations: remediations, codes: buildCodes(),
-            enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects))
+            enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects),
+            phraseMatcher: PhraseMatcher(phrases: catalog.phrases))
     }
 
     // MARK: - Facts, categories, symptoms
@@ -159,6 +161,8 @@ struct KnowledgeBaseBuilder {
     // MARK: - Shared helpers
 
     func regex(_ pattern: String, at entry: YAMLEntry) -> RegularExpression? {
-        entry.regularExpression(pattern)
+        let expression = entry.regularExpression(pattern)
+        if let expression { catalog.register(expression) }
+        return expression
     }
 }
