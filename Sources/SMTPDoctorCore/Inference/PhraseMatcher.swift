@@ -3,14 +3,17 @@
 /// Every `contains` phrase of the knowledge base and every literal a regular expression requires is given an id
 /// when the knowledge base is loaded. Each text fact is scanned once when it is set, so a `contains` test is a
 /// lookup in the hits, and a regular expression runs only when one of its literals occurred.
+///
+/// The trie keeps a dense table for the root, whose children are many and visited at every byte, and short linked
+/// lists for every other node, so that building it for a few thousand phrases takes about a millisecond.
 public struct PhraseMatcher: Sendable {
     /// How many phrases the matcher knows.
     public let count: Int
-    /// Byte → column of the transition table; 0 for bytes that occur in no phrase.
-    private let columns: [Int32]
-    private let width: Int
-    /// Trie transitions, `node * width + column`; −1 where there is none.
-    private let transitions: [Int32]
+    /// The root's child for each byte, or −1.
+    private let rootChildren: [Int32]
+    private let firstChild: [Int32]
+    private let nextSibling: [Int32]
+    private let label: [UInt8]
     private let failure: [Int32]
     /// Phrase ids that end at node `n`: `endingIDs[endingStart[n]..<endingStart[n + 1]]`.
     private let endingStart: [Int32]
@@ -20,61 +23,50 @@ public struct PhraseMatcher: Sendable {
 
     /// Builds the matcher for phrases already lower-cased; phrase `i` has id `i`.
     public init(phrases: [String]) {
-        count = phrases.count
-        var columns = [Int32](repeating: 0, count: 256)
-        var width = 1
-        for phrase in phrases {
-            for byte in phrase.utf8 where columns[Int(byte)] == 0 {
-                columns[Int(byte)] = Int32(width)
-                width += 1
-            }
-        }
-        var transitions = [Int32](repeating: -1, count: width)
+        var trie = Trie()
         var endings: [[Int32]] = [[]]
         for (id, phrase) in phrases.enumerated() {
             var node = 0
             for byte in phrase.utf8 {
-                let slot = node * width + Int(columns[Int(byte)])
-                if transitions[slot] < 0 {
-                    transitions[slot] = Int32(endings.count)
-                    endings.append([])
-                    transitions += [Int32](repeating: -1, count: width)
-                }
-                node = Int(transitions[slot])
+                node = trie.child(of: node, byte) ?? trie.add(under: node, byte)
+                if endings.count < trie.label.count { endings.append([]) }
             }
             if node != 0 { endings[node].append(Int32(id)) }
         }
-        var failure = [Int32](repeating: 0, count: endings.count)
-        var endingLink = [Int32](repeating: -1, count: endings.count)
+        var failure = [Int32](repeating: 0, count: trie.label.count)
+        var endingLink = [Int32](repeating: -1, count: trie.label.count)
         var queue: [Int] = []
-        for column in 1..<width where transitions[column] >= 0 { queue.append(Int(transitions[column])) }
+        queue.reserveCapacity(trie.label.count)
+        for child in trie.rootChildren where child >= 0 { queue.append(Int(child)) }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for column in 1..<width {
-                let child = transitions[node * width + column]
-                guard child >= 0 else { continue }
+            var child = Int(trie.firstChild[node])
+            while child >= 0 {
+                let byte = trie.label[child]
                 var fallback = Int(failure[node])
-                while fallback != 0 && transitions[fallback * width + column] < 0 { fallback = Int(failure[fallback]) }
-                let target = transitions[fallback * width + column]
-                let childFailure = target >= 0 && Int(target) != Int(child) ? target : 0
-                failure[Int(child)] = childFailure
-                endingLink[Int(child)] =
-                    endings[Int(childFailure)].isEmpty ? endingLink[Int(childFailure)] : childFailure
-                queue.append(Int(child))
+                while fallback != 0 && trie.child(of: fallback, byte) == nil { fallback = Int(failure[fallback]) }
+                let target = trie.child(of: fallback, byte) ?? 0
+                let childFailure = target != child ? target : 0
+                failure[child] = Int32(childFailure)
+                endingLink[child] = endings[childFailure].isEmpty ? endingLink[childFailure] : Int32(childFailure)
+                queue.append(child)
+                child = Int(trie.nextSibling[child])
             }
         }
-        self.columns = columns
-        self.width = width
-        self.transitions = transitions
-        self.failure = failure
-        self.endingLink = endingLink
         var start: [Int32] = [0]
         start.reserveCapacity(endings.count + 1)
         for ids in endings { start.append(start.last! + Int32(ids.count)) }
-        self.endingStart = start
-        self.endingIDs = endings.flatMap { $0 }
+        count = phrases.count
+        rootChildren = trie.rootChildren
+        firstChild = trie.firstChild
+        nextSibling = trie.nextSibling
+        label = trie.label
+        self.failure = failure
+        endingStart = start
+        endingIDs = endings.flatMap { $0 }
+        self.endingLink = endingLink
     }
 
     /// The phrases that occur in a text (lower-case it first, as the phrases are).
@@ -85,14 +77,8 @@ public struct PhraseMatcher: Sendable {
         text.withUTF8 { bytes in
             var node = 0
             for byte in bytes {
-                let column = Int(columns[Int(byte)])
-                if column == 0 {
-                    node = 0
-                    continue
-                }
-                while node != 0 && transitions[node * width + column] < 0 { node = Int(failure[node]) }
-                let next = transitions[node * width + column]
-                node = next >= 0 ? Int(next) : 0
+                while node != 0 && child(of: node, byte) < 0 { node = Int(failure[node]) }
+                node = max(0, Int(child(of: node, byte)))
                 var report = endingStart[node] == endingStart[node + 1] ? Int(endingLink[node]) : node
                 while report > 0 {
                     for slot in Int(endingStart[report])..<Int(endingStart[report + 1]) {
@@ -103,6 +89,42 @@ public struct PhraseMatcher: Sendable {
             }
         }
         return hits
+    }
+
+    private func child(of node: Int, _ byte: UInt8) -> Int32 {
+        if node == 0 { return rootChildren[Int(byte)] }
+        var child = firstChild[node]
+        while child >= 0 && label[Int(child)] != byte { child = nextSibling[Int(child)] }
+        return child
+    }
+}
+
+/// The trie while it is being built.
+private struct Trie {
+    var rootChildren = [Int32](repeating: -1, count: 256)
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    var label: [UInt8] = [0]
+
+    func child(of node: Int, _ byte: UInt8) -> Int? {
+        if node == 0 { return rootChildren[Int(byte)] >= 0 ? Int(rootChildren[Int(byte)]) : nil }
+        var child = firstChild[node]
+        while child >= 0 && label[Int(child)] != byte { child = nextSibling[Int(child)] }
+        return child >= 0 ? Int(child) : nil
+    }
+
+    mutating func add(under node: Int, _ byte: UInt8) -> Int {
+        let child = Int32(label.count)
+        label.append(byte)
+        firstChild.append(-1)
+        if node == 0 {
+            rootChildren[Int(byte)] = child
+            nextSibling.append(-1)
+        } else {
+            nextSibling.append(firstChild[node])
+            firstChild[node] = child
+        }
+        return Int(child)
     }
 }
 
