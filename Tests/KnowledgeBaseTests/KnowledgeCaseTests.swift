@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: KnowledgeCase.all)
     func caseRanksItsDiagnosisFirst(_ row: KnowledgeCase) throws {
         let first = try BuiltInKnowledge.firstDiagnosis(
-            error: row.error, provider: row.provider, symptoms: row.symptoms)
+            error: row.error, provider: row.provider, symptoms: row.symptoms, facts: row.facts)
         #expect(
             first?.definition.id == row.expect, "\(row.error ?? "") ranked \(first?.definition.id ?? "nothing") first")
         #expect(first?.definition.category == row.category)

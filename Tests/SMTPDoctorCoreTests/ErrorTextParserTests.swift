@@ -81,6 +81,12 @@ import Testing
         #expect(found["reply.enhanced"] == .string("5.7.8"))
     }
 
+    @Test func clientLibraryTranscriptsGiveTheCode() {
+        #expect(facts("Error: Invalid login: 535 Authentication failed")["reply.code"] == .int(535))
+        #expect(
+            facts("2026-11-23 09:00:01 SERVER -> CLIENT: 535 Incorrect authentication data")["reply.code"] == .int(535))
+    }
+
     @Test func dotNetMessageWithOnlyAnEnhancedCode() {
         let found = facts("Mailbox unavailable. The server response was: 5.7.1 Unable to relay")
         #expect(found["reply.enhanced"] == .string("5.7.1"))

@@ -59,7 +59,7 @@ public struct ErrorTextParser: Sendable {
         #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
     private static let leadingCode = pattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
     private static let markedCode = pattern(
-        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:)\s*#?([245][0-5]\d)\b(?![.:]\d)"#
+        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:|login:|client:|<-|->)\s*#?([245][0-5]\d)\b(?![.:]\d)"#
     )
     private static let enhancedOnly = pattern(#"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
 
