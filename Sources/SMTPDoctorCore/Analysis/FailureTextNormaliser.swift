@@ -56,8 +56,16 @@ public enum FailureTextNormaliser {
                 result.append(byte)
             }
         }
-        if runs >= 3 && token.count >= 12 && !token.contains(0x2E) { return Array("#id".utf8) }
+        if runs >= 3 && token.count >= 12 && (!token.contains(0x2E) || lastLabelHasDigit(token)) {
+            return Array("#id".utf8)
+        }
         return hostSuffix(result)
+    }
+
+    /// `a1si1234567qtb.123`: an identifier with dots, not a host name, whose last label would be a top-level domain.
+    private static func lastLabelHasDigit(_ token: [UInt8]) -> Bool {
+        guard let dot = token.lastIndex(of: 0x2E) else { return false }
+        return token[(dot + 1)...].contains(where: isDigit)
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -29,7 +29,8 @@ struct BounceMessageParser {
 
     /// The events of one message; empty when the message is not a bounce.
     func parse(_ text: Substring, line: Int, format: LogFormat) -> [FailureEvent] {
-        let message = MIMEEntity(text)
+        // CR LF is one Character in Swift; MIMEEntity splits on "\n", so line ends are made LF first.
+        let message = MIMEEntity(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text)
         let date = message.headers["date"].flatMap(LogTimestamp.parse)
         let subject = message.headers["subject"] ?? ""
         let parts = message.allParts

@@ -12,8 +12,9 @@ enum LogFormatDetector {
     /// The format of an input starting with `prefix`, or nil when none is recognised.
     static func detect(_ prefix: UnsafeRawBufferPointer) -> LogFormat? {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: prefix.prefix(sniffLength)), as: UTF8.self)
-        let lines = text.split(separator: "\n", maxSplits: sniffLines, omittingEmptySubsequences: true)
-            .prefix(sniffLines).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // CR LF is one Character in Swift, so lines are split on any newline rather than on "\n".
+        let lines = text.split(maxSplits: sniffLines, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .prefix(sniffLines)
         guard let first = lines.first else { return nil }
         if first.hasPrefix("From ") && lines.dropFirst().first.map(isHeaderField) == true { return .mbox }
         if let fields = lines.first(where: { $0.hasPrefix("#Fields:") }) {
