@@ -13,9 +13,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "SMTPDoctorCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(name: "RulesEmbedder", dependencies: ["SMTPDoctorCore"]),
         .plugin(
@@ -48,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
-            dependencies: ["SMTPDoctorCore"]
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
         ),
         .testTarget(
             name: "KnowledgeBaseTests",

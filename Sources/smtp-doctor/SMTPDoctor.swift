@@ -13,12 +13,13 @@ struct SMTPDoctor: AsyncParsableCommand {
             EXAMPLES:
               smtp-doctor diagnose --error "535 5.7.8 Authentication credentials invalid"
               smtp-doctor diagnose --error - < bounce.txt --format json
+              smtp-doctor analyze /var/log/mail.log
               smtp-doctor rules list --category auth
 
             EXIT CODES:
             \(ExitStatus.table)
             """,
         version: ToolVersion.current,
-        subcommands: [Diagnose.self, Rules.self]
+        subcommands: [Diagnose.self, Analyze.self, Rules.self]
     )
 }

@@ -16,6 +16,14 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes text to standard error.
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether standard error is a terminal (progress is drawn only then).
+    static var isStandardErrorATerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     /// Reads standard input, at most `limit` bytes.
     static func readStandardInput(limit: Int = 1 << 20) -> String {
         let data = FileHandle.standardInput.readData(ofLength: limit)

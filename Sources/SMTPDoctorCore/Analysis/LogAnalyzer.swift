@@ -1,0 +1,47 @@
+/// Reads inputs, diagnoses each failure event and aggregates them: the pipeline of `smtp-doctor analyze`.
+public struct LogAnalyzer {
+    /// The engine used for every event.
+    public let engine: InferenceEngine
+    /// How many sample events each group keeps.
+    public var sampleLimit: Int
+
+    /// Creates an analyzer.
+    public init(engine: InferenceEngine, sampleLimit: Int = 3) {
+        self.engine = engine
+        self.sampleLimit = sampleLimit
+    }
+
+    /// Analyses the inputs in order.
+    /// - Parameters:
+    ///   - paths: files, folders, or `-` for standard input.
+    ///   - progress: called after each chunk read with the statistics so far.
+    ///   - onEvent: called with each event and its diagnosis as soon as it is read (for `--jsonl`).
+    /// - Returns: the aggregated analysis.
+    public func run(
+        _ paths: [String], progress: (InputStatistics) -> Void = { _ in },
+        onEvent: (FailureEvent, EventDiagnosis) -> Void = { _, _ in }
+    ) -> LogAnalysis {
+        let start = ContinuousClock.now
+        var reader = LogReader()
+        var diagnoser = EventDiagnoser(engine: engine)
+        var summary = FailureSummary(sampleLimit: sampleLimit)
+        for path in paths {
+            reader.read(path, progress: progress) { event in
+                let diagnosis = diagnoser.diagnose(event)
+                summary.add(event, diagnosis)
+                onEvent(event, diagnosis)
+            }
+        }
+        var checklists: [String: [ChecklistItem]] = [:]
+        for group in summary.groups.values {
+            guard let id = group.diagnosisID, let representative = group.samples.first else { continue }
+            let result = engine.diagnose(diagnoser.evidence(for: representative))
+            checklists[id] = result.checklist.filter { $0.diagnosisIDs.contains(id) }
+        }
+        let elapsed = ContinuousClock.now - start
+        return LogAnalysis(
+            statistics: reader.statistics, summary: summary, checklists: checklists, cacheHits: diagnoser.cacheHits,
+            cacheMisses: diagnoser.cacheMisses,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

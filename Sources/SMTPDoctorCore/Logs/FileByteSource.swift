@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The bytes of a file or of standard input, read with `read(2)` as they arrive.
+///
+/// Reading standard input returns whatever is available, so `tail -F log | smtp-doctor analyze -` sees each line
+/// as soon as it is written.
+final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private(set) var storedBytesConsumed = 0
+    let wasTruncated = false
+
+    /// Opens a file for reading.
+    /// - Throws: `LogReadError.unreadable` when the file cannot be opened.
+    init(path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw LogReadError.unreadable(path: path, reason: Self.describeErrno()) }
+        self.descriptor = descriptor
+        self.ownsDescriptor = true
+    }
+
+    /// Reads an already open descriptor, such as standard input, without closing it.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        self.ownsDescriptor = false
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = systemRead(descriptor, base, buffer.count)
+            if count >= 0 {
+                storedBytesConsumed += count
+                return count
+            }
+            if errno == EINTR { continue }
+            throw LogReadError.unreadable(path: "descriptor \(descriptor)", reason: Self.describeErrno())
+        }
+    }
+
+    private static func describeErrno() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// `read(2)`, named apart from `FileByteSource.read(into:)`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

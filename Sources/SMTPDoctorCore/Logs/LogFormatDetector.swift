@@ -1,0 +1,57 @@
+/// Recognises the format of an input from its first bytes, not from its name.
+///
+/// The first lines are enough for every format read here: the `#Fields:` header of Exchange logs, the header row of
+/// a CSV export, the `From ` line of an mbox, the header fields of a message, the timestamp layout of Exim's main
+/// log, and the `program[pid]: ` of syslog.
+enum LogFormatDetector {
+    /// How many bytes of an input are looked at.
+    static let sniffLength = 64 * 1024
+    /// How many lines are looked at.
+    static let sniffLines = 40
+
+    /// The format of an input starting with `prefix`, or nil when none is recognised.
+    static func detect(_ prefix: UnsafeRawBufferPointer) -> LogFormat? {
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: prefix.prefix(sniffLength)), as: UTF8.self)
+        // CR LF is one Character in Swift, so lines are split on any newline rather than on "\n".
+        let lines = text.split(maxSplits: sniffLines, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .prefix(sniffLines)
+        guard let first = lines.first else { return nil }
+        if first.hasPrefix("From ") && lines.dropFirst().first.map(isHeaderField) == true { return .mbox }
+        if let fields = lines.first(where: { $0.hasPrefix("#Fields:") }) {
+            if fields.contains("event-id") { return .exchangeTrackingLog }
+            if fields.contains("session-id") { return .exchangeProtocolLog }
+        }
+        if lines.contains(where: { $0.hasPrefix("#Software: Microsoft Exchange") }) { return .exchangeProtocolLog }
+        if isHeaderField(first) {
+            let names = lines.prefix { !$0.isEmpty }.compactMap { $0.split(separator: ":").first?.lowercased() }
+            let known: Set<String> = ["received", "return-path", "content-type", "subject", "from", "date", "to"]
+            if names.filter(known.contains).count >= 2 { return .emailMessage }
+        }
+        if let row = lines.first(where: { !$0.hasPrefix("#") }), MessageTraceParser.isHeader(String(row)) {
+            return .messageTraceCSV
+        }
+        var exim = 0
+        var syslog = 0
+        var exchange = 0
+        for line in lines.prefix(sniffLines) {
+            var copy = String(line)
+            let time = copy.withUTF8 { LogTimestamp.parse(prefixOf: UnsafeRawBufferPointer($0)) }
+            guard let (_, length) = time else { continue }
+            let rest = line.utf8.dropFirst(length)
+            if line.utf8.dropFirst(10).first == 0x20 && rest.first == 0x20 && !line.contains("]: ") { exim += 1 }
+            if line.contains("]: ") { syslog += 1 }
+            let fields = CSVRecord.fields(line)
+            if fields.count >= 8, ["+", "-", "<", ">", "*"].contains(fields[6]) { exchange += 1 }
+        }
+        let best = max(exim, syslog, exchange)
+        guard best > 0 else { return nil }
+        if exchange == best { return .exchangeProtocolLog }
+        return syslog >= exim ? .syslog : .eximMainLog
+    }
+
+    /// `Name: value`, as in a message header.
+    private static func isHeaderField(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        return line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Reads logs and bounce messages — files, folders (Maildir, a folder of `.eml` files) or standard input —
+/// recognises each input's format by content, decompresses gzip, and hands out every failure event as it is read.
+///
+/// Memory stays bounded: lines are read a chunk at a time, a message is held only while it is parsed (at most
+/// `BounceMessageParser.maximumMessageSize`), and parsers keep bounded state. Problems inside an input — malformed
+/// records, invalid UTF-8, absurdly long lines, truncated files — are counted in `statistics`, never thrown.
+public struct LogReader {
+    /// What has been read so far.
+    public private(set) var statistics = InputStatistics()
+    /// Lines longer than this are skipped and counted.
+    public var maximumLineLength = LineReader.defaultMaximumLineLength
+
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads one input.
+    /// - Parameters:
+    ///   - path: a file, a folder (read recursively, hidden files skipped) or `-` for standard input.
+    ///   - progress: called after each chunk and message with the statistics so far.
+    ///   - onEvent: called with each failure event, in input order.
+    public mutating func read(
+        _ path: String, progress: (InputStatistics) -> Void = { _ in }, onEvent: (FailureEvent) -> Void
+    ) {
+        if path == "-" {
+            readStream(FileByteSource(descriptor: 0), name: "-", stream: true, progress: progress, onEvent: onEvent)
+            return
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            statistics.unreadableInputs.append("\(path): no such file or folder")
+            return
+        }
+        if isFolder.boolValue {
+            for file in Self.files(in: path) { readFile(file, progress: progress, onEvent: onEvent) }
+        } else {
+            readFile(path, progress: progress, onEvent: onEvent)
+        }
+    }
+
+    /// The regular files under a folder, sorted, hidden ones skipped.
+    public static func files(in folder: String) -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files.append(url.path)
+        }
+        return files.sorted()
+    }
+
+    private mutating func readFile(
+        _ path: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+    ) {
+        do {
+            readStream(try FileByteSource(path: path), name: path, stream: false, progress: progress, onEvent: onEvent)
+        } catch {
+            statistics.unreadableInputs.append(String(describing: error))
+        }
+    }
+
+    private mutating func readStream(
+        _ file: FileByteSource, name: String, stream: Bool, progress: (InputStatistics) -> Void,
+        onEvent: (FailureEvent) -> Void
+    ) {
+        let before = statistics.bytesRead
+        defer { statistics.bytesRead = before + file.storedBytesConsumed }
+        do {
+            var source = try PeekedByteSource(file, length: LogFormatDetector.sniffLength, stream: stream)
+            if source.prefix.starts(with: [0x1F, 0x8B]) {
+                source = try PeekedByteSource(
+                    GzipByteSource(source, name: name), length: LogFormatDetector.sniffLength, stream: stream)
+            }
+            if source.prefix.isEmpty { return }
+            statistics.inputs += 1
+            let detected = source.prefix.withUnsafeBytes { LogFormatDetector.detect($0) }
+            guard let format = detected ?? (stream ? .syslog : nil) else {
+                statistics.unrecognisedInputs.append(name)
+                return
+            }
+            statistics.formats[format, default: 0] += 1
+            let report = { (statistics: InputStatistics) in
+                var current = statistics
+                current.bytesRead = before + file.storedBytesConsumed
+                progress(current)
+            }
+            switch format {
+            case .emailMessage: try readMessage(source, name: name, progress: report, onEvent: onEvent)
+            case .mbox: try readMailbox(source, name: name, progress: report, onEvent: onEvent)
+            default: try readLines(source, format: format, name: name, progress: report, onEvent: onEvent)
+            }
+            if source.wasTruncated { statistics.truncatedInputs += 1 }
+        } catch {
+            statistics.unreadableInputs.append(String(describing: error))
+        }
+    }
+
+    // MARK: - Line-based logs
+
+    private mutating func readLines(
+        _ source: ByteSource, format: LogFormat, name: String, progress: (InputStatistics) -> Void,
+        onEvent: (FailureEvent) -> Void
+    ) throws {
+        var parser: LogLineParser
+        switch format {
+        case .eximMainLog: parser = EximLogParser(input: name)
+        case .exchangeProtocolLog, .exchangeTrackingLog: parser = ExchangeLogParser(input: name)
+        case .messageTraceCSV: parser = MessageTraceParser(input: name)
+        default: parser = SyslogLineParser(input: name)
+        }
+        var number = 0
+        var statistics = self.statistics
+        let counts = try LineReader(maximumLineLength: maximumLineLength).forEachLine(
+            in: source,
+            { line in
+                number += 1
+                if !line.isASCII && String(validating: line, as: UTF8.self) == nil { statistics.invalidUTF8 += 1 }
+                switch parser.parse(line, number: number) {
+                case .ignored: break
+                case .malformed: statistics.malformedLines += 1
+                case .events(let events):
+                    statistics.events += events.count
+                    events.forEach(onEvent)
+                }
+                return true
+            }, afterChunk: { progress(statistics) })
+        statistics.lines += counts.lines
+        statistics.overlongLines += counts.overlongLines
+        if counts.unterminatedLastLine { statistics.truncatedInputs += 1 }
+        self.statistics = statistics
+    }
+
+    // MARK: - Messages
+
+    private mutating func readMessage(
+        _ source: ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+    ) throws {
+        var bytes: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { chunk.deallocate() }
+        while bytes.count < BounceMessageParser.maximumMessageSize {
+            let count = try source.read(into: chunk)
+            if count == 0 { break }
+            bytes += UnsafeRawBufferPointer(rebasing: chunk[..<count])
+        }
+        parseMessage(bytes, name: name, line: 1, format: .emailMessage, onEvent: onEvent)
+        progress(statistics)
+    }
+
+    private mutating func readMailbox(
+        _ source: ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+    ) throws {
+        var message: [UInt8] = []
+        var start = 0
+        var number = 0
+        var previousBlank = true
+        let counts = try LineReader(maximumLineLength: maximumLineLength).forEachLine(
+            in: source,
+            { line in
+                number += 1
+                if previousBlank && line.hasBytes("From ", at: 0) {
+                    if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
+                    message.removeAll(keepingCapacity: true)
+                    start = number
+                } else if message.count + line.count < BounceMessageParser.maximumMessageSize {
+                    // mboxrd quoting: ">From " at the start of a body line stands for "From ".
+                    let quoted = line.count > 5 && line[0] == 0x3E && line.hasBytes("From ", at: 1)
+                    message += quoted ? UnsafeRawBufferPointer(rebasing: line[1...]) : line
+                    message.append(0x0A)
+                }
+                previousBlank = line.isEmpty
+                return true
+            },
+            afterChunk: { progress(statistics) })
+        if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
+        statistics.lines += counts.lines
+        statistics.overlongLines += counts.overlongLines
+        progress(statistics)
+    }
+
+    private mutating func parseMessage(
+        _ bytes: [UInt8], name: String, line: Int, format: LogFormat, onEvent: (FailureEvent) -> Void
+    ) {
+        statistics.messages += 1
+        let text: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            statistics.invalidUTF8 += 1
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let events = BounceMessageParser(input: name).parse(text[...], line: line, format: format)
+        if events.isEmpty { statistics.messagesWithoutFailure += 1 }
+        statistics.events += events.count
+        events.forEach(onEvent)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// A message or body part split into its header fields and its decoded body, enough to find the parts of a
+/// bounce. Nested multiparts are followed a few levels deep; bodies are decoded from base64 and quoted-printable.
+struct MIMEEntity {
+    /// Header fields, names lower-cased, continuation lines joined; the first of each name is kept.
+    var headers: [String: String]
+    /// The body, decoded.
+    var body: String
+    /// The parts, when the entity is a multipart.
+    var parts: [MIMEEntity]
+
+    /// Parts nested deeper than this are not split.
+    static let maximumDepth = 4
+
+    /// Parses an entity from its text.
+    init(_ text: Substring, depth: Int = 0) {
+        let (headers, body) = Self.split(text)
+        self.headers = headers
+        let type = headers["content-type"] ?? "text/plain"
+        if type.lowercased().hasPrefix("multipart/"), depth < Self.maximumDepth,
+            let boundary = Self.parameter("boundary", in: type)
+        {
+            self.body = ""
+            parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, depth: depth + 1) }
+        } else {
+            self.body = Self.decode(body, encoding: headers["content-transfer-encoding"])
+            parts = []
+        }
+    }
+
+    /// The media type, lower-case, without parameters: `message/delivery-status`.
+    var mediaType: String {
+        let type = headers["content-type"] ?? "text/plain"
+        return type.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// This entity and every part inside it, depth first.
+    var allParts: [MIMEEntity] { [self] + parts.flatMap(\.allParts) }
+
+    // MARK: - Headers
+
+    /// Splits header fields from the body at the first empty line.
+    static func split(_ text: Substring) -> ([String: String], Substring) {
+        var headers: [String: String] = [:]
+        var name: String?
+        var value = ""
+        var index = text.startIndex
+        func finish() {
+            if let name, headers[name] == nil { headers[name] = value.trimmingCharacters(in: .whitespaces) }
+        }
+        while index < text.endIndex {
+            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            var line = text[index..<end]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            index = end < text.endIndex ? text.index(after: end) : end
+            if line.isEmpty { break }
+            if line.first == " " || line.first == "\t" {
+                value += " " + line.trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            finish()
+            name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            value = String(line[line.index(after: colon)...])
+        }
+        finish()
+        return (headers, text[index...])
+    }
+
+    /// A parameter of a header value: `boundary` of `multipart/report; report-type=delivery-status; boundary="x"`.
+    static func parameter(_ name: String, in value: String) -> String? {
+        for piece in value.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\""))
+        }
+        return nil
+    }
+
+    // MARK: - Multipart
+
+    private static func parts(of body: Substring, boundary: String) -> [Substring] {
+        let delimiter = "--" + boundary
+        var parts: [Substring] = []
+        var start: Substring.Index?
+        var index = body.startIndex
+        while index < body.endIndex {
+            let end = body[index...].firstIndex(of: "\n") ?? body.endIndex
+            let line = body[index..<end]
+            let next = end < body.endIndex ? body.index(after: end) : end
+            if line.hasPrefix(delimiter) {
+                if let start { parts.append(body[start..<index]) }
+                if line.dropFirst(delimiter.count).hasPrefix("--") { return parts }
+                start = next
+            }
+            index = next
+        }
+        if let start, start < body.endIndex { parts.append(body[start...]) }
+        return parts
+    }
+
+    // MARK: - Transfer encodings
+
+    private static func decode(_ body: Substring, encoding: String?) -> String {
+        switch encoding?.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "base64":
+            let compact = body.filter { !$0.isWhitespace }
+            guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else {
+                return String(body)
+            }
+            return String(decoding: data, as: UTF8.self)
+        case "quoted-printable":
+            return decodeQuotedPrintable(body)
+        default:
+            return String(body)
+        }
+    }
+
+    private static func decodeQuotedPrintable(_ body: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.utf8.count)
+        let source = Array(body.utf8)
+        var index = 0
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: return byte - 0x30
+            case 0x41...0x46: return byte - 0x37
+            case 0x61...0x66: return byte - 0x57
+            default: return nil
+            }
+        }
+        while index < source.count {
+            let byte = source[index]
+            if byte == 0x3D {
+                if index + 1 < source.count, source[index + 1] == 0x0A {
+                    index += 2
+                    continue
+                }
+                if index + 2 < source.count, source[index + 1] == 0x0D, source[index + 2] == 0x0A {
+                    index += 3
+                    continue
+                }
+                if index + 2 < source.count, let high = hex(source[index + 1]), let low = hex(source[index + 2]) {
+                    bytes.append(high << 4 | low)
+                    index += 3
+                    continue
+                }
+            }
+            bytes.append(byte)
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

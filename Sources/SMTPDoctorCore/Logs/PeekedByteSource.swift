@@ -1,0 +1,41 @@
+/// A byte source whose first bytes have already been read (to recognise the format) and are handed out again.
+final class PeekedByteSource: ByteSource {
+    private let source: ByteSource
+    private var peeked: [UInt8]
+    private var offset = 0
+
+    /// Reads the first bytes of `source`: up to `length` from a file, or only what one read returns from a stream
+    /// (standard input fed by `tail -F` must not wait for more).
+    init(_ source: ByteSource, length: Int, stream: Bool) throws {
+        self.source = source
+        var bytes = [UInt8](repeating: 0, count: length)
+        var filled = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while filled < length {
+                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                filled += count
+                if count == 0 || stream { break }
+            }
+        }
+        peeked = Array(bytes.prefix(filled))
+    }
+
+    /// The bytes read ahead.
+    var prefix: [UInt8] { peeked }
+
+    var storedBytesConsumed: Int { source.storedBytesConsumed }
+    var wasTruncated: Bool { source.wasTruncated }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if offset < peeked.count {
+            let count = min(buffer.count, peeked.count - offset)
+            peeked.withUnsafeBytes { bytes in
+                buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+            }
+            offset += count
+            if offset == peeked.count { peeked = [] }
+            return count
+        }
+        return try source.read(into: buffer)
+    }
+}

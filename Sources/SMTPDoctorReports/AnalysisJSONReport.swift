@@ -1,0 +1,133 @@
+import Foundation
+import SMTPDoctorCore
+
+/// Renders a log analysis as one JSON object (schema version 1), for `smtp-doctor analyze --format json`.
+///
+/// ```json
+/// { "schemaVersion": 1, "tool": {…}, "input": { "bytes": 0, "lines": 0, "malformedLines": 0, … },
+///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…}, "categories": {…},
+///   "recipientDomains": [ { "name": "example.com", "count": 3 } ], "relays": […], "hours": […],
+///   "groups": [ { "diagnosis": "recipient.unknown-user", "category": "recipient", "count": 3, …,
+///                 "samples": [ … ], "checklist": [ … ] } ] }
+/// ```
+public struct AnalysisJSONReport: Sendable {
+    /// The tool's version for the `tool` object.
+    public var toolVersion: String
+    /// How many domains and relays to list.
+    public var top: Int
+
+    /// Creates a report.
+    public init(toolVersion: String, top: Int = 20) {
+        self.toolVersion = toolVersion
+        self.top = top
+    }
+
+    /// The JSON text, pretty-printed with sorted keys, ending in a newline.
+    public func render(_ analysis: LogAnalysis, knowledgeBase: KnowledgeBase) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(analysis, knowledgeBase: knowledgeBase, version: toolVersion, top: top)
+        guard let data = try? encoder.encode(document) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+// MARK: - The document
+
+private struct Count: Encodable {
+    let name: String
+    let count: Int
+}
+
+private struct Document: Encodable {
+    struct Tool: Encodable {
+        let name: String
+        let version: String
+        let diagnoses: Int
+    }
+    struct Input: Encodable {
+        let inputs: Int
+        let bytes: Int
+        let lines: Int
+        let messages: Int
+        let formats: [String: Int]
+        let malformedLines: Int
+        let invalidUTF8: Int
+        let overlongLines: Int
+        let truncatedInputs: Int
+        let messagesWithoutFailure: Int
+        let unrecognisedInputs: [String]
+        let unreadableInputs: [String]
+        let seconds: Double
+        let cacheHits: Int
+        let cacheMisses: Int
+    }
+    struct ChecklistEntry: Encodable {
+        let step: String
+        let remediation: String
+        let provider: String?
+    }
+    struct Group: Encodable {
+        let diagnosis: String?
+        let category: String
+        let title: String?
+        let confidence: Double
+        let count: Int
+        let firstSeen: String?
+        let lastSeen: String?
+        let statuses: [String: Int]
+        let recipientDomains: [Count]
+        let relays: [Count]
+        let samples: [FailureEventRecord]
+        let checklist: [ChecklistEntry]
+    }
+    let schemaVersion = 1
+    let tool: Tool
+    let input: Input
+    let failures: Int
+    let firstSeen: String?
+    let lastSeen: String?
+    let statuses: [String: Int]
+    let categories: [String: Int]
+    let recipientDomains: [Count]
+    let relays: [Count]
+    let hours: [Count]
+    let groups: [Group]
+
+    init(_ analysis: LogAnalysis, knowledgeBase: KnowledgeBase, version: String, top: Int) {
+        let statistics = analysis.statistics
+        let summary = analysis.summary
+        tool = Tool(name: "smtp-doctor", version: version, diagnoses: knowledgeBase.diagnoses.count)
+        input = Input(
+            inputs: statistics.inputs, bytes: statistics.bytesRead, lines: statistics.lines,
+            messages: statistics.messages,
+            formats: Dictionary(uniqueKeysWithValues: statistics.formats.map { ($0.key.rawValue, $0.value) }),
+            malformedLines: statistics.malformedLines, invalidUTF8: statistics.invalidUTF8,
+            overlongLines: statistics.overlongLines, truncatedInputs: statistics.truncatedInputs,
+            messagesWithoutFailure: statistics.messagesWithoutFailure,
+            unrecognisedInputs: statistics.unrecognisedInputs, unreadableInputs: statistics.unreadableInputs,
+            seconds: (analysis.seconds * 1000).rounded() / 1000, cacheHits: analysis.cacheHits,
+            cacheMisses: analysis.cacheMisses)
+        failures = summary.total
+        firstSeen = summary.firstSeen?.iso8601
+        lastSeen = summary.lastSeen?.iso8601
+        statuses = Dictionary(uniqueKeysWithValues: summary.statuses.map { ($0.key.rawValue, $0.value) })
+        categories = summary.categories
+        recipientDomains = summary.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) }
+        relays = summary.relays.top(top).map { Count(name: $0.key, count: $0.count) }
+        hours = summary.hours.counts.sorted { $0.key < $1.key }.map { Count(name: $0.key, count: $0.value) }
+        groups = summary.rankedGroups.map { group in
+            Group(
+                diagnosis: group.diagnosisID, category: group.category ?? FailureSummary.unrecognised,
+                title: group.title, confidence: group.confidence, count: group.count,
+                firstSeen: group.firstSeen?.iso8601, lastSeen: group.lastSeen?.iso8601,
+                statuses: Dictionary(uniqueKeysWithValues: group.statuses.map { ($0.key.rawValue, $0.value) }),
+                recipientDomains: group.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) },
+                relays: group.relays.top(top).map { Count(name: $0.key, count: $0.count) },
+                samples: group.samples.map { FailureEventRecord($0, nil) },
+                checklist: (group.diagnosisID.flatMap { analysis.checklists[$0] } ?? []).map {
+                    ChecklistEntry(step: $0.step, remediation: $0.remediationID, provider: $0.provider)
+                })
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorReports
+
+extension SMTPDoctor {
+    /// `smtp-doctor analyze PATH...`: diagnoses every delivery failure in logs and bounce messages.
+    struct Analyze: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Diagnose every delivery failure in mail logs and bounce messages.",
+            discussion: """
+                Reads Postfix and Sendmail syslog files, Exim main logs, Exchange SmtpSend/SmtpReceive protocol \
+                logs, Exchange message-tracking logs, Exchange Online message-trace CSV exports, bounce messages \
+                (.eml files, Maildir and other folders, mbox), gzip-compressed or not. The format of each input is \
+                recognised from its content. Failures are grouped by diagnosis with counts by category, recipient \
+                domain, relay and hour, sample lines, and a checklist per group.
+
+                Malformed lines, invalid UTF-8, absurdly long lines and truncated files are counted and reported, \
+                never fatal. A progress bar is drawn on standard error when it is a terminal.
+
+                EXAMPLES:
+                  smtp-doctor analyze /var/log/mail.log /var/log/mail.log.1 /var/log/mail.log.2.gz
+                  smtp-doctor analyze SmtpSend/*.LOG MSGTRK*.LOG --format json
+                  smtp-doctor analyze ~/Maildir/.Bounces
+                  tail -F /var/log/mail.log | smtp-doctor analyze --jsonl -
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @Argument(help: ArgumentHelp("Files, folders, or '-' for standard input.", valueName: "path"))
+        var paths: [String] = []
+
+        @Option(help: "Output format.")
+        var format: OutputFormat = .text
+
+        @Flag(help: "Write one JSON line per failure as it is read (for log pipelines) instead of a summary.")
+        var jsonl = false
+
+        @Option(help: ArgumentHelp("Sample lines kept per group.", valueName: "n"))
+        var samples = 3
+
+        @Option(help: ArgumentHelp("How many groups, domains and relays to list.", valueName: "n"))
+        var top = 10
+
+        @Option(help: ArgumentHelp("The lowest confidence a diagnosis needs (0 to 1).", valueName: "value"))
+        var minConfidence: Double = 0.2
+
+        @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar.")
+        var noProgress = false
+
+        @Flag(
+            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+        var noColour = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder, or '-'.") }
+            guard (0...1).contains(minConfidence) else {
+                throw ValidationError("--min-confidence takes a number from 0 to 1.")
+            }
+            guard samples >= 0, top > 0 else { throw ValidationError("--samples and --top take positive numbers.") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence)
+                let progress = ProgressBar(
+                    totalBytes: totalBytes(), enabled: !noProgress && !jsonl && Terminal.isStandardErrorATerminal)
+                let line = FailureEventJSONLine()
+                let analysis = LogAnalyzer(engine: engine, sampleLimit: samples).run(
+                    paths, progress: progress.update,
+                    onEvent: { event, diagnosis in
+                        if jsonl { Terminal.write(line.render(event, diagnosis)) }
+                    })
+                progress.finish()
+                let statistics = analysis.statistics
+                if jsonl {
+                    if statistics.hasProblems { Terminal.writeError(problems(statistics)) }
+                } else {
+                    switch format {
+                    case .text:
+                        let style = TextStyle(colour: Terminal.wantsColour(disabled: noColour))
+                        Terminal.write(AnalysisTextReport(style: style, top: top).render(analysis))
+                    case .json:
+                        Terminal.write(
+                            AnalysisJSONReport(toolVersion: ToolVersion.current, top: top).render(
+                                analysis, knowledgeBase: knowledgeBase))
+                    }
+                }
+                if statistics.inputs == 0 && !statistics.unreadableInputs.isEmpty {
+                    throw CommandFailure(statistics.unreadableInputs.joined(separator: "; "), status: .unreadableInput)
+                }
+            }
+        }
+
+        /// The total size of the inputs, for the progress bar; nil when standard input is among them.
+        private func totalBytes() -> Int? {
+            guard !paths.contains("-") else { return nil }
+            return paths.reduce(0) { total, path in
+                let files = LogReader.files(in: path)
+                let list = files.isEmpty ? [path] : files
+                return total
+                    + list.reduce(0) { sum, file in
+                        sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                    }
+            }
+        }
+
+        private func problems(_ statistics: InputStatistics) -> String {
+            "smtp-doctor: input problems: \(statistics.malformedLines) malformed, \(statistics.invalidUTF8) invalid UTF-8, "
+                + "\(statistics.overlongLines) overlong, \(statistics.truncatedInputs) truncated, "
+                + "\(statistics.unrecognisedInputs.count) unrecognised, \(statistics.unreadableInputs.count) unreadable\n"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SMTPDoctorCore
+import Testing
+
+/// Reading: format detection by content, and every kind of bad input counted rather than fatal.
+@Suite struct LogReaderTests {
+    private func read(_ paths: [String]) -> (InputStatistics, [FailureEvent]) {
+        var reader = LogReader()
+        var events: [FailureEvent] = []
+        for path in paths { reader.read(path) { events.append($0) } }
+        return (reader.statistics, events)
+    }
+
+    private func write(_ bytes: [UInt8], to name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func formatIsRecognisedByContentNotByName() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("SmtpSend-20260501-1.LOG")))
+        let renamed = try write(Array(source), to: "whatever.txt", in: folder)
+        let (statistics, events) = read([renamed])
+        #expect(statistics.formats == [.exchangeProtocolLog: 1])
+        #expect(events.count == 2)
+    }
+
+    @Test func malformedLinesAndInvalidUTF8AreCounted() {
+        let (statistics, events) = read([Fixtures.path("postfix-mail.log")])
+        #expect(statistics.malformedLines == 1)
+        #expect(statistics.invalidUTF8 == 1)
+        #expect(statistics.lines == 15)
+        #expect(events.count == 7)
+    }
+
+    @Test func absurdlyLongLinesAreSkippedAndCounted() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("postfix-mail.log"))))
+        let long =
+            "May  1 09:00:00 mx1 postfix/smtp[1]: X: to=<a@b.example>, status=bounced ("
+            + String(
+                repeating: "x", count: 200_000) + ")\n"
+        bytes = Array(long.utf8) + bytes
+        let path = try write(bytes, to: "mail.log", in: folder)
+        let (statistics, events) = read([path])
+        #expect(statistics.overlongLines == 1)
+        #expect(events.count == 7)
+    }
+
+    @Test func aTruncatedGzipFileKeepsWhatWasReadAndIsCounted() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("postfix-mail.log.1.gz"))))
+        let path = try write(Array(whole.prefix(whole.count * 2 / 3)), to: "mail.log.2.gz", in: folder)
+        let (statistics, events) = read([path])
+        #expect(statistics.truncatedInputs >= 1)
+        #expect(statistics.formats == [.syslog: 1])
+        #expect(events.count < 7)
+    }
+
+    @Test func aFileCutInTheMiddleOfALineIsCountedAsTruncated() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("exim-mainlog"))))
+        let path = try write(Array(whole.dropLast(40)), to: "mainlog", in: folder)
+        let (statistics, _) = read([path])
+        #expect(statistics.truncatedInputs == 1)
+    }
+
+    @Test func unknownAndMissingInputsAreReportedNotFatal() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noise = try write(Array("just some text\nnothing to see\n".utf8), to: "notes.txt", in: folder)
+        let binary = try write((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }, to: "blob.bin", in: folder)
+        let (statistics, events) = read([noise, binary, folder.path + "/missing.log"])
+        #expect(events.isEmpty)
+        #expect(statistics.unrecognisedInputs.count == 2)
+        #expect(statistics.unreadableInputs.count == 1)
+    }
+
+    @Test func aMessageThatIsNotABounceIsCountedButGivesNoEvent() {
+        let (statistics, events) = read([Fixtures.path("bounces.mbox")])
+        #expect(statistics.messages == 3)
+        #expect(statistics.messagesWithoutFailure == 1)
+        #expect(events.count == 2)
+    }
+}
