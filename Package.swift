@@ -7,10 +7,17 @@ let package = Package(
     products: [
         .executable(name: "smtp-doctor", targets: ["smtp-doctor"]),
         .library(name: "SMTPDoctorCore", targets: ["SMTPDoctorCore"]),
+        .library(name: "SMTPDoctorProbes", targets: ["SMTPDoctorProbes"]),
+        .library(name: "SMTPTestServer", targets: ["SMTPTestServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .systemLibrary(
@@ -44,12 +51,49 @@ let package = Package(
                 "SMTPDoctorCore",
                 "SMTPDoctorDefaultRules",
                 "SMTPDoctorReports",
+                "SMTPDoctorProbes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "diagnose-benchmark",
             dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+        ),
+        .target(
+            name: "SMTPDoctorProbes",
+            dependencies: [
+                "SMTPDoctorCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(
+            name: "SMTPTestServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
+            name: "SMTPDoctorProbesTests",
+            dependencies: [
+                "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "ProbeIntegrationTests",
+            dependencies: ["SMTPDoctorProbes", "SMTPDoctorCore"]
         ),
         .testTarget(
             name: "SMTPDoctorCoreTests",

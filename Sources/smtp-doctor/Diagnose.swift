@@ -1,5 +1,6 @@
 import ArgumentParser
 import SMTPDoctorCore
+import SMTPDoctorProbes
 import SMTPDoctorReports
 
 extension SMTPDoctor {
@@ -17,6 +18,7 @@ extension SMTPDoctor {
                   smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange-server
                   smtp-doctor diagnose --symptom duplicate-messages
                   pbpaste | smtp-doctor diagnose --error - --format json
+                  smtp-doctor diagnose --host mail.example.com --port 465 --tls implicit --user svc --password-file ./secret
 
                 EXIT CODES:
                 \(ExitStatus.table)
@@ -51,9 +53,13 @@ extension SMTPDoctor {
 
         @OptionGroup var knowledge: KnowledgeOptions
 
+        @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
+
         func validate() throws {
-            guard !errors.isEmpty || !symptoms.isEmpty else {
-                throw ValidationError("Give the error with --error TEXT (or --error - to read it), or a --symptom.")
+            guard !errors.isEmpty || !symptoms.isEmpty || connection.host != nil else {
+                throw ValidationError(
+                    "Give the error with --error TEXT (or --error - to read it), a --symptom, or a server to probe with --host."
+                )
             }
             guard (0...1).contains(minConfidence) else {
                 throw ValidationError("--min-confidence takes a number from 0 to 1.")
@@ -63,7 +69,14 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let evidence = try gatherEvidence(knowledgeBase)
+                var evidence = try gatherEvidence(knowledgeBase)
+                if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
+                    evidence.observations.append(report.observation())
+                    if format == .text {
+                        Terminal.write(
+                            "Probe of \(report.host):\(report.port): \(report.verdict.title). \(report.reason)\n\n")
+                    }
+                }
                 let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
                 switch format {
                 case .text:

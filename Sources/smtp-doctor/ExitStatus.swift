@@ -8,6 +8,18 @@ enum ExitStatus: Int32, CaseIterable {
     case failure = 1
     /// Nothing in the evidence was recognised well enough to name a diagnosis.
     case notRecognised = 3
+    /// probe: the server could not be reached (name, TCP, or the connection dropped).
+    case probeConnectionFailed = 10
+    /// probe: a step did not finish in time.
+    case probeTimeout = 11
+    /// probe: STARTTLS, the TLS handshake or the certificate failed.
+    case probeTLSError = 12
+    /// probe: the server did not accept the credentials (or offered no usable AUTH).
+    case probeAuthenticationFailed = 13
+    /// probe: the server refused to relay for the envelope.
+    case probeRelayDenied = 14
+    /// probe: the server rejected the session or a command otherwise.
+    case probeRejected = 15
     /// The command line was wrong.
     case usage = 64
     /// A knowledge-base folder has problems (`rules lint` found some).
@@ -19,12 +31,18 @@ enum ExitStatus: Int32, CaseIterable {
 
     var meaning: String {
         switch self {
-        case .success: return "a diagnosis was found (rules lint: no problems)"
+        case .success: return "a diagnosis was found (rules lint: no problems; probe: Success)"
         case .failure: return "unexpected failure"
         case .notRecognised: return "nothing recognised: no diagnosis reached the threshold"
         case .usage: return "invalid command line"
         case .invalidRules: return "the knowledge base has problems (reported as file:line: message)"
         case .unreadableInput: return "an input file could not be read"
+        case .probeConnectionFailed: return "probe: Connection Failed"
+        case .probeTimeout: return "probe: Timeout"
+        case .probeTLSError: return "probe: TLS Error"
+        case .probeAuthenticationFailed: return "probe: Authentication Failed"
+        case .probeRelayDenied: return "probe: Relay Denied"
+        case .probeRejected: return "probe: Rejected"
         }
     }
 

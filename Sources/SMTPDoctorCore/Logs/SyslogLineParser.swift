@@ -18,23 +18,23 @@ struct SyslogLineParser: LogLineParser {
     let input: String
 
     mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> LineOutcome {
-        if let offset = line.firstOffset(of: "status=") {
+        if let offset = line.firstOffset(of: "status=", anchoredAt: 6) {
             guard
                 line.hasBytes("bounced", at: offset + 7) || line.hasBytes("deferred", at: offset + 7)
                     || line.hasBytes("expired", at: offset + 7)
             else { return .ignored }
             return postfixStatus(line.text, number: number)
         }
-        if line.firstOffset(of: "reject: ") != nil {
+        if line.firstOffset(of: "reject: ", anchoredAt: 2) != nil {
             return postfixReject(line.text, number: number)
         }
-        if let offset = line.firstOffset(of: ", stat=") {
+        if let offset = line.firstOffset(of: ", stat=", anchoredAt: 6) {
             guard !line.hasBytes("Sent", at: offset + 7), !line.hasBytes("queued", at: offset + 7) else {
                 return .ignored
             }
             return sendmailStatus(line.text, number: number)
         }
-        if line.firstOffset(of: ", reject=") != nil {
+        if line.firstOffset(of: ", reject=", anchoredAt: 4) != nil {
             return sendmailReject(line.text, number: number)
         }
         return .ignored

@@ -24,6 +24,23 @@ extension UnsafeRawBufferPointer {
         return nil
     }
 
+    /// The offset of the first occurrence of `needle`, searching for its byte at `anchor` — chosen to be rare in
+    /// logs, such as the `=` of `status=` or the `j` of `reject` — so that `memchr` stops at few candidates.
+    func firstOffset(of needle: StaticString, anchoredAt anchor: Int) -> Int? {
+        let length = needle.utf8CodeUnitCount
+        guard let base = baseAddress, anchor < length, count >= length else { return nil }
+        let anchorByte = Int32(needle.utf8Start[anchor])
+        var offset = anchor
+        let last = count - length + anchor
+        while offset <= last {
+            guard let found = memchr(base + offset, anchorByte, last - offset + 1) else { return nil }
+            let position = base.distance(to: UnsafeRawPointer(found)) - anchor
+            if memcmp(base + position, needle.utf8Start, length) == 0 { return position }
+            offset = position + anchor + 1
+        }
+        return nil
+    }
+
     /// Whether the bytes at `offset` are `prefix`.
     func hasBytes(_ prefix: StaticString, at offset: Int) -> Bool {
         let length = prefix.utf8CodeUnitCount

@@ -1,0 +1,163 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// One TCP connection to an SMTP server: read replies, send commands, start TLS.
+///
+/// A thin driver: it knows nothing of the dialogue, which the state machine decides. Every read has a timeout.
+public final class SMTPConnection: Sendable {
+    private let channel: Channel
+    private let handler: NIOLoopBound<SMTPReplyHandler>
+    private let firstBytes: NIOLockedValueBox<[UInt8]>
+    private let presentedChain: NIOLockedValueBox<[NIOSSLCertificate]>
+
+    private init(
+        channel: Channel, handler: NIOLoopBound<SMTPReplyHandler>, firstBytes: NIOLockedValueBox<[UInt8]>,
+        presentedChain: NIOLockedValueBox<[NIOSSLCertificate]>
+    ) {
+        self.channel = channel
+        self.handler = handler
+        self.firstBytes = firstBytes
+        self.presentedChain = presentedChain
+    }
+
+    /// Connects to one address.
+    /// - Parameters:
+    ///   - address: the server's address and port.
+    ///   - serverName: the name sent in SNI when TLS starts (nil for an IP address).
+    ///   - implicitTLS: start the TLS handshake as soon as the connection is up.
+    ///   - timeout: the connect timeout.
+    ///   - limits: the reply limits.
+    /// - Throws: the connect error (`IOError`, `ChannelError.connectTimeout`, `NIOConnectionError`).
+    public static func connect(
+        to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
+        limits: SMTPReplyDecoder.Limits, group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> SMTPConnection {
+        let firstBytes = NIOLockedValueBox<[UInt8]>([])
+        let chain = NIOLockedValueBox<[NIOSSLCertificate]>([])
+        let context = implicitTLS ? try TLSClientContext.make() : nil
+        let installed = NIOLockedValueBox<NIOLoopBound<SMTPReplyHandler>?>(nil)
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(TimeAmount(timeout))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(FirstBytesRecorder(store: firstBytes))
+                    if let context {
+                        try sync.addHandler(TLSClientContext.handler(context, serverName: serverName, chain: chain))
+                    }
+                    let handler = SMTPReplyHandler(limits: limits)
+                    try sync.addHandler(handler)
+                    installed.withLockedValue { $0 = NIOLoopBound(handler, eventLoop: channel.eventLoop) }
+                }
+            }
+        let channel = try await bootstrap.connect(to: address).get()
+        guard let handler = installed.withLockedValue({ $0 }) else { throw ChannelError.ioOnClosedChannel }
+        return SMTPConnection(channel: channel, handler: handler, firstBytes: firstBytes, presentedChain: chain)
+    }
+
+    /// The next reply.
+    /// - Throws: ``SMTPReplyHandler/Failure`` on timeout, close or garbage.
+    public func readReply(timeout: Duration) async throws -> SMTPReply {
+        let handler = self.handler
+        let eventLoop = channel.eventLoop
+        return try await eventLoop.flatSubmit {
+            handler.value.nextReply(on: eventLoop, timeout: TimeAmount(timeout))
+        }.get()
+    }
+
+    /// Sends one command.
+    public func send(_ command: SMTPCommand) async throws {
+        try await channel.writeAndFlush(ByteBuffer(string: command.wire))
+    }
+
+    /// Waits for the TLS handshake of an implicit-TLS connection.
+    /// - Returns: what TLS negotiated.
+    public func awaitHandshake(timeout: Duration) async throws -> NegotiatedTLS {
+        let handler = self.handler
+        let eventLoop = channel.eventLoop
+        try await eventLoop.flatSubmit { handler.value.handshake(on: eventLoop, timeout: TimeAmount(timeout)) }.get()
+        return try await negotiated()
+    }
+
+    /// Adds TLS to the connection after the server's 220 to STARTTLS and waits for the handshake.
+    public func startTLS(serverName: String?, timeout: Duration) async throws -> NegotiatedTLS {
+        let context = try TLSClientContext.make()
+        let handler = self.handler
+        let chain = presentedChain
+        let channel = self.channel
+        try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            handler.value.resetTLS()
+            do {
+                try channel.pipeline.syncOperations.addHandler(
+                    TLSClientContext.handler(context, serverName: serverName, chain: chain), position: .first)
+            } catch {
+                return channel.eventLoop.makeFailedFuture(error)
+            }
+            return handler.value.handshake(on: channel.eventLoop, timeout: TimeAmount(timeout))
+        }.get()
+        return try await negotiated()
+    }
+
+    private func negotiated() async throws -> NegotiatedTLS {
+        let channel = self.channel
+        let version = try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self).tlsVersion
+        }.get()
+        return NegotiatedTLS(version: version.map(NegotiatedTLS.name), chain: presentedChain.withLockedValue { $0 })
+    }
+
+    /// The first bytes the server sent, before TLS decoding.
+    public var firstBytesReceived: [UInt8] { firstBytes.withLockedValue { $0 } }
+
+    /// Closes the connection.
+    public func close() async {
+        try? await channel.close()
+    }
+}
+
+/// What a TLS handshake negotiated.
+public struct NegotiatedTLS: Sendable {
+    /// `TLSv1.2`, `TLSv1.3`, …
+    public var version: String?
+    /// The certificates the server presented, leaf first.
+    public var chain: [NIOSSLCertificate]
+
+    static func name(_ version: TLSVersion) -> String {
+        switch version {
+        case .tlsv1: return "TLSv1.0"
+        case .tlsv11: return "TLSv1.1"
+        case .tlsv12: return "TLSv1.2"
+        case .tlsv13: return "TLSv1.3"
+        }
+    }
+}
+
+/// The client side of TLS: accepts any chain during the handshake and keeps it, so that the probe can check it
+/// itself and say *why* it fails (untrusted, expired, wrong name) instead of only that it failed.
+enum TLSClientContext {
+    static func make() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.certificateVerification = .noHostnameVerification
+        return try NIOSSLContext(configuration: configuration)
+    }
+
+    static func handler(
+        _ context: NIOSSLContext, serverName: String?, chain: NIOLockedValueBox<[NIOSSLCertificate]>
+    ) throws -> NIOSSLClientHandler {
+        try NIOSSLClientHandler(context: context, serverHostname: serverName) { certificates, promise in
+            chain.withLockedValue { $0 = certificates }
+            promise.succeed(.certificateVerified)
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    }
+}

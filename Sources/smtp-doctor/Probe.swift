@@ -1,0 +1,86 @@
+import ArgumentParser
+import SMTPDoctorCore
+import SMTPDoctorProbes
+
+extension SMTPDoctor {
+    /// `smtp-doctor probe`: tests a live SMTP server and says what it does.
+    struct Probe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Test a live SMTP server: connect, greeting, EHLO, TLS, AUTH and relay.",
+            discussion: """
+                Runs each step with its own timeout and prints a verdict — Success, Connection Failed, Timeout, \
+                TLS Error, Authentication Failed, Relay Denied or Rejected — with the latency of every step, a \
+                transcript (credentials are always shown as <redacted>) and the most likely cause.
+
+                The password or token comes from --password-env or --password-file, or from a prompt that does \
+                not echo when standard input is a terminal. Credentials are never sent before TLS unless \
+                --allow-plaintext-auth is given.
+
+                EXAMPLES:
+                  smtp-doctor probe --host smtp.office365.com --port 587 --user app@contoso.com --password-env SMTP_PASSWORD
+                  smtp-doctor probe --host mail.example.com --port 465 --tls implicit
+                  smtp-doctor probe --host mail.example.com --port auto
+                  smtp-doctor probe --host mail.example.com --from app@example.com --to someone@example.org
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+
+        @Option(help: "Output format.")
+        var format: OutputFormat = .text
+
+        @Flag(help: "Leave the transcript out of the text output.")
+        var noTranscript = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            guard connection.host != nil else { throw ValidationError("Give the server with --host HOST.") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let reports = try await connection.run(host: connection.host ?? "")
+                // The knowledge base is only needed to explain a failure; a successful probe does not pay for loading it.
+                let engine =
+                    reports.allSatisfy { $0.verdict == .success }
+                    ? nil : InferenceEngine(knowledgeBase: try knowledge.load())
+                let outcomes = reports.map { report in
+                    guard let engine, report.verdict != .success else { return ProbeOutcome(report: report) }
+                    let result = engine.diagnose(Evidence(observations: [report.observation()]))
+                    let diagnoses = result.diagnoses.prefix(3).map {
+                        ProbeDiagnosisSummary(
+                            id: $0.definition.id, title: $0.definition.title, confidence: $0.confidence)
+                    }
+                    return ProbeOutcome(report: report, diagnoses: Array(diagnoses))
+                }
+                let verdict = PortSweep.best(of: reports)?.verdict ?? .connectionFailed
+                let status = ExitStatus(verdict: verdict)
+                switch format {
+                case .text: Terminal.write(ProbeRenderer.text(outcomes, transcript: !noTranscript))
+                case .json:
+                    Terminal.write(
+                        ProbeRenderer.json(outcomes, toolVersion: ToolVersion.current, exitCode: status.rawValue))
+                }
+                if status != .success { throw status.code }
+            }
+        }
+    }
+}
+
+extension ExitStatus {
+    /// The exit status of a probe verdict.
+    init(verdict: ProbeVerdict) {
+        switch verdict {
+        case .success: self = .success
+        case .connectionFailed: self = .probeConnectionFailed
+        case .timeout: self = .probeTimeout
+        case .tlsError: self = .probeTLSError
+        case .authenticationFailed: self = .probeAuthenticationFailed
+        case .relayDenied: self = .probeRelayDenied
+        case .rejected: self = .probeRejected
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import SMTPDoctorProbes
+
+/// Where the password or token comes from: an environment variable, a file, or a prompt that does not echo.
+///
+/// Why not an argument: a value on the command line is visible to every user of the machine in the process list
+/// and stays in the shell history.
+enum SecretSource {
+    /// Reads the secret from the first source given.
+    /// - Throws: `CommandFailure` when the variable is unset, the file unreadable, or no source is possible.
+    static func read(environment variable: String?, file path: String?, promptFor user: String) throws -> Secret {
+        if let variable {
+            guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+                throw CommandFailure(
+                    "the environment variable \(variable) (--password-env) is not set or empty", status: .usage)
+            }
+            return Secret(value)
+        }
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("cannot read the password file \(path)", status: .unreadableInput)
+            }
+            var text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
+            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+            guard !text.isEmpty else { throw CommandFailure("the password file \(path) is empty", status: .usage) }
+            return Secret(text)
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure(
+                "--user needs a password: give --password-env VAR or --password-file PATH (standard input is not a terminal, so there is no prompt)",
+                status: .usage)
+        }
+        return Secret(try prompt("Password for \(user): "))
+    }
+
+    /// Reads one line from the terminal with echo turned off.
+    private static func prompt(_ text: String) throws -> String {
+        FileHandle.standardError.write(Data(text.utf8))
+        var original = termios()
+        tcgetattr(STDIN_FILENO, &original)
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw CommandFailure("no password entered", status: .usage)
+        }
+        return line
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorProbes
+import Testing
+
+/// The connection details written by `scripts/mail-servers/setup.sh`.
+struct MailServerEnvironment {
+    var host: String
+    var plainPort: Int
+    var submissionPort: Int
+    var smtpsPort: Int
+    var user: String
+    var password: String
+    var caPEM: String
+
+    static let path =
+        ProcessInfo.processInfo.environment["SMTP_DOCTOR_MAIL_ENV"]
+        ?? "/tmp/smtp-doctor-mail-servers/connection.env"
+
+    /// The environment when Postfix answers; nil (after a loud note) when it does not. With CI=true a missing
+    /// server is a failure, not a skip.
+    static func require(sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> MailServerEnvironment? {
+        let values =
+            (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").reduce(
+                into: [String: String]()
+            ) {
+                let parts = $1.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { $0[parts[0]] = parts[1] }
+            } ?? [:]
+        var environment: MailServerEnvironment?
+        if let host = values["SMTP_TEST_HOST"], let plain = values["SMTP_TEST_PORT_PLAIN"].flatMap(Int.init),
+            let submission = values["SMTP_TEST_PORT_SUBMISSION"].flatMap(Int.init),
+            let smtps = values["SMTP_TEST_PORT_SMTPS"].flatMap(Int.init), let user = values["SMTP_TEST_USER"],
+            let password = values["SMTP_TEST_PASSWORD"], let ca = values["SMTP_TEST_CA_FILE"],
+            let pem = try? String(contentsOfFile: ca, encoding: .utf8)
+        {
+            environment = MailServerEnvironment(
+                host: host, plainPort: plain, submissionPort: submission, smtpsPort: smtps, user: user,
+                password: password,
+                caPEM: pem)
+        }
+        if let candidate = environment {
+            var configuration = ProbeConfiguration(host: candidate.host, port: candidate.plainPort, tlsMode: .none)
+            configuration.timeouts = .uniform(.seconds(2))
+            configuration.checkModeMismatch = false
+            if await SMTPProbe(configuration).run().verdict == .success { return candidate }
+        }
+        let message = "Postfix/Dovecot are not running on loopback (\(path)); run `bash scripts/mail-servers/setup.sh`"
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("\(message) — required when CI=true", sourceLocation: sourceLocation)
+        } else {
+            print("⚠️⚠️⚠️  SKIPPED Postfix integration test: \(message)")
+        }
+        return nil
+    }
+
+    func configuration(port: Int, tls: TLSMode, password: String? = nil) -> ProbeConfiguration {
+        ProbeConfiguration(
+            host: host, port: port, tlsMode: tls,
+            credentials: password.map { Credentials(username: user, secret: Secret($0)) },
+            timeouts: .uniform(.seconds(3), overall: .seconds(20)), trust: .pem(caPEM))
+    }
+}
+
+/// Against a real Postfix with Dovecot SASL on loopback: the verdicts and first diagnoses of issue 3.
+@Suite(.serialized) struct PostfixIntegrationTests {
+    static let knowledgeBase: KnowledgeBase? = try? RulesOnDisk.knowledgeBase.get()
+
+    private func firstDiagnosis(_ report: ProbeReport) throws -> String? {
+        let knowledgeBase = try #require(Self.knowledgeBase, "Rules/ does not load: run smtp-doctor rules lint Rules")
+        return InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence(observations: [report.observation()]))
+            .diagnoses.first?.definition.id
+    }
+
+    @Test func submissionWithTheRightPasswordSucceeds() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(
+            environment.configuration(port: environment.submissionPort, tls: .starttls, password: environment.password)
+        ).run()
+        #expect(report.verdict == .success, "\(report.reason)")
+        #expect(try firstDiagnosis(report) == nil)
+    }
+
+    @Test func implicitTLSWithTheRightPasswordSucceeds() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(
+            environment.configuration(port: environment.smtpsPort, tls: .implicit, password: environment.password)
+        ).run()
+        #expect(report.verdict == .success, "\(report.reason)")
+    }
+
+    @Test func wrongPasswordIsAuthenticationFailed() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(
+            environment.configuration(port: environment.submissionPort, tls: .starttls, password: "not-the-password")
+        ).run()
+        #expect(report.verdict == .authenticationFailed, "\(report.reason)")
+        #expect(try firstDiagnosis(report) == "auth.bad-credentials")
+    }
+
+    @Test func relayWithoutAuthIsDenied() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        var configuration = environment.configuration(port: environment.plainPort, tls: .starttls)
+        configuration.envelope = Envelope(from: "app@smtp-doctor.test", to: "someone@example.org")
+        let report = await SMTPProbe(configuration).run()
+        #expect(report.verdict == .relayDenied, "\(report.reason)")
+        let first = try firstDiagnosis(report)
+        #expect(first == "relay.postfix-relay-access-denied" || first == "relay.probe-relay-needs-authentication")
+    }
+
+    @Test func implicitTLSAgainstTheStartTLSPortIsAModeMismatch() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(environment.configuration(port: environment.submissionPort, tls: .implicit)).run()
+        #expect(report.verdict == .tlsError, "\(report.reason)")
+        #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
+    }
+
+    @Test func startTLSAgainstTheImplicitPortIsAModeMismatch() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(environment.configuration(port: environment.smtpsPort, tls: .starttls)).run()
+        #expect(report.verdict == .tlsError, "\(report.reason)")
+        #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
+    }
+}
