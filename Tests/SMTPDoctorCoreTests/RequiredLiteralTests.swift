@@ -95,3 +95,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func findsTheSameRangeAsFoundation() {
+        let text =
+            "Nov 23 mx1 postfix/smtp[811]: 4F2A: to=<bøb@example.com>, relay=mx.example.com[203.0.113.7]:25, dsn=5.1.1"
+        for needle in ["to=<", "relay=", "dsn=", "]: ", "absent", "1"] {
+            let found = text.byteRange(of: needle)
+            #expect(found.map { String(text[$0]) } == (found == nil ? nil : needle))
+            #expect(found?.lowerBound == text.range(of: needle)?.lowerBound, "\(needle)")
+        }
+    }
+
+    @Test func searchesWithinASubstringOnly() {
+        let text = "status=sent status=bounced"
+        let tail = text[text.index(text.startIndex, offsetBy: 5)...]
+        let found = tail.byteRange(of: "status=")
+        #expect(found.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 12)
+    }
+}

@@ -1,34 +1,37 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Substring search on UTF-8 bytes: the hot path of `contains` conditions, which run for every diagnosis.
+/// Substring search on UTF-8 bytes: the hot path of `contains` conditions and of the log parsers.
 enum TextSearch {
     /// Whether `needle` occurs in `haystack` (both already lower-cased).
-    ///
-    /// `memchr` finds each candidate first byte and `memcmp` checks the rest, both vectorised by the C library.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack
+        return haystack.withUTF8 { offset(of: needle, in: $0) } != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `text`.
+    ///
+    /// `memchr` finds each candidate first byte and `memcmp` checks the rest, both vectorised by the C library.
+    static func offset(of needle: String, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard pattern.count <= text.count, let textBase = text.baseAddress,
-                    let patternBase = pattern.baseAddress
-                else { return false }
-                let last = textBase + (text.count - pattern.count)
-                var cursor = textBase
-                while cursor <= last {
-                    let remaining = last - cursor + 1
-                    guard let found = memchr(cursor, Int32(first), remaining) else { return false }
-                    let candidate = found.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, patternBase, pattern.count) == 0 { return true }
-                    cursor = UnsafePointer(candidate) + 1
-                }
-                return false
+        return needle.withUTF8 { pattern -> Int? in
+            guard let first = pattern.first else { return 0 }
+            guard pattern.count <= text.count, let textBase = text.baseAddress, let patternBase = pattern.baseAddress
+            else { return nil }
+            let last = text.count - pattern.count
+            var offset = 0
+            while offset <= last {
+                guard let hit = memchr(textBase + offset, Int32(first), last - offset + 1) else { return nil }
+                let position = UnsafeRawPointer(textBase).distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, patternBase, pattern.count) == 0 { return position }
+                offset = position + 1
             }
+            return nil
         }
     }
 }

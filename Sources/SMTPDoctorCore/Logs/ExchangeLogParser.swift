@@ -176,7 +176,7 @@ struct ExchangeLogParser: LogLineParser {
     /// `{FQDN=mx.example.com};{IP=203.0.113.7}` in a DEFER status.
     private static func target(in status: String) -> (String?, String?) {
         func value(_ key: String) -> String? {
-            guard let start = status.range(of: "{\(key)=") else { return nil }
+            guard let start = status.byteRange(of: "{\(key)=") else { return nil }
             let value = status[start.upperBound...].prefix { $0 != "}" }
             return value.isEmpty ? nil : String(value)
         }

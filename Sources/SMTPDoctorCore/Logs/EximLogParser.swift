@@ -28,7 +28,7 @@ struct EximLogParser: LogLineParser {
     }
 
     private func delivery(_ text: String, marker: String, _ status: FailureStatus, _ number: Int) -> LineOutcome {
-        guard let flag = text.range(of: marker) else { return .malformed }
+        guard let flag = text.byteRange(of: marker) else { return .malformed }
         let rest = text[flag.upperBound...]
         let address = rest.prefix { !$0.isWhitespace }
         let recipient = address.hasSuffix(":") ? address.dropLast() : address
@@ -37,7 +37,7 @@ struct EximLogParser: LogLineParser {
         let failure: Substring
         if address.hasSuffix(":") {
             failure = afterAddress
-        } else if let colon = afterAddress.range(of: ": ") {
+        } else if let colon = afterAddress.byteRange(of: ": ") {
             failure = afterAddress[colon.upperBound...]
         } else {
             failure = afterAddress
@@ -51,9 +51,9 @@ struct EximLogParser: LogLineParser {
     }
 
     private func rejection(_ text: String, _ number: Int) -> LineOutcome {
-        guard let rejected = text.range(of: " rejected ") else { return .malformed }
+        guard let rejected = text.byteRange(of: " rejected ") else { return .malformed }
         let rest = text[rejected.upperBound...]
-        guard let colon = rest.range(of: ": ") else { return .malformed }
+        guard let colon = rest.byteRange(of: ": ") else { return .malformed }
         let what = rest[..<colon.lowerBound].uppercased()
         var event = FailureEvent(
             format: .eximMainLog, input: input, line: number, time: time(text), status: .rejected,
@@ -75,7 +75,7 @@ struct EximLogParser: LogLineParser {
 
     /// `H=mx.example.com [203.0.113.7]` or `H=(helo) [192.0.2.44]:port`.
     private func host(in text: Substring) -> (String?, String?) {
-        guard let start = text.range(of: "H=") else { return (nil, nil) }
+        guard let start = text.byteRange(of: "H=") else { return (nil, nil) }
         let rest = text[start.upperBound...]
         let name = rest.prefix { !$0.isWhitespace }
         var ip: String?

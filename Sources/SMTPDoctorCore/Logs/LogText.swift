@@ -4,7 +4,7 @@ import Foundation
 enum LogText {
     /// The value in angle brackets after `key`: `to=<bob@example.com>` gives `bob@example.com`; nil when empty.
     static func angled(after key: String, in text: Substring) -> String? {
-        guard let start = text.range(of: key + "<") else { return nil }
+        guard let start = text.byteRange(of: key + "<") else { return nil }
         let rest = text[start.upperBound...]
         guard let end = rest.firstIndex(of: ">") else { return nil }
         let value = String(rest[..<end])
@@ -13,7 +13,7 @@ enum LogText {
 
     /// The value after `key` up to the next comma, semicolon or space: `relay=mx.example.com[203.0.113.7]:25,`.
     static func token(after key: String, in text: Substring) -> Substring? {
-        guard let start = text.range(of: key) else { return nil }
+        guard let start = text.byteRange(of: key) else { return nil }
         let rest = text[start.upperBound...]
         let end = rest.firstIndex { $0 == "," || $0 == ";" || $0 == " " } ?? rest.endIndex
         return rest[..<end]

@@ -66,7 +66,7 @@ struct MessageTraceParser: LogLineParser {
             time: value("time", fields).flatMap(LogTimestamp.parse),
             status: status, recipient: value("recipient", fields), sender: value("sender", fields),
             remoteIP: value("ip", fields), text: detail ?? statusText, sample: LogText.sample(text))
-        if let detail, let start = detail.range(of: "{FQDN=") {
+        if let detail, let start = detail.byteRange(of: "{FQDN=") {
             let host = detail[start.upperBound...].prefix { $0 != "}" }
             if !host.isEmpty { event.remoteHost = host.lowercased() }
         }

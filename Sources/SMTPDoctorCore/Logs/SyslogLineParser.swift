@@ -46,7 +46,7 @@ struct SyslogLineParser: LogLineParser {
     private func split(_ text: String) -> (time: LogTimestamp?, message: Substring)? {
         var copy = text
         let time = copy.withUTF8 { LogTimestamp.parse(prefixOf: UnsafeRawBufferPointer($0)) }
-        guard let colon = text.range(of: "]: ") ?? text.range(of: ": ") else { return nil }
+        guard let colon = text.byteRange(of: "]: ") ?? text.byteRange(of: ": ") else { return nil }
         return (time?.0, text[colon.upperBound...])
     }
 
@@ -61,12 +61,12 @@ struct SyslogLineParser: LogLineParser {
     // MARK: - Postfix
 
     private func postfixStatus(_ text: String, number: Int) -> LineOutcome {
-        guard let (time, message) = split(text), let statusRange = message.range(of: "status=") else {
+        guard let (time, message) = split(text), let statusRange = message.byteRange(of: "status=") else {
             return .malformed
         }
         let word = message[statusRange.upperBound...].prefix { $0.isLetter }
         guard let status = FailureStatus(rawValue: String(word)) else { return .malformed }
-        let failureStart = message.range(of: "dsn=")?.lowerBound ?? statusRange.lowerBound
+        let failureStart = message.byteRange(of: "dsn=")?.lowerBound ?? statusRange.lowerBound
         var event = event(text, number: number, time: time, status: status, failure: message[failureStart...])
         event.recipient = LogText.angled(after: "to=", in: message)
         event.sender = LogText.angled(after: "from=", in: message)
@@ -78,21 +78,23 @@ struct SyslogLineParser: LogLineParser {
     }
 
     private func postfixReject(_ text: String, number: Int) -> LineOutcome {
-        guard let (time, message) = split(text), let reject = message.range(of: "reject: ") else { return .malformed }
+        guard let (time, message) = split(text), let reject = message.byteRange(of: "reject: ") else {
+            return .malformed
+        }
         var rest = message[reject.upperBound...]
         let command = rest.prefix { !$0.isWhitespace }
         var event = event(text, number: number, time: time, status: .rejected, failure: rest)
         event.stage = Self.postfixStages[command.uppercased()]
-        if let from = rest.range(of: " from "), rest[rest.startIndex..<from.lowerBound].count < 16 {
+        if let from = rest.byteRange(of: " from "), rest[rest.startIndex..<from.lowerBound].count < 16 {
             let client = rest[from.upperBound...].prefix { $0 != ":" && $0 != ";" && $0 != " " }
             (event.remoteHost, event.remoteIP) = LogText.hostAndAddress(client)
-            if let colon = rest[from.upperBound...].range(of: ": ") { rest = rest[colon.upperBound...] }
+            if let colon = rest[from.upperBound...].byteRange(of: ": ") { rest = rest[colon.upperBound...] }
         }
         // The reply ends where the envelope details start; header and body checks put it after them.
-        if let envelope = rest.range(of: "; from=<") {
+        if let envelope = rest.byteRange(of: "; from=<") {
             let tail = rest[envelope.upperBound...]
             event.text = String(rest[..<envelope.lowerBound])
-            if let after = tail.range(of: ">: "), tail.range(of: "helo=") != nil {
+            if let after = tail.byteRange(of: ">: "), tail.byteRange(of: "helo=") != nil {
                 event.text = String(tail[after.upperBound...])
             }
         } else {
@@ -113,14 +115,14 @@ struct SyslogLineParser: LogLineParser {
     // MARK: - Sendmail
 
     private func sendmailStatus(_ text: String, number: Int) -> LineOutcome {
-        guard let (time, message) = split(text), let stat = message.range(of: ", stat=") else { return .malformed }
+        guard let (time, message) = split(text), let stat = message.byteRange(of: ", stat=") else { return .malformed }
         let word = message[stat.upperBound...]
         let status: FailureStatus = word.hasPrefix("Deferred") ? .deferred : .bounced
-        let failureStart = message.range(of: "dsn=")?.lowerBound ?? stat.upperBound
+        let failureStart = message.byteRange(of: "dsn=")?.lowerBound ?? stat.upperBound
         var event = event(text, number: number, time: time, status: status, failure: message[failureStart...])
         guard let recipient = LogText.angled(after: "to=", in: message) else { return .malformed }
         event.recipient = recipient
-        if let relay = message.range(of: "relay=") {
+        if let relay = message.byteRange(of: "relay=") {
             let value = message[relay.upperBound...].prefix { $0 != "," }
             (event.remoteHost, event.remoteIP) = LogText.hostAndAddress(value)
         }
@@ -128,7 +130,7 @@ struct SyslogLineParser: LogLineParser {
     }
 
     private func sendmailReject(_ text: String, number: Int) -> LineOutcome {
-        guard let (time, message) = split(text), let reject = message.range(of: ", reject=") else {
+        guard let (time, message) = split(text), let reject = message.byteRange(of: ", reject=") else {
             return .malformed
         }
         var event = event(text, number: number, time: time, status: .rejected, failure: message[reject.upperBound...])
@@ -136,7 +138,7 @@ struct SyslogLineParser: LogLineParser {
         event.stage = ruleset.flatMap { Self.sendmailStages[$0] }
         if ruleset == "check_rcpt" { event.recipient = LogText.angled(after: "arg1=", in: message) }
         if ruleset == "check_mail" { event.sender = LogText.angled(after: "arg1=", in: message) }
-        if let relay = message.range(of: "relay=") {
+        if let relay = message.byteRange(of: "relay=") {
             let value = message[relay.upperBound...].prefix { $0 != "," }
             (event.remoteHost, event.remoteIP) = LogText.hostAndAddress(value)
         }
