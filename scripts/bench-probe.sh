@@ -4,14 +4,15 @@
 #      RUNS times each, interleaved (one run of each side by side), median and min/max in milliseconds.
 #   2. `--port auto` (587, 465 and 25 of 127.0.0.1 probed concurrently) vs the slowest and the sum of the three
 #      single probes of the same ports.
-# Usage: bash scripts/bench-probe.sh [RUNS]   (default 15). Needs a release build:
-#   swift build -c release --scratch-path .build-probes --product smtp-doctor
+# Usage: bash scripts/bench-probe.sh [RUNS]   (default 15). Builds the release binary first.
 set -euo pipefail
 RUNS=${1:-15}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${SMTP_DOCTOR_BIN:-$ROOT/.build-probes/release/smtp-doctor}
 ENV_FILE=${SMTP_DOCTOR_MAIL_ENV:-/tmp/smtp-doctor-mail-servers/connection.env}
-[ -x "$BIN" ] || { echo "bench-probe: build first: swift build -c release --scratch-path .build-probes --product smtp-doctor" >&2; exit 1; }
+if [ -z "${SMTP_DOCTOR_BIN:-}" ]; then
+  (cd "$ROOT" && swift build -c release --product smtp-doctor >/dev/null)
+fi
+BIN=${SMTP_DOCTOR_BIN:-$ROOT/.build/release/smtp-doctor}
 [ -s "$ENV_FILE" ] || { echo "bench-probe: run bash scripts/mail-servers/setup.sh first" >&2; exit 1; }
 # shellcheck disable=SC1090
 source "$ENV_FILE"
