@@ -88,12 +88,12 @@ let package = Package(
         .testTarget(
             name: "SMTPDoctorProbesTests",
             dependencies: [
-                "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", .product(name: "Yams", package: "Yams"),
+                "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", "SMTPDoctorDefaultRules",
             ]
         ),
         .testTarget(
             name: "ProbeIntegrationTests",
-            dependencies: ["SMTPDoctorProbes", "SMTPDoctorCore"]
+            dependencies: ["SMTPDoctorProbes", "SMTPDoctorCore", "SMTPDoctorDefaultRules"]
         ),
         .testTarget(
             name: "SMTPDoctorCoreTests",

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDefaultRules
 import SMTPDoctorProbes
 import Testing
 
@@ -64,10 +65,11 @@ struct MailServerEnvironment {
 
 /// Against a real Postfix with Dovecot SASL on loopback: the verdicts and first diagnoses of issue 3.
 @Suite(.serialized) struct PostfixIntegrationTests {
-    static let knowledgeBase: KnowledgeBase? = try? RulesOnDisk.knowledgeBase.get()
+    static let knowledgeBase: KnowledgeBase? = try? KnowledgeBase.load([.builtIn])
 
     private func firstDiagnosis(_ report: ProbeReport) throws -> String? {
-        let knowledgeBase = try #require(Self.knowledgeBase, "Rules/ does not load: run smtp-doctor rules lint Rules")
+        let knowledgeBase = try #require(
+            Self.knowledgeBase, "the built-in knowledge base does not load: run smtp-doctor rules lint")
         return InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence(observations: [report.observation()]))
             .diagnoses.first?.definition.id
     }
