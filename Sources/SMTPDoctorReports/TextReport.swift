@@ -134,7 +134,8 @@ public struct TextReport: Sendable {
             "Name the mail service with --provider: " + knowledgeBase.providers.map(\.id).joined(separator: ", ") + ".",
             "Describe what you observe with --symptom: " + knowledgeBase.symptoms.map(\.id).joined(separator: ", ")
                 + ".",
-            "Look for the error in the application's log or the server's log (Postfix: /var/log/mail.log; Exchange: the SmtpSend protocol log) and paste that line.",
+            "Look for the error in the application's log or the server's log (Postfix: /var/log/mail.log; Exchange: the SmtpSend protocol log) and paste that line, or let smtp-doctor read the whole file: smtp-doctor analyze FILE.",
+            "Test the server itself: smtp-doctor probe --host HOST --port auto (add --user and --password-env to test the login).",
         ]
         for item in advice { lines += wrapper.wrap(item, first: "  - ", rest: "    ") }
         lines.append("")

@@ -52,6 +52,7 @@ import Testing
         #expect(output.standardOutput.contains("Not recognised."))
         #expect(output.standardOutput.contains("Try next"))
         #expect(output.standardOutput.contains("--provider"))
+        #expect(output.standardOutput.contains("smtp-doctor probe --host"))
     }
 
     @Test func explainShowsDerivedFacts() throws {
