@@ -123,10 +123,9 @@ public struct TextReport: Sendable {
     private func notRecognised(_ result: DiagnosisResult, _ knowledgeBase: KnowledgeBase, _ wrapper: TextWrapper)
         -> [String]
     {
-        var lines = [
-            style.yellow(style.bold("Not recognised."))
-                + " Nothing in the evidence matches a known cause well enough to name one."
-        ]
+        var lines = wrapper.wrap(
+            "Nothing in the evidence matches a known cause well enough to name one.",
+            first: style.yellow(style.bold("Not recognised.")) + " ", rest: "")
         lines.append("")
         lines.append(style.bold("Try next"))
         let advice = [

@@ -53,6 +53,7 @@ import Testing
         #expect(output.standardOutput.contains("Try next"))
         #expect(output.standardOutput.contains("--provider"))
         #expect(output.standardOutput.contains("smtp-doctor probe --host"))
+        #expect(output.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test func explainShowsDerivedFacts() throws {
