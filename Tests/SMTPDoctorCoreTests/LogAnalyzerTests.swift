@@ -49,6 +49,13 @@ import Testing
                 (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
             ]),
         Expected(
+            file: "exim-syslog", format: .syslog,
+            events: [
+                (2, .bounced, "bob@example.com", "recipient.unknown-user"),
+                (4, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
+                (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
+            ]),
+        Expected(
             file: "exim-mainlog", format: .eximMainLog,
             events: [
                 (2, .bounced, "bob@example.com", "recipient.unknown-user"),

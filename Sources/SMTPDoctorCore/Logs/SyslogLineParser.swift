@@ -12,10 +12,17 @@ import Foundation
 ///   pri=120, relay=mx.example.com. [203.0.113.7], dsn=5.1.1, stat=User unknown
 /// ```
 /// (each record is one line). Postfix `status=bounced|deferred|expired`, `reject:` and `milter-reject:`; Sendmail
-/// `stat=` other than `Sent` and `reject=`. Everything else — connections, `status=sent`, queue manager lines — is
+/// `stat=` other than `Sent` and `reject=`; Exim's records (`**`, `==`, `rejected`) under `exim[pid]: `. Everything else — connections, `status=sent`, queue manager lines — is
 /// skipped after a byte search, without building a string.
 struct SyslogLineParser: LogLineParser {
     let input: String
+    /// Exim writes the same records to syslog as to its main log when `log_file_path = syslog`.
+    private var exim: EximLogParser
+
+    init(input: String) {
+        self.input = input
+        self.exim = EximLogParser(input: input)
+    }
 
     mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> LineOutcome {
         if let offset = line.firstOffset(of: "status=", anchoredAt: 6) {
@@ -36,6 +43,9 @@ struct SyslogLineParser: LogLineParser {
         }
         if line.firstOffset(of: ", reject=", anchoredAt: 4) != nil {
             return sendmailReject(line.text, number: number)
+        }
+        if line.firstOffset(of: " exim", anchoredAt: 2) != nil {
+            return exim.parse(line, number: number)
         }
         return .ignored
     }
