@@ -129,7 +129,8 @@ public struct AnalysisTextReport: Sendable {
         let title = group.title ?? "Not recognised"
         let head = "\(rank). "
         lines += wrapper.wrap(
-            style.bold(title) + "  (\(Self.number(group.count)) \(group.count == 1 ? "failure" : "failures"))", first: head,
+            style.bold(title) + "  (\(Self.number(group.count)) \(group.count == 1 ? "failure" : "failures"))",
+            first: head,
             rest: String(repeating: " ", count: head.count))
         let id =
             group.diagnosisID.map { "\($0)  [\(group.category ?? "")]  \(percent(group.confidence))" }
