@@ -124,7 +124,8 @@ let package = Package(
             name: "SMTPDoctorReportsTests",
             dependencies: [
                 "SMTPDoctorReports", "SMTPDoctorCore", "SMTPDoctorDefaultRules", "SMTPDoctorProbes", "SMTPTestServer",
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )
