@@ -40,7 +40,7 @@ enum AnswerFile {
                     ? "one of \(declaration.values.joined(separator: ", "))" : "a \(declaration.type.rawValue)"
                 throw CommandFailure("\(path): fact '\(name)' takes \(expected)", status: .usage)
             }
-            return Fact(name, value, source: FactSource(.answer, path))
+            return Fact(name, value, source: FactSource(.answer))
         }
     }
 
