@@ -78,8 +78,11 @@ extension SupportReport {
             "category": diagnosis.definition.category,
             "summary": diagnosis.definition.summary,
             "confidence": "\(Int((diagnosis.confidence * 100).rounded()))%",
-            "evidence": diagnosis.evidence.map { firing -> [String: Any] in
-                ["rule": firing.ruleID, "because": firing.reason, "cf": String(format: "%.2f", firing.certainty)]
+            // The same rule firing on two observations (the pasted error and the probe) is one reason to a reader.
+            "evidence": diagnosis.evidence.reduce(into: [[String: Any]]()) { rows, firing in
+                guard !rows.contains(where: { $0["rule"] as? String == firing.ruleID }) else { return }
+                rows.append(
+                    ["rule": firing.ruleID, "because": firing.reason, "cf": String(format: "%.2f", firing.certainty)])
             },
         ]
     }

@@ -85,8 +85,8 @@ public struct SupportReport: Sendable {
     public var summary: String {
         var sentences: [String] = []
         if let probe = probes.first?.report {
-            sentences.append(
-                "The probe of \(probe.host):\(probe.port) ended in \(probe.verdict.title): \(probe.reason)")
+            let reason = probe.reason.hasSuffix(".") ? probe.reason : probe.reason + "."
+            sentences.append("The probe of \(probe.host):\(probe.port) ended in \(probe.verdict.title): \(reason)")
         }
         if let first = result.diagnoses.first {
             let percent = Int((first.confidence * 100).rounded())
