@@ -9,8 +9,9 @@ extension SupportReport {
         if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
         out += TextReport(style: style).render(result, knowledgeBase: knowledgeBase)
         out += "\nFor the support ticket:\n"
-        for (label, value) in environmentRows {
-            out += "  \(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(value)\n"
+        for (key, value) in environmentRows {
+            let label = Self.labels[key] ?? key
+            out += "  \(label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)\n"
         }
         return out
     }
@@ -34,6 +35,12 @@ extension SupportReport {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    private static let labels = [
+        "generatedAt": "Generated", "tool": "Tool", "knowledgeBase": "Knowledge base",
+        "operatingSystem": "Operating system", "timeZone": "Time zone", "server": "Server", "port": "Port",
+        "tlsMode": "TLS mode", "authentication": "Authentication",
+    ]
 
     /// What the ticket needs to say about the environment, in order; keys are also the JSON names.
     var environmentRows: [(key: String, value: String)] {

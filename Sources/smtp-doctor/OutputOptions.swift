@@ -29,7 +29,7 @@ struct OutputOptions: ParsableArguments {
     var isDocument: Bool { resolvedFormat == .markdown || resolvedFormat == .html }
 
     func validate() throws {
-        if templateFolder != nil, format != nil, !isDocument {
+        if templateFolder != nil, !isDocument {
             throw ValidationError("--template applies to --format markdown and html only.")
         }
     }

@@ -81,6 +81,12 @@ import Testing
         #expect(output.standardError.contains("cannot read the template folder /nonexistent/templates"))
     }
 
+    @Test func aTemplateFolderWithTextOutputIsAUsageError() throws {
+        let output = try CommandRunner.run(["diagnose", "--error", "535", "--template", "/tmp"])
+        #expect(output.status == 64)
+        #expect(output.standardError.contains("--template applies to --format markdown and html only"))
+    }
+
     @Test func diagnoseAndProbeWriteMarkdownAndHTML() async throws {
         let diagnose = try CommandRunner.run(["diagnose", "--error", "535 5.7.8", "--format", "markdown"])
         #expect(diagnose.status == 0)
