@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,9 +42,19 @@ let package = Package(
             dependencies: ["SMTPDoctorCore"],
             plugins: ["EmbedRules"]
         ),
+        .executableTarget(name: "TemplatesEmbedder"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["TemplatesEmbedder"],
+            path: "Plugins/EmbedTemplates"
+        ),
         .target(
             name: "SMTPDoctorReports",
-            dependencies: ["SMTPDoctorCore"]
+            dependencies: [
+                "SMTPDoctorCore", "SMTPDoctorProbes", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
         ),
         .executableTarget(
             name: "smtp-doctor",
@@ -53,6 +64,7 @@ let package = Package(
                 "SMTPDoctorReports",
                 "SMTPDoctorProbes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -106,7 +118,14 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPDoctorCLITests",
-            dependencies: ["SMTPDoctorCore"]
+            dependencies: ["SMTPDoctorCore", "SMTPTestServer"]
+        ),
+        .testTarget(
+            name: "SMTPDoctorReportsTests",
+            dependencies: [
+                "SMTPDoctorReports", "SMTPDoctorCore", "SMTPDoctorDefaultRules", "SMTPDoctorProbes", "SMTPTestServer",
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )

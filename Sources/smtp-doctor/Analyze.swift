@@ -32,7 +32,7 @@ extension SMTPDoctor {
         var paths: [String] = []
 
         @Option(help: "Output format.")
-        var format: OutputFormat = .text
+        var format: AnalysisFormat = .text
 
         @Flag(help: "Write one JSON line per failure as it is read (for log pipelines) instead of a summary.")
         var jsonl = false

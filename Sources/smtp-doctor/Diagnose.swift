@@ -18,6 +18,7 @@ extension SMTPDoctor {
                   smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange-server
                   smtp-doctor diagnose --symptom duplicate-messages
                   pbpaste | smtp-doctor diagnose --error - --format json
+                  smtp-doctor diagnose --error "535 5.7.8" --format markdown > ticket.md
                   smtp-doctor diagnose --host mail.example.com --port 465 --tls implicit --user svc --password-file ./secret
 
                 EXIT CODES:
@@ -38,9 +39,6 @@ extension SMTPDoctor {
             help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
         var symptoms: [String] = []
 
-        @Option(help: "Output format.")
-        var format: OutputFormat = .text
-
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
 
@@ -50,6 +48,8 @@ extension SMTPDoctor {
         @Flag(
             name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
         var noColour = false
+
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var knowledge: KnowledgeOptions
 
@@ -69,29 +69,44 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                var evidence = try gatherEvidence(knowledgeBase)
+                let texts = readErrors()
+                var evidence = try gatherEvidence(knowledgeBase, errors: texts)
+                var probes: [ProbeOutcome] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
                     evidence.observations.append(report.observation())
-                    if format == .text {
-                        Terminal.write(
-                            "Probe of \(report.host):\(report.port): \(report.verdict.title). \(report.reason)\n\n")
-                    }
+                    probes.append(ProbeOutcome(report: report))
                 }
                 let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
-                switch format {
+                switch output.resolvedFormat {
                 case .text:
-                    let style = TextStyle(colour: Terminal.wantsColour(disabled: noColour))
-                    Terminal.write(
-                        TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
+                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
+                    let probeLine = probes.first.map {
+                        "Probe of \($0.report.host):\($0.report.port): \($0.report.verdict.title). \($0.report.reason)\n\n"
+                    }
+                    try output.write(
+                        (probeLine ?? "")
+                            + TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
                 case .json:
-                    Terminal.write(
+                    try output.write(
                         JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase))
+                case .markdown, .html:
+                    let report = SupportReport(
+                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                        connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
+                        provider: provider, symptoms: symptoms, result: result,
+                        probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) })
+                    try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
         }
 
-        private func gatherEvidence(_ knowledgeBase: KnowledgeBase) throws -> Evidence {
+        /// The error texts, with `-` read from standard input.
+        private func readErrors() -> [String] {
+            errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
+        }
+
+        private func gatherEvidence(_ knowledgeBase: KnowledgeBase, errors texts: [String]) throws -> Evidence {
             if let provider, knowledgeBase.provider(id: provider) == nil {
                 throw CommandFailure(
                     "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
@@ -102,7 +117,6 @@ extension SMTPDoctor {
                 throw CommandFailure(
                     "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
             }
-            let texts = errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
             return Evidence(errors: texts, provider: provider, symptoms: symptoms)
         }
     }

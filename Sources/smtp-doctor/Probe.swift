@@ -1,6 +1,7 @@
 import ArgumentParser
 import SMTPDoctorCore
 import SMTPDoctorProbes
+import SMTPDoctorReports
 
 extension SMTPDoctor {
     /// `smtp-doctor probe`: tests a live SMTP server and says what it does.
@@ -21,6 +22,7 @@ extension SMTPDoctor {
                   smtp-doctor probe --host mail.example.com --port 465 --tls implicit
                   smtp-doctor probe --host mail.example.com --port auto
                   smtp-doctor probe --host mail.example.com --from app@example.com --to someone@example.org
+                  smtp-doctor probe --host mail.example.com --port 465 -o probe.html
 
                 EXIT CODES:
                 \(ExitStatus.table)
@@ -28,8 +30,7 @@ extension SMTPDoctor {
 
         @OptionGroup var connection: ConnectionOptions
 
-        @Option(help: "Output format.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         @Flag(help: "Leave the transcript out of the text output.")
         var noTranscript = false
@@ -44,9 +45,9 @@ extension SMTPDoctor {
             try await reportingFailures {
                 let reports = try await connection.run(host: connection.host ?? "")
                 // The knowledge base is only needed to explain a failure; a successful probe does not pay for loading it.
-                let engine =
-                    reports.allSatisfy { $0.verdict == .success }
-                    ? nil : InferenceEngine(knowledgeBase: try knowledge.load())
+                let knowledgeBase =
+                    reports.allSatisfy { $0.verdict == .success } && !output.isDocument ? nil : try knowledge.load()
+                let engine = knowledgeBase.map { InferenceEngine(knowledgeBase: $0) }
                 let outcomes = reports.map { report in
                     guard let engine, report.verdict != .success else { return ProbeOutcome(report: report) }
                     let result = engine.diagnose(Evidence(observations: [report.observation()]))
@@ -58,11 +59,20 @@ extension SMTPDoctor {
                 }
                 let verdict = PortSweep.best(of: reports)?.verdict ?? .connectionFailed
                 let status = ExitStatus(verdict: verdict)
-                switch format {
-                case .text: Terminal.write(ProbeRenderer.text(outcomes, transcript: !noTranscript))
+                switch output.resolvedFormat {
+                case .text: try output.write(ProbeRenderer.text(outcomes, transcript: !noTranscript))
                 case .json:
-                    Terminal.write(
+                    try output.write(
                         ProbeRenderer.json(outcomes, toolVersion: ToolVersion.current, exitCode: status.rawValue))
+                case .markdown, .html:
+                    guard let knowledgeBase, let engine else { break }
+                    let best = PortSweep.best(of: reports)
+                    let result = engine.diagnose(Evidence(observations: best.map { [$0.observation()] } ?? []))
+                    let report = SupportReport(
+                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                        connection: connection.reportConnection(host: connection.host ?? ""), result: result,
+                        probes: outcomes)
+                    try output.write(try output.document(report))
                 }
                 if status != .success { throw status.code }
             }

@@ -1,0 +1,104 @@
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorProbes
+
+/// Everything one support document says: the evidence given, what the engine concluded, the probe, and the
+/// environment the support ticket needs.
+///
+/// The report holds no secret: a probe's transcript is redacted before it gets here, and the connection records
+/// only whether credentials were given and how they were to be sent.
+public struct SupportReport: Sendable {
+    /// Where and with what the report was made.
+    public struct Environment: Sendable, Hashable {
+        public var toolVersion: String
+        /// The knowledge base in use, such as `built-in (212 diagnoses, 640 rules)`.
+        public var knowledgeBase: String
+        public var operatingSystem: String
+        public var timeZone: String
+        public var generatedAt: Date
+
+        /// Creates an environment.
+        public init(
+            toolVersion: String, knowledgeBase: String, operatingSystem: String, timeZone: String, generatedAt: Date
+        ) {
+            self.toolVersion = toolVersion
+            self.knowledgeBase = knowledgeBase
+            self.operatingSystem = operatingSystem
+            self.timeZone = timeZone
+            self.generatedAt = generatedAt
+        }
+
+        /// The environment of this process; `SOURCE_DATE_EPOCH` fixes the time for reproducible documents.
+        public static func current(toolVersion: String, knowledgeBase: KnowledgeBase) -> Environment {
+            let environment = ProcessInfo.processInfo.environment
+            let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) }
+            let date = epoch.map { Date(timeIntervalSince1970: $0) } ?? Date()
+            return Environment(
+                toolVersion: toolVersion,
+                knowledgeBase: "\(knowledgeBase.diagnoses.count) diagnoses, \(knowledgeBase.rules.count) rules",
+                operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
+                timeZone: TimeZone.current.identifier, generatedAt: date)
+        }
+    }
+
+    /// The server that was probed and how, without the secret.
+    public struct Connection: Sendable, Hashable {
+        public var host: String
+        public var port: String
+        public var tlsMode: String
+        /// `none`, or the user and the mechanism, such as `svc (best offered of PLAIN and LOGIN)`.
+        public var authentication: String
+
+        /// Creates a connection description.
+        public init(host: String, port: String, tlsMode: String, authentication: String) {
+            self.host = host
+            self.port = port
+            self.tlsMode = tlsMode
+            self.authentication = authentication
+        }
+    }
+
+    public var environment: Environment
+    public var connection: Connection?
+    /// The error texts, verbatim.
+    public var errors: [String]
+    public var provider: String?
+    public var symptoms: [String]
+    public var result: DiagnosisResult
+    public var probes: [ProbeOutcome]
+
+    /// Creates a report.
+    public init(
+        environment: Environment, connection: Connection? = nil, errors: [String] = [], provider: String? = nil,
+        symptoms: [String] = [], result: DiagnosisResult, probes: [ProbeOutcome] = []
+    ) {
+        self.environment = environment
+        self.connection = connection
+        self.errors = errors
+        self.provider = provider
+        self.symptoms = symptoms
+        self.result = result
+        self.probes = probes
+    }
+
+    /// One paragraph: the verdict and the most likely cause.
+    public var summary: String {
+        var sentences: [String] = []
+        if let probe = probes.first?.report {
+            let reason = probe.reason.hasSuffix(".") ? probe.reason : probe.reason + "."
+            sentences.append("The probe of \(probe.host):\(probe.port) ended in \(probe.verdict.title): \(reason)")
+        }
+        if let first = result.diagnoses.first {
+            let percent = Int((first.confidence * 100).rounded())
+            sentences.append(
+                "Most likely cause (\(percent)% confidence): \(first.definition.title). \(first.definition.summary)")
+            if result.diagnoses.count > 1 {
+                sentences.append("\(result.diagnoses.count - 1) other cause(s) are possible; see the ranking below.")
+            }
+        } else {
+            sentences.append(
+                "smtp-doctor did not recognise this failure; the evidence below is what the support ticket needs.")
+        }
+        return sentences.joined(separator: " ")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Mustache
+import SMTPDoctorCore
+import SMTPDoctorProbes
+
+/// Renders a ``SupportReport`` as Markdown or HTML through Mustache templates.
+///
+/// The templates are data: `Templates/*.mustache` are built into the binary (so a copied binary still renders),
+/// and a folder given with ``init(templateFolder:)`` replaces any of them by name. Partials (`{{> name}}`) resolve
+/// across both.
+public struct SupportReportRenderer: Sendable {
+    /// The document kinds a template exists for.
+    public enum Kind: String, Sendable, CaseIterable {
+        case markdown = "report.md"
+        case html = "report.html"
+    }
+
+    private let library: MustacheLibrary
+
+    /// Uses the built-in templates, with those in `templateFolder` (files named `report.html.mustache`,
+    /// `report.md.mustache`, or any partial) taking their place.
+    ///
+    /// - Throws: ``TemplateError`` when the folder cannot be read or a template does not parse.
+    public init(templateFolder: String? = nil) throws(TemplateError) {
+        _ = ReportContentTypes.registered
+        var templates: [String: String] = DefaultTemplates.files
+        if let templateFolder {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: templateFolder)
+            } catch {
+                throw TemplateError("cannot read the template folder \(templateFolder)")
+            }
+            let found = names.filter { $0.hasSuffix(".mustache") }
+            guard !found.isEmpty else {
+                throw TemplateError(
+                    "\(templateFolder) holds no .mustache file; expected report.html.mustache or report.md.mustache")
+            }
+            for name in found {
+                let path = (templateFolder as NSString).appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw TemplateError("cannot read the template \(path)")
+                }
+                templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw TemplateError("template \(name).mustache does not parse: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// The document.
+    public func render(_ report: SupportReport, as kind: Kind) -> String {
+        library.render(report.templateContext, withTemplate: kind.rawValue) ?? ""
+    }
+}
+
+/// A template folder that cannot be used.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

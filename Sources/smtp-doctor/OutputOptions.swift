@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorReports
+
+/// `--format`, `-o/--output` and `--template`, shared by `diagnose`, `probe` and `report`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format (default: from the --output file's extension, otherwise text).")
+    var format: OutputFormat?
+
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var outputFile: String?
+
+    @Option(
+        name: .customLong("template"),
+        help: ArgumentHelp(
+            "A folder of Mustache templates (report.html.mustache, report.md.mustache) to use instead of the built-in ones.",
+            valueName: "dir"))
+    var templateFolder: String?
+
+    /// The format asked for, or the one the output file's name implies.
+    var resolvedFormat: OutputFormat {
+        format ?? outputFile.flatMap(OutputFormat.init(fileName:)) ?? .text
+    }
+
+    /// Whether the output is a document (Markdown or HTML) rather than the terminal text or the JSON contract.
+    var isDocument: Bool { resolvedFormat == .markdown || resolvedFormat == .html }
+
+    func validate() throws {
+        if templateFolder != nil, !isDocument {
+            throw ValidationError("--template applies to --format markdown and html only.")
+        }
+    }
+
+    /// Renders a support document in the Markdown or HTML format.
+    ///
+    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    func document(_ report: SupportReport) throws -> String {
+        let renderer: SupportReportRenderer
+        do {
+            renderer = try SupportReportRenderer(templateFolder: templateFolder)
+        } catch {
+            throw CommandFailure(error.description, status: .unreadableInput)
+        }
+        return renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
+    }
+
+    /// Writes the output to `--output`, or to standard output.
+    ///
+    /// - Throws: `CommandFailure` when the file cannot be written.
+    func write(_ text: String) throws {
+        guard let outputFile else {
+            Terminal.write(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write \(outputFile): \(error.localizedDescription)", status: .failure)
+        }
+    }
+
+    /// Colour only when writing text to a terminal.
+    func wantsColour(disabled: Bool) -> Bool {
+        outputFile == nil && Terminal.wantsColour(disabled: disabled)
+    }
+}
+
+extension ConnectionOptions {
+    /// The connection as the report shows it: never the secret.
+    func reportConnection(host: String) -> SupportReport.Connection {
+        let portText: String
+        switch port {
+        case .auto: portText = "auto (587, 465, 25)"
+        case .number(let number): portText = String(number)
+        }
+        let authentication: String
+        if let user {
+            authentication = "\(user) with \(authMech?.rawValue.uppercased() ?? "the best offered of PLAIN and LOGIN")"
+        } else {
+            authentication = "none"
+        }
+        return SupportReport.Connection(
+            host: host, port: portText, tlsMode: tls.rawValue, authentication: authentication)
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import SMTPDoctorCore
+import SMTPDoctorProbes
+import SMTPDoctorReports
+
+extension SMTPDoctor {
+    /// `smtp-doctor report`: one document for a support ticket from every kind of evidence given.
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one support document from error texts, a probe and interview answers.",
+            discussion: """
+                Gathers the evidence given — each --error, a probe of --host, answers from --answers — reasons \
+                about it as a whole and writes a document for a support ticket: a summary, the ranked causes with \
+                their evidence, the checklist, the facts and their sources, the probe transcript (credentials \
+                redacted), the provider's recommended settings beside what was observed, the errors verbatim, and \
+                the environment the ticket needs. The HTML is one self-contained file that prints on A4 and Letter.
+
+                The format follows the --output file's extension (.html, .md, .json), or --format; text otherwise. \
+                --template DIR replaces the built-in Mustache templates (report.html.mustache, report.md.mustache).
+
+                EXAMPLES:
+                  smtp-doctor report --error "550 5.7.1 Unable to relay" --host mail.example.com --port 587 --user svc --password-env P -o case-1234.html
+                  smtp-doctor report --error - --format markdown < bounce.txt > ticket.md
+                  smtp-doctor report --error "535 5.7.8" --answers answers.yaml -o case.html --template ./our-templates
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @Option(
+            name: .customLong("error"),
+            help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
+        var errors: [String] = []
+
+        @Option(
+            help: ArgumentHelp("The mail service in use, if known (see 'rules list --providers').", valueName: "id"))
+        var provider: String?
+
+        @Option(
+            name: .customLong("symptom"),
+            help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
+        var symptoms: [String] = []
+
+        @Option(
+            help: ArgumentHelp(
+                "A YAML file of interview answers: a mapping of declared fact names to values.", valueName: "file"))
+        var answers: String?
+
+        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
+        var minConfidence: Double = 0.2
+
+        @Flag(
+            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+        var noColour = false
+
+        @OptionGroup var output: OutputOptions
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
+
+        func validate() throws {
+            guard !errors.isEmpty || !symptoms.isEmpty || connection.host != nil || answers != nil else {
+                throw ValidationError(
+                    "Give the evidence: --error TEXT (or --error - to read it), a --symptom, --answers FILE, or a server to probe with --host."
+                )
+            }
+            guard (0...1).contains(minConfidence) else {
+                throw ValidationError("--min-confidence takes a number from 0 to 1.")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                let texts = errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
+                try check(provider: provider, symptoms: symptoms, in: knowledgeBase)
+                var evidence = Evidence(errors: texts, provider: provider, symptoms: symptoms)
+                if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }
+                var probes: [ProbeReport] = []
+                if let host = connection.host {
+                    probes = try await connection.run(host: host)
+                    if let best = PortSweep.best(of: probes) { evidence.observations.append(best.observation()) }
+                }
+                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
+                let report = SupportReport(
+                    environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                    connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
+                    provider: provider, symptoms: symptoms, result: result,
+                    probes: probes.map { ProbeOutcome(report: $0, diagnoses: result.summaries) })
+                switch output.resolvedFormat {
+                case .text:
+                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
+                    try output.write(report.text(knowledgeBase: knowledgeBase, style: style))
+                case .json: try output.write(report.json(knowledgeBase: knowledgeBase))
+                case .markdown, .html: try output.write(try output.document(report))
+                }
+                if !result.isRecognised { throw ExitStatus.notRecognised.code }
+            }
+        }
+    }
+}
+
+/// Rejects a provider or symptom the knowledge base does not know.
+///
+/// - Throws: `CommandFailure` with the known ids.
+func check(provider: String?, symptoms: [String], in knowledgeBase: KnowledgeBase) throws {
+    if let provider, knowledgeBase.provider(id: provider) == nil {
+        throw CommandFailure(
+            "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
+            status: .usage)
+    }
+    let known = Set(knowledgeBase.symptoms.map(\.id))
+    for symptom in symptoms where !known.contains(symptom) {
+        throw CommandFailure(
+            "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
+    }
+}

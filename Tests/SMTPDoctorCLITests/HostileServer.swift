@@ -1,0 +1,39 @@
+import Foundation
+import SMTPTestServer
+
+/// A fault-injecting test server that speaks STARTTLS with a test CA, rejects every password but `secret`, and
+/// greets with a banner that tries to inject markup into any document it is copied into.
+struct HostileServer {
+    static let banner = "evil.test ESMTP <script>alert(1)</script></td></tr></table>"
+
+    let server: SMTPTestServer
+    /// The test CA's certificate, for `--ca-file`.
+    let caFile: URL
+    let folder: URL
+
+    static func start() async throws -> HostileServer {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-doctor-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ca = try TestCertificates.authority()
+        let caFile = folder.appendingPathComponent("ca.pem")
+        try Data(ca.certificatePEM.utf8).write(to: caFile)
+        var script = SMTPTestServerScript()
+        script.greeting = .reply(220, banner)
+        script.tls = .starttls(try TestCertificates.server(signedBy: ca))
+        script.auth = .credentials(username: "svc", password: "secret")
+        return HostileServer(server: try await SMTPTestServer.start(script), caFile: caFile, folder: folder)
+    }
+
+    /// The connection options for the CLI.
+    var arguments: [String] {
+        [
+            "--host", "127.0.0.1", "--port", String(server.port), "--tls", "starttls", "--ca-file", caFile.path,
+            "--timeout", "3",
+        ]
+    }
+
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
