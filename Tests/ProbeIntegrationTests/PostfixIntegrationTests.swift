@@ -42,7 +42,7 @@ struct MailServerEnvironment {
         }
         if let candidate = environment {
             var configuration = ProbeConfiguration(host: candidate.host, port: candidate.plainPort, tlsMode: .none)
-            configuration.timeouts = .uniform(.seconds(2))
+            configuration.timeouts = .uniform(.seconds(5))
             configuration.checkModeMismatch = false
             if await SMTPProbe(configuration).run().verdict == .success { return candidate }
         }
@@ -59,7 +59,7 @@ struct MailServerEnvironment {
         ProbeConfiguration(
             host: host, port: port, tlsMode: tls,
             credentials: password.map { Credentials(username: user, secret: Secret($0)) },
-            timeouts: .uniform(.seconds(3), overall: .seconds(20)), trust: .pem(caPEM))
+            timeouts: .uniform(.seconds(10), overall: .seconds(40)), trust: .pem(caPEM))
     }
 }
 

@@ -28,7 +28,7 @@ enum ProbeHarness {
         ProbeConfiguration(
             host: "127.0.0.1", port: port, tlsMode: tls,
             credentials: password.map { Credentials(username: user, secret: Secret($0)) },
-            timeouts: .uniform(.milliseconds(800), overall: .seconds(8)), trust: trust)
+            timeouts: .uniform(.seconds(2), overall: .seconds(20)), trust: trust)
     }
 
     /// Starts a server with `script`, probes it, stops it, and diagnoses the probe's observation.

@@ -256,14 +256,14 @@ import Testing
 
     @Test func slowEHLOTripsTheCommandTimeout() async throws {
         var script = Script()
-        script.delays = ["EHLO": .seconds(3)]
+        script.delays = ["EHLO": .seconds(5)]
         let outcome = try await ProbeHarness.run(script)
         expect(outcome, .timeout, "connection.read-timeout")
     }
 
     @Test func slowAuthTripsTheCommandTimeout() async throws {
         var script = try starttlsServer()
-        script.delays = ["AUTH": .seconds(3)]
+        script.delays = ["AUTH": .seconds(5)]
         let outcome = try await ProbeHarness.run(script) {
             $0.credentials = Credentials(username: "user", secret: Secret("secret"))
         }

@@ -74,7 +74,7 @@ import Testing
         let probe = await SMTPProbe(
             ProbeConfiguration(
                 host: "127.0.0.1", port: server.port, tlsMode: .none,
-                timeouts: .uniform(.milliseconds(800), overall: .seconds(8)))
+                timeouts: .uniform(.seconds(5), overall: .seconds(20)))
         ).run()
         await server.stop()
         let report = try Self.report(errors: [Self.hostile], probes: [ProbeOutcome(report: probe)])
