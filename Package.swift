@@ -46,6 +46,10 @@ let package = Package(
             name: "diagnose-benchmark",
             dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
         ),
+        .executableTarget(
+            name: "interview-simulation",
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+        ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
             dependencies: ["SMTPDoctorCore"]

@@ -19,6 +19,6 @@ struct SMTPDoctor: AsyncParsableCommand {
             \(ExitStatus.table)
             """,
         version: ToolVersion.current,
-        subcommands: [Diagnose.self, Rules.self]
+        subcommands: [Diagnose.self, Interview.self, Rules.self]
     )
 }
