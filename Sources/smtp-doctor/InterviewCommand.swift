@@ -30,7 +30,8 @@ extension SMTPDoctor {
 
         @Option(
             name: .customLong("answers"),
-            help: ArgumentHelp("A YAML file of answers (question id: answer); runs without questions.", valueName: "file"))
+            help: ArgumentHelp(
+                "A YAML file of answers (question id: answer); runs without questions.", valueName: "file"))
         var answersFile: String?
 
         @Option(help: "Output format.")

@@ -36,7 +36,8 @@ struct ScriptedAnswers {
                     "\(path):\(pair.keyLine): no question '\(pair.key)'; questions: \(known)", status: .usage)
             }
             guard case .scalar(let words, _) = pair.value else {
-                throw CommandFailure("\(path):\(pair.value.line): the answer to '\(pair.key)' must be text", status: .usage)
+                throw CommandFailure(
+                    "\(path):\(pair.value.line): the answer to '\(pair.key)' must be text", status: .usage)
             }
             if ["unknown", "u"].contains(words.lowercased()) {
                 answers[pair.key] = .some(nil)

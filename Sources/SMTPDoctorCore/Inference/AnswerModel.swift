@@ -77,7 +77,9 @@ public struct AnswerModel: Sendable {
         guard let example = definition.examples.first else { return engine.derivedMemory([]) }
         var facts: [Fact] = []
         if let text = example.error { facts += ErrorTextParser().parse(text).facts }
-        if let provider = example.provider { facts.append(Fact("provider", .string(provider), source: FactSource(.option))) }
+        if let provider = example.provider {
+            facts.append(Fact("provider", .string(provider), source: FactSource(.option)))
+        }
         for symptom in example.symptoms {
             facts.append(Fact("symptom.\(symptom)", .bool(true), source: FactSource(.option)))
         }

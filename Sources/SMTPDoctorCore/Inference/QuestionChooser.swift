@@ -109,7 +109,8 @@ public struct QuestionChooser: Sendable {
             var expected = entropy * max(0, 1 - mass.reduce(0, +))
             for (answer, probability) in mass.enumerated() where probability > 0 {
                 let after = engine.diagnose(
-                    Evidence(answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
+                    Evidence(
+                        answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
                         observations: observations))
                 expected += probability * distribution(after).entropy
             }

@@ -8,8 +8,11 @@ extension KnowledgeBaseBuilder {
     ) -> [Question] {
         raw.questions.all.compactMap { id, entry in
             entry.rejectUnknownKeys(
-                ["id", "text", "help", "kind", "cost", "answers", "answers-from", "yes", "no", "sets-fact", "host-facts",
-                 "port-fact", "ask-when"],
+                [
+                    "id", "text", "help", "kind", "cost", "answers", "answers-from", "yes", "no", "sets-fact",
+                    "host-facts",
+                    "port-fact", "ask-when",
+                ],
                 in: "question '\(id)'")
             guard let text = entry.required("text"), let kindName = entry.required("kind") else { return nil }
             guard let kind = QuestionKind(rawValue: kindName) else {
@@ -133,8 +136,9 @@ extension KnowledgeBaseBuilder {
         var answers: [QuestionAnswer] = []
         var seen = Set<String>()
         for provider in providers {
-            for setting in provider.settings where !setting.host.contains("*") && !setting.host.contains(" ") {
-                let answer = HostPort(host: setting.host, port: setting.port)
+            for setting in provider.settings {
+                guard let host = HostPort(parsing: setting.host)?.host else { continue }
+                let answer = HostPort(host: host, port: setting.port)
                 guard seen.insert(answer.description).inserted else { continue }
                 answers.append(question.answer(for: answer))
             }
