@@ -107,6 +107,10 @@ let package = Package(
             name: "ProbeIntegrationTests",
             dependencies: ["SMTPDoctorProbes", "SMTPDoctorCore", "SMTPDoctorDefaultRules"]
         ),
+        .executableTarget(
+            name: "interview-simulation",
+            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+        ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
             dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]

@@ -14,8 +14,16 @@ public struct JSONReport: Sendable {
     }
 
     /// The JSON text, pretty-printed with sorted keys, ending in a newline.
-    public func render(_ result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
-        let document = Document(result: result, knowledgeBase: knowledgeBase, version: toolVersion)
+    ///
+    /// - Parameters:
+    ///   - result: what the engine concluded.
+    ///   - knowledgeBase: for the size of the knowledge base.
+    ///   - interview: the questions and answers of an interview, added as the `interview` object.
+    public func render(
+        _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil
+    ) -> String {
+        var document = Document(result: result, knowledgeBase: knowledgeBase, version: toolVersion)
+        document.interview = interview.map(InterviewEntry.init)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
@@ -34,6 +42,7 @@ private struct Document: Encodable {
     let codes: [CodeEntry]
     let diagnoses: [DiagnosisEntry]
     let checklist: [ChecklistEntry]
+    var interview: InterviewEntry?
 
     init(result: DiagnosisResult, knowledgeBase: KnowledgeBase, version: String) {
         tool = Tool(
@@ -45,6 +54,24 @@ private struct Document: Encodable {
         checklist = result.checklist.map {
             ChecklistEntry(step: $0.step, remediation: $0.remediationID, for: $0.diagnosisIDs, provider: $0.provider)
         }
+    }
+}
+
+/// The `interview` object: what was asked, in order, and why the interview ended.
+private struct InterviewEntry: Encodable {
+    struct Asked: Encodable {
+        let question: String
+        let text: String
+        let answer: String
+    }
+    let asked: [Asked]
+    let questions: Int
+    let ending: String
+
+    init(_ summary: InterviewSummary) {
+        asked = summary.entries.map { Asked(question: $0.question, text: $0.text, answer: $0.answer) }
+        questions = summary.entries.count
+        ending = summary.ending.rawValue
     }
 }
 

@@ -27,8 +27,11 @@ public struct TextReport: Sendable {
     /// - Parameters:
     ///   - result: what the engine concluded.
     ///   - knowledgeBase: for the lists of providers and symptoms suggested when nothing was recognised.
-    public func render(_ result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
-        var lines: [String] = []
+    ///   - interview: the questions and answers of an interview, shown first.
+    public func render(
+        _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil
+    ) -> String {
+        var lines: [String] = interview?.lines(width: width) ?? []
         let wrapper = TextWrapper(width: width)
         if let provider = result.provider {
             lines.append("\(style.bold("Provider:")) \(provider.name)")

@@ -8,8 +8,10 @@ public struct TextStyle: Sendable {
         self.colour = colour
     }
 
-    func bold(_ text: String) -> String { wrap(text, "1") }
-    func dim(_ text: String) -> String { wrap(text, "2") }
+    /// Bold text (headings, questions).
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    /// Dim text (hints).
+    public func dim(_ text: String) -> String { wrap(text, "2") }
     func red(_ text: String) -> String { wrap(text, "31") }
     func green(_ text: String) -> String { wrap(text, "32") }
     func yellow(_ text: String) -> String { wrap(text, "33") }

@@ -91,6 +91,19 @@ public struct InferenceEngine: Sendable {
             provider: provider)
     }
 
+    /// The facts, with everything the derivation rules add to them, in working memory.
+    ///
+    /// The interview uses it to see what an answer would tell the rules before it is given.
+    func derivedMemory(_ facts: [Fact]) -> WorkingMemory {
+        let memory = WorkingMemory(size: knowledgeBase.facts.count, matcher: knowledgeBase.phraseMatcher)
+        for fact in facts {
+            guard let index = knowledgeBase.factIndex[fact.name] else { continue }
+            memory.set(index, fact.value, source: fact.source)
+        }
+        _ = derive(memory, observation: nil)
+        return memory
+    }
+
     // MARK: - Forward chaining
 
     /// Fires derivation rules until no rule adds a fact; each rule fires at most once.

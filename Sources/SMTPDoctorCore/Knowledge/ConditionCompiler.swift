@@ -22,6 +22,11 @@ struct ConditionCompiler {
         declarations[name].map { FactReference(name: name, index: $0.index) }
     }
 
+    /// The declaration of a fact, or `nil` when it is not declared.
+    func declaration(_ name: String) -> FactDeclaration? {
+        declarations[name]?.declaration
+    }
+
     /// Compiles a condition; reports every problem and returns `nil` if there was one.
     func compile(_ entry: YAMLEntry) -> Condition? {
         let pairs = entry.pairs("a condition")

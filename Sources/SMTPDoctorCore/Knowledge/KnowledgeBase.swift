@@ -14,6 +14,9 @@ public struct KnowledgeBase: Sendable {
     public let rules: [DerivationRule]
     /// The hypotheses.
     public let diagnoses: [DiagnosisDefinition]
+    /// The interview questions, in file order (which the interview does not follow: it chooses by information
+    /// gain).
+    public let questions: [Question]
     /// The fixes, by id.
     public let remediations: [String: Remediation]
     /// Basic reply codes by code (`"535"`) and enhanced codes by registry form (`"X.7.8"`).
@@ -29,7 +32,8 @@ public struct KnowledgeBase: Sendable {
 
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
-        rules: [DerivationRule], diagnoses: [DiagnosisDefinition], remediations: [String: Remediation],
+        rules: [DerivationRule], diagnoses: [DiagnosisDefinition], questions: [Question] = [],
+        remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
         enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher
     ) {
@@ -40,6 +44,7 @@ public struct KnowledgeBase: Sendable {
         self.providers = providers
         self.rules = rules
         self.diagnoses = diagnoses
+        self.questions = questions
         self.remediations = remediations
         self.codes = codes
         self.enhancedClasses = enhancedClasses
@@ -70,6 +75,11 @@ public struct KnowledgeBase: Sendable {
     /// A diagnosis, by id.
     public func diagnosis(id: String) -> DiagnosisDefinition? {
         diagnoses.first { $0.id == id }
+    }
+
+    /// An interview question, by id.
+    public func question(id: String) -> Question? {
+        questions.first { $0.id == id }
     }
 
     /// A provider, by id.

@@ -21,9 +21,10 @@ struct KnowledgeBaseBuilder {
             buildDiagnosis($0.id, $0.entry, compiler, categoryIDs, remediations, Set(providerIDs), symptoms)
         }
         attachProviderCodes(providers, to: &diagnoses, compiler)
+        let questions = buildQuestions(compiler, providers: providers, symptoms: symptoms, diagnoses: diagnoses)
         return KnowledgeBase(
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
-            diagnoses: diagnoses, remediations: remediations, codes: buildCodes(),
+            diagnoses: diagnoses, questions: questions, remediations: remediations, codes: buildCodes(),
             enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects),
             phraseMatcher: PhraseMatcher(phrases: catalog.phrases))
     }

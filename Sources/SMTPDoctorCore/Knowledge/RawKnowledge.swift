@@ -25,6 +25,7 @@ struct RawKnowledge {
     var rules = Table()
     var diagnoses = Table()
     var remediations = Table()
+    var questions = Table()
     var basicCodes = Table()
     var enhancedCodes = Table()
     var enhancedClasses = Table()
@@ -63,6 +64,8 @@ struct RawKnowledge {
             for (name, value) in root.pairs("a facts file") { put(\.facts, "fact", name, value, &seen) }
         case (_, "categories.yaml"):
             keyed(root, "categories file", key: "id", into: \.categories, kind: "category", &seen)
+        case (_, "questions.yaml"):
+            keyed(root, "questions file", key: "id", into: \.questions, kind: "question", &seen)
         case (_, "symptoms.yaml"):
             keyed(root, "symptoms file", key: "id", into: \.symptoms, kind: "symptom", &seen)
         case ("codes", _):
@@ -92,7 +95,7 @@ struct RawKnowledge {
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "codes/, providers/, rules/, diagnoses/ and remediations/")
+                    + "questions.yaml, codes/, providers/, rules/, diagnoses/ and remediations/")
         }
     }
 

@@ -1,0 +1,46 @@
+/// A guided interview as a state machine: answers go in, the next question or the conclusion comes out.
+///
+/// It does no input or output of its own, so that the terminal dialogue, the scripted mode and the simulation drive
+/// the same logic and tests need no terminal.
+public struct Interview: Sendable {
+    /// The question choice.
+    public let chooser: QuestionChooser
+    /// The answers given, in order.
+    public private(set) var answers: [InterviewAnswer] = []
+    /// Observations that are not answers, such as a live probe's.
+    public private(set) var observations: [Observation] = []
+
+    /// Starts an interview.
+    public init(chooser: QuestionChooser) {
+        self.chooser = chooser
+    }
+
+    /// The knowledge base reasoned with.
+    public var knowledgeBase: KnowledgeBase { chooser.model.engine.knowledgeBase }
+
+    /// The diagnosis from the answers so far.
+    public var result: DiagnosisResult {
+        chooser.model.engine.diagnose(Evidence(answers: answers, observations: observations))
+    }
+
+    /// The next question, or why there is none.
+    public func next() -> QuestionChooser.Outcome {
+        chooser.next(answers: answers, observations: observations)
+    }
+
+    /// Records an answer (`nil` for "unknown").
+    public mutating func record(_ answer: QuestionAnswer?, to question: Question) {
+        answers.append(InterviewAnswer(questionID: question.id, answer: answer))
+    }
+
+    /// Adds what a live probe observed.
+    public mutating func add(_ observation: Observation) {
+        observations.append(observation)
+    }
+
+    /// Undoes the last answer; returns it, or `nil` when nothing was answered.
+    @discardableResult
+    public mutating func back() -> InterviewAnswer? {
+        answers.popLast()
+    }
+}

@@ -1,0 +1,145 @@
+/// Chooses the next interview question: the one with the largest expected information gain per unit of cost.
+///
+/// The gain of a question is the entropy of the current distribution of diagnoses minus the entropy expected after
+/// answering it, where each answer's probability is the share of the current mass whose diagnoses imply that answer
+/// (`AnswerModel`) and the rest of the mass answers "unknown", which changes nothing. Every number comes from the
+/// rules; the order of the questions in the file plays no part.
+public struct QuestionChooser: Sendable {
+    /// When to stop asking.
+    public struct Settings: Sendable, Hashable {
+        /// Stop when the leading diagnosis is at least this certain…
+        public var confidence: Double
+        /// …and leads the next one by at least this much.
+        public var margin: Double
+        /// Stop when no question gains at least this many bits per unit of cost.
+        public var minimumGain: Double
+        /// The share of the mass spread evenly over the diagnoses not ruled out.
+        public var priorMass: Double
+
+        /// The defaults used by `smtp-doctor interview`.
+        public init(confidence: Double = 0.8, margin: Double = 0.1, minimumGain: Double = 0.02, priorMass: Double = 0.1)
+        {
+            self.confidence = confidence
+            self.margin = margin
+            self.minimumGain = minimumGain
+            self.priorMass = priorMass
+        }
+    }
+
+    /// A question worth asking, with why.
+    public struct Choice: Sendable {
+        /// The question.
+        public var question: Question
+        /// Its index in `KnowledgeBase.questions`.
+        public var index: Int
+        /// The expected information gain in bits.
+        public var gain: Double
+        /// Gain per unit of cost.
+        public var score: Double
+        /// The leading hypotheses it separates: each answer with the diagnoses that imply it, most likely first.
+        public var separates: [(answer: QuestionAnswer, diagnoses: [String], probability: Double)]
+    }
+
+    /// Why the interview stopped, or that it has a question.
+    public enum Outcome: Sendable {
+        /// Ask this question next.
+        case ask(Choice)
+        /// One diagnosis is certain enough.
+        case confident(diagnosisID: String)
+        /// No remaining question is expected to help.
+        case noUsefulQuestion
+    }
+
+    /// The answer table.
+    public let model: AnswerModel
+    /// When to stop.
+    public var settings: Settings
+
+    /// Creates a chooser over a model.
+    public init(model: AnswerModel, settings: Settings = Settings()) {
+        self.model = model
+        self.settings = settings
+    }
+
+    /// The distribution of diagnoses for a result.
+    public func distribution(_ result: DiagnosisResult) -> HypothesisDistribution {
+        HypothesisDistribution(result, index: model.diagnosisIndex, priorMass: settings.priorMass)
+    }
+
+    /// Whether the result is certain enough to stop: returns the leading diagnosis if so.
+    public func confidentDiagnosis(_ result: DiagnosisResult) -> String? {
+        guard let first = result.diagnoses.first, first.confidence >= settings.confidence else { return nil }
+        let second = result.diagnoses.dropFirst().first?.confidence ?? 0
+        return first.confidence - second >= settings.margin ? first.definition.id : nil
+    }
+
+    /// The questions that may be asked now: not yet asked, and their `ask-when` holds for the facts known.
+    public func askable(answers: [InterviewAnswer], result: DiagnosisResult) -> [Int] {
+        let asked = Set(answers.map(\.questionID))
+        let memory = model.engine.derivedMemory(result.facts)
+        var record: [ConditionCheck] = []
+        return model.engine.knowledgeBase.questions.indices.filter { index in
+            let question = model.engine.knowledgeBase.questions[index]
+            guard !asked.contains(question.id) else { return false }
+            guard let condition = question.askWhen else { return true }
+            return ConditionEvaluator(memory: memory).holds(condition, record: &record)
+        }
+    }
+
+    /// What to do next after these answers.
+    ///
+    /// - Parameters:
+    ///   - answers: the answers given so far.
+    ///   - observations: other observations, such as a probe's.
+    /// - Returns: the question to ask, or why to stop.
+    public func next(answers: [InterviewAnswer], observations: [Observation] = []) -> Outcome {
+        let engine = model.engine
+        let result = engine.diagnose(Evidence(answers: answers, observations: observations))
+        if let confident = confidentDiagnosis(result) { return .confident(diagnosisID: confident) }
+        let current = distribution(result)
+        let entropy = current.entropy
+        var best: Choice?
+        for index in askable(answers: answers, result: result) {
+            let question = engine.knowledgeBase.questions[index]
+            let candidates = model.candidates[index]
+            var mass = Array(repeating: 0.0, count: candidates.count)
+            for (diagnosis, answer) in model.implied[index].enumerated() {
+                if let answer { mass[answer] += current.probabilities[diagnosis] }
+            }
+            var expected = entropy * max(0, 1 - mass.reduce(0, +))
+            for (answer, probability) in mass.enumerated() where probability > 0 {
+                let after = engine.diagnose(
+                    Evidence(
+                        answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
+                        observations: observations))
+                expected += probability * distribution(after).entropy
+            }
+            let gain = entropy - expected
+            let score = gain / question.cost
+            guard score >= settings.minimumGain, score > (best?.score ?? 0) else { continue }
+            best = Choice(
+                question: question, index: index, gain: gain, score: score,
+                separates: separation(index, mass: mass, distribution: current))
+        }
+        return best.map { .ask($0) } ?? .noUsefulQuestion
+    }
+
+    /// The answers of a question with the likeliest diagnoses that imply each.
+    private func separation(_ index: Int, mass: [Double], distribution: HypothesisDistribution) -> [(
+        answer: QuestionAnswer, diagnoses: [String], probability: Double
+    )] {
+        let diagnoses = model.engine.knowledgeBase.diagnoses
+        var byAnswer: [Int: [(id: String, probability: Double)]] = [:]
+        for (diagnosis, answer) in model.implied[index].enumerated() {
+            guard let answer else { continue }
+            byAnswer[answer, default: []].append((diagnoses[diagnosis].id, distribution.probabilities[diagnosis]))
+        }
+        return byAnswer.map { answer, members in
+            (
+                model.candidates[index][answer],
+                members.sorted { ($0.probability, $1.id) > ($1.probability, $0.id) }.prefix(3).map(\.id),
+                mass[answer]
+            )
+        }.sorted { ($0.probability, $1.answer.id) > ($1.probability, $0.answer.id) }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorProbes
+import SMTPDoctorReports
+
+extension SMTPDoctor {
+    /// `smtp-doctor interview`: a guided conversation that asks the fewest questions that reach a diagnosis.
+    struct Interview: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the cause by answering a few questions.",
+            discussion: """
+                Asks one question at a time — each time the one expected to tell the likely causes apart best for \
+                the effort of answering it — shows the leading causes as they change, and ends with the ranked \
+                causes and the checklist, as diagnose does.
+
+                While answering: a number or a word picks an answer; 'unknown' (or 'u') when you do not know; \
+                '?' or 'why' says why the question is asked now; 'back' undoes the last answer; 'quit' ends with \
+                the current ranking (so does the end of the input).
+
+                With --answers FILE the interview runs without a terminal: FILE is YAML mapping question ids to \
+                answers (see 'rules list --kind questions'); questions it does not answer count as unknown.
+
+                When a server is named, the live probes are offered: they check connection, TLS and the greeting \
+                without a password.
+
+                EXAMPLES:
+                  smtp-doctor interview
+                  smtp-doctor interview --report case-1234.html
+                  smtp-doctor interview --answers case.yaml --format json
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @Option(
+            name: .customLong("answers"),
+            help: ArgumentHelp(
+                "A YAML file of answers (question id: answer); runs without questions.", valueName: "file"))
+        var answersFile: String?
+
+        @OptionGroup var output: OutputOptions
+
+        @Option(
+            name: .customLong("report"),
+            help: ArgumentHelp(
+                "Also write the support report to this file (HTML, or Markdown for .md), besides the usual output.",
+                valueName: "file"))
+        var reportFile: String?
+
+        @Option(help: ArgumentHelp("Stop asking when the leading cause is this certain (0 to 1).", valueName: "value"))
+        var confidence: Double = 0.8
+
+        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
+        var minConfidence: Double = 0.2
+
+        @Flag(
+            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+        var noColour = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            for (name, value) in [("--confidence", confidence), ("--min-confidence", minConfidence)]
+            where !(0...1).contains(value) {
+                throw ValidationError("\(name) takes a number from 0 to 1.")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence)
+                var settings = QuestionChooser.Settings()
+                settings.confidence = confidence
+                let chooser = QuestionChooser(model: AnswerModel(engine: engine), settings: settings)
+                var interview = SMTPDoctorCore.Interview(chooser: chooser)
+                let ending: InterviewSummary.Ending
+                if let answersFile {
+                    let answers = try ScriptedAnswers(path: answersFile, knowledgeBase: knowledgeBase)
+                    ending = try answers.run(&interview)
+                } else {
+                    let dialogue = Dialogue(
+                        output: output.outputFile == nil && output.resolvedFormat != .text
+                            ? .standardError : .standardOutput,
+                        style: TextStyle(colour: Terminal.wantsColour(disabled: noColour)), probe: LiveInterviewProbe())
+                    ending = await dialogue.run(&interview)
+                }
+                let result = interview.result
+                let summary = InterviewSummary(
+                    answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending)
+                let report = SupportReport(
+                    environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                    connection: nil, errors: [], provider: nil, symptoms: [], result: result, probes: [])
+                switch output.resolvedFormat {
+                case .text:
+                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
+                    try output.write(
+                        TextReport(style: style).render(result, knowledgeBase: knowledgeBase, interview: summary))
+                case .json:
+                    try output.write(
+                        JSONReport(toolVersion: ToolVersion.current).render(
+                            result, knowledgeBase: knowledgeBase, interview: summary))
+                case .markdown, .html:
+                    try output.write(try output.document(report))
+                }
+                if let reportFile {
+                    var fileOutput = output
+                    fileOutput.outputFile = reportFile
+                    fileOutput.format = OutputFormat(fileName: reportFile) == .markdown ? .markdown : .html
+                    try fileOutput.write(try fileOutput.document(report))
+                }
+                if !result.isRecognised { throw ExitStatus.notRecognised.code }
+            }
+        }
+    }
+}

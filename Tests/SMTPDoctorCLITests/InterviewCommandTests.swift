@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct InterviewCommandTests {
+    static let smtpAuthDisabled =
+        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
+
+    /// Writes an answers file and returns its path.
+    static func answersFile(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func scriptedAnswersGiveTheDiagnosisAndWhatWasAsked() throws {
+        let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\nprovider: microsoft-365\n")
+        let output = try CommandRunner.run(["interview", "--answers", file])
+        #expect(output.status == 0)
+        let text = output.standardOutput
+        #expect(text.contains("Interview (1 question; one cause is certain enough)"))
+        #expect(text.contains("What error message"))
+        #expect(text.contains("→ 535 5.7.139"))
+        #expect(text.contains("1. SMTP AUTH is turned off"))
+        #expect(text.contains("What to do"))
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    @Test func scriptedJSONKeepsTheDiagnoseContractAndAddsTheInterview() throws {
+        let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
+        let first = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let second = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput, "the scripted mode gives the same result every time")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        for key in ["schemaVersion", "tool", "facts", "codes", "diagnoses", "checklist", "interview"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let diagnoses = try #require(object["diagnoses"] as? [[String: Any]])
+        #expect(diagnoses.first?["id"] as? String == "auth.smtp-auth-disabled")
+        let interview = try #require(object["interview"] as? [String: Any])
+        #expect(interview["ending"] as? String == "confident")
+        let asked = try #require(interview["asked"] as? [[String: Any]])
+        #expect(asked.first?["question"] as? String == "error")
+        #expect(asked.first?["answer"] as? String == Self.smtpAuthDisabled)
+        let facts = try #require(object["facts"] as? [[String: Any]])
+        #expect(facts.contains { $0["name"] as? String == "reply.enhanced" && $0["source"] as? String == "answer" })
+    }
+
+    @Test func questionsTheFileDoesNotAnswerCountAsUnknown() throws {
+        let file = try Self.answersFile("volume: bursts\n")
+        let output = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let interview = try #require(object["interview"] as? [String: Any])
+        let asked = try #require(interview["asked"] as? [[String: Any]])
+        #expect(asked.count >= 2)
+        #expect(asked.first?["answer"] as? String == "unknown")
+    }
+
+    @Test func aWrongQuestionIdOrAnswerIsAUsageErrorWithTheLine() throws {
+        let badID = try CommandRunner.run(["interview", "--answers", try Self.answersFile("colour: red\n")])
+        #expect(badID.status == 64)
+        #expect(badID.standardError.contains(":1: no question 'colour'"))
+        let badAnswer = try CommandRunner.run([
+            "interview", "--answers", try Self.answersFile("provider: microsoft-365\nauth-type: kerberos\n"),
+        ])
+        #expect(badAnswer.status == 64)
+        #expect(badAnswer.standardError.contains(":2: 'kerberos' does not answer 'auth-type'"))
+    }
+
+    @Test func aPipedDialogueEndsWithTheRankingAtTheEndOfInput() throws {
+        let output = try CommandRunner.run(["interview"], input: "?\n\(Self.smtpAuthDisabled)\n")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("It separates:"))
+        #expect(output.standardOutput.contains("auth.smtp-auth-disabled"))
+        let quiet = try CommandRunner.run(["interview"], input: "")
+        #expect(quiet.status == 3)
+        #expect(quiet.standardOutput.contains("end of input"))
+        #expect(quiet.standardOutput.contains("Interview (0 questions; the input ended)"))
+    }
+
+    @Test func backUndoesAndQuitStopsWithTheCurrentRanking() throws {
+        let output = try CommandRunner.run(
+            ["interview"], input: "back\n\(Self.smtpAuthDisabled)\n", environment: ["NO_COLOR": "1"])
+        #expect(output.standardOutput.contains("Nothing to undo yet."))
+        let quit = try CommandRunner.run(["interview"], input: "unknown\nquit\n")
+        #expect(quit.standardOutput.contains("stopped on request"))
+        #expect(quit.standardOutput.contains("→ unknown"))
+    }
+}
