@@ -19,7 +19,7 @@ extension SMTPDoctor {
                 the current ranking (so does the end of the input).
 
                 With --answers FILE the interview runs without a terminal: FILE is YAML mapping question ids to \
-                answers (see 'rules list --kind questions'); questions it does not answer count as unknown.
+                answers (the ids are those of Rules/questions.yaml); questions it does not answer count as unknown.
 
                 When a server is named, the live probes are offered: they check connection, TLS and the greeting \
                 without a password.
