@@ -25,6 +25,27 @@ import Testing
         #expect(!text.contains("\u{1B}["))
     }
 
+    @Test func reportFileIsWrittenBesideTheUsualOutput() throws {
+        let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let output = try CommandRunner.run(["interview", "--answers", file, "--report", report.path])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("What to do"))
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.contains("<html"))
+        #expect(html.contains("auth.smtp-auth-disabled"))
+        #expect(html.contains("answer"))
+    }
+
+    @Test func markdownGoesToStandardOutputWhenAskedFor() throws {
+        let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
+        let output = try CommandRunner.run(["interview", "--answers", file, "--format", "markdown"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.hasPrefix("#"))
+        #expect(output.standardOutput.contains("auth.smtp-auth-disabled"))
+    }
+
     @Test func scriptedJSONKeepsTheDiagnoseContractAndAddsTheInterview() throws {
         let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
         let first = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
