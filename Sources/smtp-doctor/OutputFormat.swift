@@ -26,7 +26,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// The formats `analyze` prints; its Markdown and HTML documents are not written yet.
+/// The formats `analyze` prints.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json

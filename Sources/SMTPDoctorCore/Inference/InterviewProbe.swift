@@ -1,8 +1,8 @@
 /// A live check of a server that the interview can offer when the person gives a host and port.
 ///
-/// The interview only knows this seam: the command-line program passes a prober when the build has one (the live
-/// probes of issue 3), and nothing otherwise, in which case the interview never offers a probe. A probe is cheaper
-/// than a question: what it observes needs no one to go and look.
+/// Core does no networking, so the interview only knows this seam: the command-line program passes the live probes
+/// (`SMTPDoctorProbes`), and a test or a caller without a network passes nothing, in which case the interview never
+/// offers a probe. A probe is cheaper than a question: what it observes needs no one to go and look.
 public protocol InterviewProbe: Sendable {
     /// Probes the server and returns what it observed, as facts whose source is `.probe`.
     ///
