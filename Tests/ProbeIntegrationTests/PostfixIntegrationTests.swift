@@ -63,7 +63,7 @@ struct MailServerEnvironment {
     }
 }
 
-/// Against a real Postfix with Dovecot SASL on loopback: the verdicts and first diagnoses of issue 3.
+/// Against a real Postfix with Dovecot SASL on loopback: the verdict and the first diagnosis of each situation.
 @Suite(.serialized) struct PostfixIntegrationTests {
     static let knowledgeBase: KnowledgeBase? = try? KnowledgeBase.load([.builtIn])
 
