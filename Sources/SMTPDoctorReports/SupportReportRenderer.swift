@@ -13,6 +13,9 @@ public struct SupportReportRenderer: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case markdown = "report.md"
         case html = "report.html"
+
+        /// The template of the same format for the document of `analyze`.
+        var analysis: String { self == .html ? "analysis.html" : "analysis.md" }
     }
 
     private let library: MustacheLibrary
@@ -58,6 +61,11 @@ public struct SupportReportRenderer: Sendable {
     /// The document.
     public func render(_ report: SupportReport, as kind: Kind) -> String {
         library.render(report.templateContext, withTemplate: kind.rawValue) ?? ""
+    }
+
+    /// The document of an analysis of logs and bounces, in the format of `kind`.
+    public func render(_ document: AnalysisDocument, as kind: Kind) -> String {
+        library.render(document.templateContext, withTemplate: kind.analysis) ?? ""
     }
 }
 

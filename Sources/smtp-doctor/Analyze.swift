@@ -21,6 +21,7 @@ extension SMTPDoctor {
                 EXAMPLES:
                   smtp-doctor analyze /var/log/mail.log /var/log/mail.log.1 /var/log/mail.log.2.gz
                   smtp-doctor analyze SmtpSend/*.LOG MSGTRK*.LOG --format json
+                  smtp-doctor analyze /var/log/mail.log -o week-42.html
                   smtp-doctor analyze ~/Maildir/.Bounces
                   tail -F /var/log/mail.log | smtp-doctor analyze --jsonl -
 
@@ -31,8 +32,7 @@ extension SMTPDoctor {
         @Argument(help: ArgumentHelp("Files, folders, or '-' for standard input.", valueName: "path"))
         var paths: [String] = []
 
-        @Option(help: "Output format.")
-        var format: AnalysisFormat = .text
+        @OptionGroup var output: OutputOptions
 
         @Flag(help: "Write one JSON line per failure as it is read (for log pipelines) instead of a summary.")
         var jsonl = false
@@ -80,14 +80,20 @@ extension SMTPDoctor {
                 if jsonl {
                     if statistics.hasProblems { Terminal.writeError(problems(statistics)) }
                 } else {
-                    switch format {
+                    switch output.resolvedFormat {
                     case .text:
-                        let style = TextStyle(colour: Terminal.wantsColour(disabled: noColour))
-                        Terminal.write(AnalysisTextReport(style: style, top: top).render(analysis))
+                        let style = TextStyle(colour: output.wantsColour(disabled: noColour))
+                        try output.write(AnalysisTextReport(style: style, top: top).render(analysis))
                     case .json:
-                        Terminal.write(
+                        try output.write(
                             AnalysisJSONReport(toolVersion: ToolVersion.current, top: top).render(
                                 analysis, knowledgeBase: knowledgeBase))
+                    case .markdown, .html:
+                        let document = AnalysisDocument(
+                            analysis: analysis,
+                            environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                            top: top)
+                        try output.write(try output.document(document))
                     }
                 }
                 if statistics.inputs == 0 && !statistics.unreadableInputs.isEmpty {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The formats `diagnose`, `probe` and `report` can print.
+/// The formats the commands print.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// For people, in a terminal.
     case text
@@ -24,10 +24,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             return nil
         }
     }
-}
-
-/// The formats `analyze` prints.
-enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
 }

@@ -3,7 +3,7 @@ import Foundation
 import SMTPDoctorCore
 import SMTPDoctorReports
 
-/// `--format`, `-o/--output` and `--template`, shared by `diagnose`, `probe` and `report`.
+/// `--format`, `-o/--output` and `--template`, shared by `diagnose`, `probe`, `interview`, `analyze` and `report`.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format (default: from the --output file's extension, otherwise text).")
     var format: OutputFormat?
@@ -45,6 +45,19 @@ struct OutputOptions: ParsableArguments {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
         return renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
+    }
+
+    /// Renders the document of an analysis in the Markdown or HTML format.
+    ///
+    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    func document(_ analysis: AnalysisDocument) throws -> String {
+        let renderer: SupportReportRenderer
+        do {
+            renderer = try SupportReportRenderer(templateFolder: templateFolder)
+        } catch {
+            throw CommandFailure(error.description, status: .unreadableInput)
+        }
+        return renderer.render(analysis, as: resolvedFormat == .html ? .html : .markdown)
     }
 
     /// Writes the output to `--output`, or to standard output.

@@ -76,4 +76,15 @@ import Testing
         let output = try CommandRunner.run(["analyze"])
         #expect(output.status == 64)
     }
+
+    @Test func htmlDocumentIsWrittenToTheOutputFile() throws {
+        let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/Fixtures/analyze/postfix-mail.log").path
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("week-\(UUID()).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try CommandRunner.run(["analyze", "--no-progress", fixture, "-o", file.path])
+        #expect(output.status == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("recipient.unknown-user"))
+    }
 }
