@@ -90,13 +90,14 @@ extension SupportReport {
     private static func probe(_ outcome: ProbeOutcome) -> [String: Any] {
         let report = outcome.report
         var probe: [String: Any] = [
-            "host": report.host, "port": report.port, "mode": modeTitle(report.mode),
+            "host": report.host, "port": report.port, "mode": report.mode.title,
             "verdict": report.verdict.title, "success": report.verdict == .success, "reason": report.reason,
-            "elapsedMs": milliseconds(report.elapsed), "tlsVersion": report.tlsVersion ?? "",
+            "elapsedMs": String(report.elapsed.wholeMilliseconds), "tlsVersion": report.tlsVersion ?? "",
             "steps": report.steps.map { step -> [String: Any] in
                 [
                     "step": step.kind.rawValue, "outcome": step.outcome.rawValue, "ok": step.outcome == .ok,
-                    "startedMs": milliseconds(step.started), "durationMs": milliseconds(step.duration),
+                    "startedMs": String(step.started.wholeMilliseconds),
+                    "durationMs": String(step.duration.wholeMilliseconds),
                     "detail": step.detail,
                 ]
             },
@@ -152,20 +153,6 @@ extension SupportReport {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         }
-    }
-
-    static func modeTitle(_ mode: TLSMode) -> String {
-        switch mode {
-        case .auto: return "STARTTLS if offered"
-        case .starttls: return "STARTTLS"
-        case .implicit: return "implicit TLS"
-        case .none: return "no TLS"
-        }
-    }
-
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 
     /// A Markdown code fence longer than any run of backticks in the text, so the text cannot close it.

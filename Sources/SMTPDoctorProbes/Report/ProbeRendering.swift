@@ -43,11 +43,11 @@ public enum ProbeRenderer {
         var out: [String] = []
         for outcome in outcomes {
             let report = outcome.report
-            out.append("Probe of \(report.host):\(report.port) (\(modeTitle(report.mode)))")
+            out.append("Probe of \(report.host):\(report.port) (\(report.mode.title))")
             for step in report.steps {
                 let name = step.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
                 let result = step.outcome.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                let latency = milliseconds(step.duration)
+                let latency = String(step.duration.wholeMilliseconds)
                 let time = String(repeating: " ", count: max(0, 6 - latency.count)) + latency
                 out.append("  \(name) \(result) \(time) ms  \(step.detail)")
             }
@@ -73,7 +73,7 @@ public enum ProbeRenderer {
                     out.append("    \(mark) \(entry.text)")
                 }
             }
-            out.append("Verdict: \(report.verdict.title) (\(milliseconds(report.elapsed)) ms)")
+            out.append("Verdict: \(report.verdict.title) (\(String(report.elapsed.wholeMilliseconds)) ms)")
             out.append("  \(report.reason)")
             if report.verdict != .success, let first = outcome.diagnoses.first {
                 out.append("  Likely cause: \(first.title) [\(first.id), \(Int((first.confidence * 100).rounded()))%]")
@@ -90,7 +90,7 @@ public enum ProbeRenderer {
                 out.append("No configuration worked.")
             } else {
                 out.append(
-                    "Working: " + working.map { "port \($0.port) with \(modeTitle($0.mode))" }.joined(separator: "; "))
+                    "Working: " + working.map { "port \($0.port) with \($0.mode.title)" }.joined(separator: "; "))
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -105,7 +105,7 @@ public enum ProbeRenderer {
             var probe: [String: Any] = [
                 "host": report.host, "port": report.port, "tlsMode": report.mode.rawValue,
                 "verdict": report.verdict.rawValue, "verdictTitle": report.verdict.title, "reason": report.reason,
-                "elapsedMs": Int(milliseconds(report.elapsed)) ?? 0, "addresses": report.addresses,
+                "elapsedMs": Int(report.elapsed.wholeMilliseconds), "addresses": report.addresses,
             ]
             if let address = report.connectedAddress { probe["connectedAddress"] = address }
             var tls: [String: Any] = [:]
@@ -130,13 +130,13 @@ public enum ProbeRenderer {
             probe["steps"] = report.steps.map { step -> [String: Any] in
                 [
                     "step": step.kind.rawValue, "outcome": step.outcome.rawValue,
-                    "startedMs": Int(milliseconds(step.started)) ?? 0,
-                    "durationMs": Int(milliseconds(step.duration)) ?? 0,
+                    "startedMs": Int(step.started.wholeMilliseconds),
+                    "durationMs": Int(step.duration.wholeMilliseconds),
                     "detail": step.detail,
                 ]
             }
             probe["transcript"] = report.transcript.map { entry -> [String: Any] in
-                ["direction": entry.direction.rawValue, "text": entry.text, "atMs": Int(milliseconds(entry.at)) ?? 0]
+                ["direction": entry.direction.rawValue, "text": entry.text, "atMs": Int(entry.at.wholeMilliseconds)]
             }
             probe["facts"] = report.observation().facts.map { fact -> [String: Any] in
                 let value: Any
@@ -162,20 +162,6 @@ public enum ProbeRenderer {
     }
 
     // MARK: - Helpers
-
-    static func modeTitle(_ mode: TLSMode) -> String {
-        switch mode {
-        case .auto: return "STARTTLS if offered"
-        case .starttls: return "STARTTLS"
-        case .implicit: return "implicit TLS"
-        case .none: return "no TLS"
-        }
-    }
-
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-    }
 
     private static func day(_ date: Date) -> String {
         let formatter = DateFormatter()
