@@ -31,7 +31,7 @@ extension SMTPDoctor {
         var errors: [String] = []
 
         @Option(
-            help: ArgumentHelp("The mail service in use, if known (see 'rules list --providers').", valueName: "id"))
+            help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
         var provider: String?
 
         @Option(
