@@ -33,7 +33,8 @@ extension SMTPDoctor {
         var errors: [String] = []
 
         @Option(
-            help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
+            help: ArgumentHelp(
+                "The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
         var provider: String?
 
         @Option(
