@@ -25,20 +25,7 @@ extension SMTPDoctor {
                 \(ExitStatus.table)
                 """)
 
-        @Option(
-            name: .customLong("error"),
-            help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
-        var errors: [String] = []
-
-        @Option(
-            help: ArgumentHelp(
-                "The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
-        var provider: String?
-
-        @Option(
-            name: .customLong("symptom"),
-            help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
-        var symptoms: [String] = []
+        @OptionGroup var given: EvidenceOptions
 
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
@@ -57,7 +44,7 @@ extension SMTPDoctor {
         @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
 
         func validate() throws {
-            guard !errors.isEmpty || !symptoms.isEmpty || connection.host != nil else {
+            guard !given.isEmpty || connection.host != nil else {
                 throw ValidationError(
                     "Give the error with --error TEXT (or --error - to read it), a --symptom, or a server to probe with --host."
                 )
@@ -70,8 +57,8 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = readErrors()
-                var evidence = try gatherEvidence(knowledgeBase, errors: texts)
+                let texts = given.texts()
+                var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 var probes: [ProbeOutcome] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
                     evidence.observations.append(report.observation())
@@ -94,31 +81,12 @@ extension SMTPDoctor {
                     let report = SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
-                        provider: provider, symptoms: symptoms, result: result,
+                        provider: given.provider, symptoms: given.symptoms, result: result,
                         probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) })
                     try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
-        }
-
-        /// The error texts, with `-` read from standard input.
-        private func readErrors() -> [String] {
-            errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
-        }
-
-        private func gatherEvidence(_ knowledgeBase: KnowledgeBase, errors texts: [String]) throws -> Evidence {
-            if let provider, knowledgeBase.provider(id: provider) == nil {
-                throw CommandFailure(
-                    "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
-                    status: .usage)
-            }
-            let known = Set(knowledgeBase.symptoms.map(\.id))
-            for symptom in symptoms where !known.contains(symptom) {
-                throw CommandFailure(
-                    "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
-            }
-            return Evidence(errors: texts, provider: provider, symptoms: symptoms)
         }
     }
 }

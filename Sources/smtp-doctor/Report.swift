@@ -27,20 +27,7 @@ extension SMTPDoctor {
                 \(ExitStatus.table)
                 """)
 
-        @Option(
-            name: .customLong("error"),
-            help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
-        var errors: [String] = []
-
-        @Option(
-            help: ArgumentHelp(
-                "The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
-        var provider: String?
-
-        @Option(
-            name: .customLong("symptom"),
-            help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
-        var symptoms: [String] = []
+        @OptionGroup var given: EvidenceOptions
 
         @Option(
             help: ArgumentHelp(
@@ -61,7 +48,7 @@ extension SMTPDoctor {
         @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
 
         func validate() throws {
-            guard !errors.isEmpty || !symptoms.isEmpty || connection.host != nil || answers != nil else {
+            guard !given.isEmpty || connection.host != nil || answers != nil else {
                 throw ValidationError(
                     "Give the evidence: --error TEXT (or --error - to read it), a --symptom, --answers FILE, or a server to probe with --host."
                 )
@@ -74,9 +61,8 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
-                try check(provider: provider, symptoms: symptoms, in: knowledgeBase)
-                var evidence = Evidence(errors: texts, provider: provider, symptoms: symptoms)
+                let texts = given.texts()
+                var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }
                 var probes: [ProbeReport] = []
                 if let host = connection.host {
@@ -87,7 +73,7 @@ extension SMTPDoctor {
                 let report = SupportReport(
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
-                    provider: provider, symptoms: symptoms, result: result,
+                    provider: given.provider, symptoms: given.symptoms, result: result,
                     probes: probes.map { ProbeOutcome(report: $0, diagnoses: result.summaries) })
                 switch output.resolvedFormat {
                 case .text:
@@ -99,21 +85,5 @@ extension SMTPDoctor {
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
         }
-    }
-}
-
-/// Rejects a provider or symptom the knowledge base does not know.
-///
-/// - Throws: `CommandFailure` with the known ids.
-func check(provider: String?, symptoms: [String], in knowledgeBase: KnowledgeBase) throws {
-    if let provider, knowledgeBase.provider(id: provider) == nil {
-        throw CommandFailure(
-            "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
-            status: .usage)
-    }
-    let known = Set(knowledgeBase.symptoms.map(\.id))
-    for symptom in symptoms where !known.contains(symptom) {
-        throw CommandFailure(
-            "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
     }
 }

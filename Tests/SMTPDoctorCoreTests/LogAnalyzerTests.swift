@@ -7,9 +7,10 @@ import Testing
 /// status, recipient and best diagnosis.
 @Suite struct LogAnalyzerTests {
     struct Expected: CustomTestStringConvertible, Sendable {
+        typealias Event = (line: Int, status: FailureStatus, recipient: String?, diagnosis: String?)
         let file: String
         let format: LogFormat
-        let events: [(line: Int, status: FailureStatus, recipient: String?, diagnosis: String?)]
+        let events: [Event]
         var testDescription: String { file }
     }
 
@@ -18,29 +19,31 @@ import Testing
         InferenceEngine(knowledgeBase: try! KnowledgeBase.load([.builtIn]))
     }()
 
+    /// The failures of the Postfix fixture, read alike from the plain and the gzip-compressed copy.
+    static let postfixEvents: [Expected.Event] = [
+        (5, .bounced, "bob@example.com", "recipient.unknown-user"),
+        (9, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
+        (10, .bounced, "erin@contoso.com", "reputation.exo-blocked-onprem-ip-spamhaus"),
+        (11, .bounced, "frank@gmail.com", "sender-authentication.dmarc-policy-rejection"),
+        (12, .rejected, "spam@example.net", "relay.postfix-relay-access-denied"),
+        (13, .expired, nil, "expired.postfix-queue-lifetime"),
+        (15, .bounced, "gr\u{FFFD}\u{FFFD}e@example.com", "recipient.unknown-user"),
+    ]
+
+    /// The failures of the Exim fixtures, read alike from the main log and from syslog.
+    static let eximEvents: [Expected.Event] = [
+        (2, .bounced, "bob@example.com", "recipient.unknown-user"),
+        (4, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
+        (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
+    ]
+
     static let expectations: [Expected] = [
         Expected(
             file: "postfix-mail.log", format: .syslog,
-            events: [
-                (5, .bounced, "bob@example.com", "recipient.unknown-user"),
-                (9, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
-                (10, .bounced, "erin@contoso.com", "reputation.exo-blocked-onprem-ip-spamhaus"),
-                (11, .bounced, "frank@gmail.com", "sender-authentication.dmarc-policy-rejection"),
-                (12, .rejected, "spam@example.net", "relay.postfix-relay-access-denied"),
-                (13, .expired, nil, "expired.postfix-queue-lifetime"),
-                (15, .bounced, "gr\u{FFFD}\u{FFFD}e@example.com", "recipient.unknown-user"),
-            ]),
+            events: postfixEvents),
         Expected(
             file: "postfix-mail.log.1.gz", format: .syslog,
-            events: [
-                (5, .bounced, "bob@example.com", "recipient.unknown-user"),
-                (9, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
-                (10, .bounced, "erin@contoso.com", "reputation.exo-blocked-onprem-ip-spamhaus"),
-                (11, .bounced, "frank@gmail.com", "sender-authentication.dmarc-policy-rejection"),
-                (12, .rejected, "spam@example.net", "relay.postfix-relay-access-denied"),
-                (13, .expired, nil, "expired.postfix-queue-lifetime"),
-                (15, .bounced, "gr\u{FFFD}\u{FFFD}e@example.com", "recipient.unknown-user"),
-            ]),
+            events: postfixEvents),
         Expected(
             file: "sendmail-maillog", format: .syslog,
             events: [
@@ -50,18 +53,10 @@ import Testing
             ]),
         Expected(
             file: "exim-syslog", format: .syslog,
-            events: [
-                (2, .bounced, "bob@example.com", "recipient.unknown-user"),
-                (4, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
-                (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
-            ]),
+            events: eximEvents),
         Expected(
             file: "exim-mainlog", format: .eximMainLog,
-            events: [
-                (2, .bounced, "bob@example.com", "recipient.unknown-user"),
-                (4, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
-                (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
-            ]),
+            events: eximEvents),
         Expected(
             file: "SmtpSend-20260501-1.LOG", format: .exchangeProtocolLog,
             events: [

@@ -1,0 +1,44 @@
+import ArgumentParser
+import SMTPDoctorCore
+
+/// `--error`, `--provider` and `--symptom`: what a person tells `diagnose` and `report` about the failure.
+struct EvidenceOptions: ParsableArguments {
+    @Option(
+        name: .customLong("error"),
+        help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
+    var errors: [String] = []
+
+    @Option(
+        help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
+    var provider: String?
+
+    @Option(
+        name: .customLong("symptom"),
+        help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
+    var symptoms: [String] = []
+
+    /// Whether neither an error nor a symptom was given.
+    var isEmpty: Bool { errors.isEmpty && symptoms.isEmpty }
+
+    /// The error texts, with `-` read from standard input.
+    func texts() -> [String] {
+        errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
+    }
+
+    /// The evidence of the texts, the provider and the symptoms.
+    ///
+    /// - Throws: `CommandFailure` naming the known ids when the provider or a symptom is unknown.
+    func evidence(texts: [String], knowledgeBase: KnowledgeBase) throws -> Evidence {
+        if let provider, knowledgeBase.provider(id: provider) == nil {
+            throw CommandFailure(
+                "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
+                status: .usage)
+        }
+        let known = Set(knowledgeBase.symptoms.map(\.id))
+        for symptom in symptoms where !known.contains(symptom) {
+            throw CommandFailure(
+                "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
+        }
+        return Evidence(errors: texts, provider: provider, symptoms: symptoms)
+    }
+}
