@@ -9,7 +9,9 @@ struct EvidenceOptions: ParsableArguments {
     var errors: [String] = []
 
     @Option(
-        help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
+        help: ArgumentHelp(
+            "The mail service in use, if known, by id or alias such as o365 (see 'rules list --kind providers').",
+            valueName: "id"))
     var provider: String?
 
     @Option(
@@ -27,18 +29,32 @@ struct EvidenceOptions: ParsableArguments {
 
     /// The evidence of the texts, the provider and the symptoms.
     ///
-    /// - Throws: `CommandFailure` naming the known ids when the provider or a symptom is unknown.
+    /// The provider is given by id or alias and passed on by id.
+    ///
+    /// - Throws: `CommandFailure` naming the nearest or the known ids when the provider or a symptom is unknown.
     func evidence(texts: [String], knowledgeBase: KnowledgeBase) throws -> Evidence {
-        if let provider, knowledgeBase.provider(id: provider) == nil {
-            throw CommandFailure(
-                "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
-                status: .usage)
+        var providerID: String?
+        if let provider {
+            guard let profile = knowledgeBase.provider(named: provider) else {
+                throw CommandFailure(Self.unknownProviderMessage(provider, knowledgeBase), status: .usage)
+            }
+            providerID = profile.id
         }
         let known = Set(knowledgeBase.symptoms.map(\.id))
         for symptom in symptoms where !known.contains(symptom) {
             throw CommandFailure(
                 "unknown symptom '\(symptom)'; known: \(known.sorted().joined(separator: ", "))", status: .usage)
         }
-        return Evidence(errors: texts, provider: provider, symptoms: symptoms)
+        return Evidence(errors: texts, provider: providerID, symptoms: symptoms)
+    }
+
+    /// "unknown provider 'x'; did you mean …?", or the list of known ids when nothing is near.
+    private static func unknownProviderMessage(_ name: String, _ knowledgeBase: KnowledgeBase) -> String {
+        let near = knowledgeBase.providerSuggestions(for: name)
+        if !near.isEmpty {
+            return "unknown provider '\(name)'; did you mean \(near.joined(separator: " or "))?"
+                + " ('rules list --kind providers' lists them all)"
+        }
+        return "unknown provider '\(name)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))"
     }
 }

@@ -3,7 +3,7 @@ extension KnowledgeBaseBuilder {
 
     func buildProvider(_ entry: YAMLEntry) -> ProviderProfile? {
         entry.rejectUnknownKeys(
-            ["id", "name", "doc", "settings", "limits", "recognise", "codes"], in: "a provider")
+            ["id", "name", "aliases", "doc", "settings", "limits", "recognise", "codes"], in: "a provider")
         guard let id = entry.required("id") else { return nil }
         let settings = (entry["settings"]?.items("'settings'") ?? []).compactMap { item -> ProviderSetting? in
             item.rejectUnknownKeys(["purpose", "host", "port", "tls", "auth", "notes"], in: "a setting")
@@ -33,8 +33,26 @@ extension KnowledgeBaseBuilder {
                 diagnosisID: diagnosis)
         }
         return ProviderProfile(
-            id: id, name: entry.required("name") ?? id, doc: entry.optional("doc") ?? "", settings: settings,
+            id: id, name: entry.required("name") ?? id, aliases: entry.texts("aliases").map { $0.lowercased() },
+            doc: entry.optional("doc") ?? "", settings: settings,
             limits: limits, hostPatterns: hosts, textPatterns: text, codes: codes, location: entry.location)
+    }
+
+    /// Reports an alias that is not a plain lower-case name or that names two providers (an id counts as a name).
+    func checkProviderAliases(_ providers: [ProviderProfile]) {
+        var owner = Dictionary(providers.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for provider in providers {
+            guard let entry = raw.providers.entries[provider.id]?["aliases"] else { continue }
+            for alias in provider.aliases {
+                if alias.isEmpty || alias.contains(where: { $0.isWhitespace }) {
+                    entry.report("alias '\(alias)' of provider \(provider.id) must be one word without spaces")
+                } else if let other = owner[alias], other != provider.id {
+                    entry.report("alias '\(alias)' of provider \(provider.id) already names provider \(other)")
+                } else {
+                    owner[alias] = provider.id
+                }
+            }
+        }
     }
 
     /// Each provider code becomes evidence for the diagnosis it names: provider, codes and phrase must agree.

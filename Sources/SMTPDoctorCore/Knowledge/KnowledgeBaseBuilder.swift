@@ -15,6 +15,7 @@ struct KnowledgeBaseBuilder {
         let compiler = ConditionCompiler(facts: facts, catalog: catalog)
         let remediations = buildRemediations(providerIDs: Set(providerIDs))
         let providers = raw.providers.all.compactMap { buildProvider($0.entry) }
+        checkProviderAliases(providers)
         let rules = buildRules(compiler) + recognitionRules(providers, symptoms, compiler)
         let categoryIDs = Set(categories.map(\.id))
         var diagnoses = raw.diagnoses.all.compactMap {

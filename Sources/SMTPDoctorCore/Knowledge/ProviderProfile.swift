@@ -4,6 +4,8 @@ public struct ProviderProfile: Sendable {
     public var id: String
     /// Its display name.
     public var name: String
+    /// Other names people type for it, such as `o365` or `gmail`, in lower case.
+    public var aliases: [String]
     /// A short description.
     public var doc: String
     /// Recommended connection settings.
