@@ -110,6 +110,10 @@ struct KnownMistake: Sendable, CustomTestStringConvertible {
             "Set-TransportService EX01 -ExternalDNSServers 8.8.8.8,8.8.4.4 -ExternalDNSAdapterEnabled $false",
             expect: "8.8.8.8 is a public address"),
         KnownMistake(
+            "Exchange Online cmdlet in a general command without saying so", "powershell",
+            "Get-InboundConnector | Format-List Name, TlsSenderCertificateName", label: "Show the connectors",
+            expect: "only in Exchange Online"),
+        KnownMistake(
             "shell placeholders are redirections unless quoted", "sh", "<venv>/bin/python -m pip install certifi",
             expect: "redirection"),
     ]

@@ -25,6 +25,7 @@ struct PowerShellCommandCheck: Sendable {
         var found: [String] = []
         for call in calls where call.isCmdlet {
             if let problem = reference.problem(with: call) { found.append(problem) }
+            if let problem = availabilityProblem(call, command) { found.append(problem) }
         }
         found += resultSizeProblems(calls, command)
         found += smartHostProblems(calls)
@@ -34,6 +35,21 @@ struct PowerShellCommandCheck: Sendable {
             "$\($0) is used but not set in this command; set it here or run the command it comes from first"
         }
         return found
+    }
+
+    /// Exchange Online and Exchange Server have different cmdlets: each belongs in its own provider's variant, and a
+    /// general command that needs Exchange Online PowerShell says so.
+    private func availabilityProblem(_ call: PowerShellInvocation, _ command: RuleCommand) -> String? {
+        switch (reference.availability[call.name.lowercased()], command.providerID) {
+        case ("cloud", "exchange-server"):
+            return "\(call.name) exists only in Exchange Online; move it to the microsoft-365 variant"
+        case ("on-premises", "microsoft-365"):
+            return "\(call.name) exists only in Exchange Server; move it to the exchange-server variant"
+        case ("cloud", nil) where !command.label.contains("Exchange Online"):
+            return "\(call.name) runs only in Exchange Online PowerShell; say so in the label"
+        default:
+            return nil
+        }
     }
 
     /// Message tracking returns 1000 entries and message trace 1000 rows unless told otherwise.

@@ -10,6 +10,8 @@ struct PowerShellReference: Sendable {
     var parameterSets: [String: [String: Set<String>]]
     /// Retired cmdlet (lower case) → the cmdlet that replaces it.
     var retired: [String: String]
+    /// Cmdlet (lower case) → `cloud` (Exchange Online only) or `on-premises` (Exchange Server only).
+    var availability: [String: String]
     var retrievedOn: String
 
     /// Parameters every cmdlet accepts (about_CommonParameters).
@@ -29,15 +31,18 @@ struct PowerShellReference: Sendable {
             let cmdlets = root["cmdlets"] as? [String: Any]
         else { throw ReferenceUnreadable(path: url.path) }
         var sets: [String: [String: Set<String>]] = [:]
+        var availability: [String: String] = [:]
         for (name, entry) in cmdlets {
             let named = (entry as? [String: Any])?["sets"] as? [String: [String]] ?? [:]
             sets[name.lowercased()] = named.mapValues { Set($0.map { $0.lowercased() }) }
+            availability[name.lowercased()] = (entry as? [String: Any])?["availability"] as? String
         }
         let retired = (root["retired"] as? [String: [String: String]] ?? [:]).reduce(into: [String: String]()) {
             $0[$1.key.lowercased()] = $1.value["replacement"] ?? "?"
         }
         return PowerShellReference(
-            parameterSets: sets, retired: retired, retrievedOn: "\(root["retrieved"] ?? "unknown date")")
+            parameterSets: sets, retired: retired, availability: availability,
+            retrievedOn: "\(root["retrieved"] ?? "unknown date")")
     }
 
     /// What is wrong with a call, or nil when the cmdlet exists and one of its parameter sets takes every parameter.

@@ -94,9 +94,14 @@ def main(office, powershell, windows):
             if not found:
                 print(f"no reference page for {cmdlet}", file=sys.stderr)
                 continue
-            sets, url = {}, None
+            sets, url, availability = {}, None, None
             for repo, path in found:
                 text = git(repo, "show", f"HEAD:{path}")
+                synopsis = text.split("## SYNOPSIS", 1)[-1][:400]
+                if "available only in the cloud-based service" in synopsis:
+                    availability = "cloud"
+                elif "available only in on-premises Exchange" in synopsis:
+                    availability = "on-premises"
                 edition = re.match(r"reference/(5\.1|7\.5)/", path)
                 for name, params in parameter_sets(text).items():
                     key = f"{edition.group(1)} {name}" if edition else name
@@ -105,6 +110,8 @@ def main(office, powershell, windows):
                 url = url or (online.group(1) if online else f"{repo}:{path}")
         print(f"  {cmdlet}:")
         print(f"    source: \"{url}\"")
+        if cmdlet not in MANUAL and availability:
+            print(f"    availability: {availability}   # Exchange Online only (cloud) or Exchange Server only")
         print("    sets:")
         for name, params in sets.items():
             print(f"      \"{name}\": [{', '.join(params)}]")
