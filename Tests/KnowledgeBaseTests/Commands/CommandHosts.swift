@@ -32,6 +32,10 @@ struct CommandHosts: Sendable {
     static let addressPattern = try! NSRegularExpression(
         pattern: #"(?<![\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)"#)
 
+    /// An IPv6 address with at least two colons, not part of a longer word.
+    static let ipv6Pattern = try! NSRegularExpression(
+        pattern: #"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:.])"#)
+
     /// The texts of a pattern's capture groups in every match.
     private static func groups(_ pattern: NSRegularExpression, in text: String) -> [[String]] {
         pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
@@ -69,6 +73,11 @@ struct CommandHosts: Sendable {
             if isDocumentationOrPrivate(address) { continue }
             if isLookup && publicResolvers.contains(address) { continue }
             found.append("\(address) is a public address; use 192.0.2.x, 198.51.100.x or 203.0.113.x")
+        }
+        for groups in Self.groups(Self.ipv6Pattern, in: text) where groups[0].filter({ $0 == ":" }).count >= 2 {
+            let address = groups[0].lowercased()
+            let local = ["2001:db8:", "::", "fe80:", "fc", "fd"].contains { address.hasPrefix($0) }
+            if !local { found.append("\(address) is a public IPv6 address; use 2001:db8::/32") }
         }
         return found
     }

@@ -114,6 +114,9 @@ struct KnownMistake: Sendable, CustomTestStringConvertible {
             "Get-InboundConnector | Format-List Name, TlsSenderCertificateName", label: "Show the connectors",
             expect: "only in Exchange Online"),
         KnownMistake(
+            "14 a public IPv6 address", "sh", "nc -vz -w 10 2606:4700:4700::1111 25",
+            expect: "public IPv6 address"),
+        KnownMistake(
             "shell placeholders are redirections unless quoted", "sh", "<venv>/bin/python -m pip install certifi",
             expect: "redirection"),
     ]
