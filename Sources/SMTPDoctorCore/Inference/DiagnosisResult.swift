@@ -8,6 +8,8 @@ public struct DiagnosisResult: Sendable {
     public var diagnoses: [RankedDiagnosis]
     /// Diagnoses some evidence touched that stayed below the threshold or were ruled out.
     public var ruledOut: [RankedDiagnosis]
+    /// Fallbacks that a more specific diagnosis explained away, per observation; they are in neither list above.
+    public var explainedAway: [ExplainedAway] = []
     /// The merged checklist.
     public var checklist: [ChecklistItem]
     /// The codes seen and their registered meanings.

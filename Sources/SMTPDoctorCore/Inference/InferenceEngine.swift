@@ -44,6 +44,7 @@ public struct InferenceEngine: Sendable {
         var seenFacts = Set<Fact>()
         var firings: [RuleFiring] = []
         var scores: [Int: (certainty: Double, evidence: [EvidenceFiring])] = [:]
+        var explainedAway: [ExplainedAway] = []
         var codes: [CodeMeaning] = []
         var providerID: String?
 
@@ -55,7 +56,9 @@ public struct InferenceEngine: Sendable {
                 memory.set(index, fact.value, source: fact.source)
             }
             firings += derive(memory, observation: label)
-            for (index, fired) in weigh(memory, observation: label) {
+            let weighed = weigh(memory, observation: label)
+            explainedAway += weighed.explainedAway
+            for (index, fired) in weighed.scores {
                 let previous = scores[index] ?? (0, [])
                 scores[index] = (
                     CertaintyFactor.combine(previous.certainty, fired.certainty), previous.evidence + fired.evidence
@@ -87,7 +90,8 @@ public struct InferenceEngine: Sendable {
         }
         return DiagnosisResult(
             facts: facts, firings: firings, diagnoses: shown, ruledOut: ranked.filter { $0.confidence < threshold },
-            checklist: ChecklistBuilder(providerID: provider?.id).build(Array(leading)), codes: codes,
+            explainedAway: explainedAway, checklist: ChecklistBuilder(providerID: provider?.id).build(Array(leading)),
+            codes: codes,
             provider: provider)
     }
 
@@ -141,27 +145,63 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
-    private func weigh(_ memory: WorkingMemory, observation: Int?) -> [(
-        Int, (certainty: Double, evidence: [EvidenceFiring])
-    )] {
+    /// The certainty of every diagnosis some evidence touched in one observation, after explaining away.
+    private func weigh(_ memory: WorkingMemory, observation: Int?) -> (
+        scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
+    ) {
         let evaluator = ConditionEvaluator(memory: memory)
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
         var record: [ConditionCheck] = []
         for (index, diagnosis) in knowledgeBase.diagnoses.enumerated() {
             var certainty = 0.0
+            var strongestTerm = 0.0
             var fired: [EvidenceFiring] = []
             for evidence in diagnosis.evidence where evaluator.holds(evidence.condition) {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
-                certainty = CertaintyFactor.combine(certainty, evidence.certainty)
+                if evidence.isVocabulary {
+                    strongestTerm = max(strongestTerm, evidence.certainty)
+                } else {
+                    certainty = CertaintyFactor.combine(certainty, evidence.certainty)
+                }
                 fired.append(
                     EvidenceFiring(
                         ruleID: evidence.id, certainty: evidence.certainty, because: record.filter(\.holds),
                         observation: observation))
             }
+            certainty = CertaintyFactor.combine(certainty, strongestTerm)
             if !fired.isEmpty { results.append((index, (certainty, fired))) }
         }
-        return results
+        return explainAway(results, observation: observation)
+    }
+
+    /// Sets aside every fallback for which a more specific diagnosis of the same observation is at least as
+    /// certain: a bare code class or a category word says less than a cause that accounts for the same reply.
+    private func explainAway(
+        _ results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], observation: Int?
+    ) -> (scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]) {
+        let diagnoses = knowledgeBase.diagnoses
+        var kept: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
+        var explained: [ExplainedAway] = []
+        for result in results {
+            let (index, score) = result
+            let specificity = diagnoses[index].specificity
+            let explanation =
+                specificity == .specific || score.certainty <= 0
+                ? nil
+                : results.filter { other in
+                    diagnoses[other.0].specificity > specificity && other.1.certainty >= score.certainty
+                }.max { ($0.1.certainty, diagnoses[$1.0].id) < ($1.1.certainty, diagnoses[$0.0].id) }
+            if let explanation {
+                explained.append(
+                    ExplainedAway(
+                        diagnosisID: diagnoses[index].id, certainty: score.certainty,
+                        explainedBy: diagnoses[explanation.0].id, observation: observation))
+            } else {
+                kept.append(result)
+            }
+        }
+        return (kept, explained)
     }
 
     private func codeMeanings(_ memory: WorkingMemory) -> [CodeMeaning] {

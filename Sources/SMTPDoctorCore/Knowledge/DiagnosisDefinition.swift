@@ -12,6 +12,9 @@ public struct DiagnosisDefinition: Sendable {
     public var evidence: [EvidenceRule]
     /// Ids of the remediations to try, most useful first.
     public var remediationIDs: [String]
+    /// How specific the diagnosis is: a fallback stands only when no more specific diagnosis explains the same
+    /// observation at least as certainly.
+    public var specificity: DiagnosisSpecificity = .specific
     /// Real inputs that must rank this diagnosis first.
     public var examples: [DiagnosisExample]
     /// Where it is written.

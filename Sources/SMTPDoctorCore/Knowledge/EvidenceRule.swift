@@ -11,6 +11,9 @@ public struct EvidenceRule: Sendable {
     public var condition: Condition
     /// How much it counts, in −1…1.
     public var certainty: Double
+    /// Whether it comes from the vocabulary (`Rules/vocabulary/`): the terms of one diagnosis overlap (the same
+    /// word in several languages, a stem and its phrase), so only the strongest that holds counts.
+    public var isVocabulary = false
     /// Where it is written.
     public var location: SourceLocation
 }

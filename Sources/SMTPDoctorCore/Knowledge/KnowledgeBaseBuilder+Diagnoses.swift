@@ -6,7 +6,16 @@ extension KnowledgeBaseBuilder {
         _ remediations: [String: Remediation], _ providerIDs: Set<String>, _ symptoms: [Symptom]
     ) -> DiagnosisDefinition? {
         entry.rejectUnknownKeys(
-            ["id", "category", "title", "summary", "evidence", "remediation", "examples"], in: "diagnosis '\(id)'")
+            ["id", "category", "title", "summary", "fallback", "evidence", "remediation", "examples"],
+            in: "diagnosis '\(id)'")
+        var specificity = DiagnosisSpecificity.specific
+        if let fallback = entry.optional("fallback") {
+            if let level = DiagnosisSpecificity(fallback: fallback) {
+                specificity = level
+            } else {
+                entry["fallback"]?.report("diagnosis '\(id)': fallback must be 'code' or 'category', not '\(fallback)'")
+            }
+        }
         let category = entry.required("category") ?? ""
         if !category.isEmpty && !categoryIDs.contains(category) {
             entry["category"]?.report(
@@ -14,8 +23,11 @@ extension KnowledgeBaseBuilder {
             )
         }
         var evidence: [EvidenceRule] = []
+        // A category-level fallback may have no evidence of its own: the vocabulary gives it its evidence.
         let evidenceItems = entry["evidence"]?.items("'evidence'") ?? []
-        if evidenceItems.isEmpty { entry.report("diagnosis '\(id)' has no evidence") }
+        if evidenceItems.isEmpty && specificity != .category {
+            entry.report("diagnosis '\(id)' has no evidence")
+        }
         for (number, item) in evidenceItems.enumerated() {
             item.rejectUnknownKeys(["if", "cf"], in: "evidence")
             guard let conditionEntry = item["if"] else {
@@ -39,7 +51,8 @@ extension KnowledgeBaseBuilder {
         }
         return DiagnosisDefinition(
             id: id, category: category, title: entry.required("title") ?? id, summary: entry.required("summary") ?? "",
-            evidence: evidence, remediationIDs: remediationIDs, examples: examples, location: entry.location)
+            evidence: evidence, remediationIDs: remediationIDs, specificity: specificity, examples: examples,
+            location: entry.location)
     }
 
     private func certainty(_ item: YAMLEntry) -> Double? {

@@ -16,12 +16,14 @@ struct KnowledgeBaseBuilder {
         let remediations = buildRemediations(providerIDs: Set(providerIDs))
         let providers = raw.providers.all.compactMap { buildProvider($0.entry) }
         checkProviderAliases(providers)
-        let rules = buildRules(compiler) + recognitionRules(providers, symptoms, compiler)
+        let rules = prioritised(buildRules(compiler) + recognitionRules(providers, symptoms, compiler))
         let categoryIDs = Set(categories.map(\.id))
         var diagnoses = raw.diagnoses.all.compactMap {
             buildDiagnosis($0.id, $0.entry, compiler, categoryIDs, remediations, Set(providerIDs), symptoms)
         }
         attachProviderCodes(providers, to: &diagnoses, compiler)
+        let generalDiagnoses = checkGeneralDiagnoses(categories, diagnoses)
+        attachVocabulary(to: &diagnoses, generalDiagnoses: generalDiagnoses, compiler)
         let questions = buildQuestions(compiler, providers: providers, symptoms: symptoms, diagnoses: diagnoses)
         return KnowledgeBase(
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
@@ -69,8 +71,9 @@ struct KnowledgeBaseBuilder {
 
     private func buildCategories() -> [DiagnosisCategory] {
         raw.categories.all.compactMap { id, entry in
-            entry.rejectUnknownKeys(["id", "meaning"], in: "category '\(id)'")
-            return DiagnosisCategory(id: id, meaning: entry.required("meaning") ?? "")
+            entry.rejectUnknownKeys(["id", "meaning", "general"], in: "category '\(id)'")
+            return DiagnosisCategory(
+                id: id, meaning: entry.required("meaning") ?? "", generalDiagnosisID: entry.optional("general"))
         }
     }
 
@@ -109,9 +112,19 @@ struct KnowledgeBaseBuilder {
 
     // MARK: - Rules
 
+    /// The rules, highest priority first: the engine tries them in this order and a fact once set is kept, so the
+    /// rule of higher priority decides when two would set the same fact.
+    ///
+    /// Rules of equal priority keep their written order; that order must not matter, so two rules whose conditions
+    /// can hold together and that set one fact to different values need different priorities.
+    private func prioritised(_ rules: [DerivationRule]) -> [DerivationRule] {
+        rules.enumerated().sorted { ($0.element.priority, $1.offset) > ($1.element.priority, $0.offset) }
+            .map(\.element)
+    }
+
     private func buildRules(_ compiler: ConditionCompiler) -> [DerivationRule] {
         raw.rules.all.compactMap { id, entry in
-            entry.rejectUnknownKeys(["id", "doc", "if", "then"], in: "rule '\(id)'")
+            entry.rejectUnknownKeys(["id", "doc", "if", "then", "priority"], in: "rule '\(id)'")
             guard let conditionEntry = entry["if"] else {
                 entry.report("rule '\(id)' has no 'if'")
                 return nil
@@ -127,7 +140,7 @@ struct KnowledgeBaseBuilder {
             guard let condition else { return nil }
             return DerivationRule(
                 id: id, doc: entry.optional("doc") ?? "", condition: condition, assignments: assignments,
-                location: entry.location)
+                priority: entry.integer("priority") ?? 0, location: entry.location)
         }
     }
 

@@ -26,6 +26,7 @@ struct RawKnowledge {
     var diagnoses = Table()
     var remediations = Table()
     var questions = Table()
+    var vocabulary = Table()
     var basicCodes = Table()
     var enhancedCodes = Table()
     var enhancedClasses = Table()
@@ -91,11 +92,13 @@ struct RawKnowledge {
             keyed(root, "a diagnoses file", key: "id", into: \.diagnoses, kind: "diagnosis", &seen)
         case ("remediations", _):
             keyed(root, "a remediations file", key: "id", into: \.remediations, kind: "remediation", &seen)
+        case ("vocabulary", _):
+            keyed(root, "a vocabulary file", key: "id", into: \.vocabulary, kind: "vocabulary entry", &seen)
         default:
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "questions.yaml, codes/, providers/, rules/, diagnoses/ and remediations/")
+                    + "questions.yaml, codes/, providers/, rules/, diagnoses/, remediations/ and vocabulary/")
         }
     }
 
