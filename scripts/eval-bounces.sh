@@ -7,8 +7,8 @@
 # the category agreement with the expected records, and wall time and peak memory of each tool (/usr/bin/time -v).
 # Exits 1 when a figure is below its minimum:
 #   MIN_DECODED (percent of bounce messages in bsd, dos, mac, err yielding recipients), MIN_STATUS (percent of
-#   records with an RFC 3463 status), MIN_CATEGORY (percent of records with a comparable category); `not` must
-#   always yield nothing. SMTP_DOCTOR names the binary (default .build/debug/smtp-doctor).
+#   records with an RFC 3463 status), MIN_CATEGORY (percent of records with a comparable category); MAX_NOT (messages of
+#   `not` yielding a failure, default 0). SMTP_DOCTOR names the binary (default .build/debug/smtp-doctor).
 set -euo pipefail
 corpus=${1:?usage: eval-bounces.sh CORPUS}
 here=$(cd "$(dirname "$0")" && pwd)
