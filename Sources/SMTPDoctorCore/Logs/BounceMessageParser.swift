@@ -157,10 +157,11 @@ struct BounceMessageParser {
                     sample: sample)
             ]
         }
+        let preamble = Self.preamble(of: region, before: recipients)
         return recipients.map { recipient in
             let own = Self.paragraph(about: recipient, in: region, others: recipients)
             let ownReply = Self.reply(in: own)
-            let text = ownReply.isFailure ? own : own + "\n" + region
+            let text = ownReply.isFailure ? own : own + "\n\n" + preamble
             return FailureEvent(
                 format: format, input: input, line: line, time: date,
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
@@ -175,6 +176,14 @@ struct BounceMessageParser {
         let enhanced = facts.first { $0.name == "reply.enhanced" }?.value.stringValue
         let failure = (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
         return (failure, (code.map { $0 < 500 } ?? false) || enhanced?.first == "4")
+    }
+
+    /// The lines before the first one naming a recipient: what the bounce says about all of them.
+    static func preamble(of region: String, before recipients: [String]) -> String {
+        let lowered = recipients.map { $0.lowercased() }
+        let lines = region.split(separator: "\n", omittingEmptySubsequences: false)
+        let end = lines.firstIndex { line in lowered.contains { line.lowercased().contains($0) } } ?? lines.endIndex
+        return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The lines about one recipient of several: from the first line naming it up to the first line naming

@@ -21,8 +21,9 @@ struct MIMEEntity {
         if type.lowercased().hasPrefix("multipart/"), depth < Self.maximumDepth,
             let boundary = Self.parameter("boundary", in: type)
         {
-            self.body = ""
             parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, depth: depth + 1) }
+            // A multipart whose boundary never appears (a broken bounce) keeps its text as a body.
+            self.body = parts.isEmpty ? String(body) : ""
         } else {
             self.body = Self.decode(body, encoding: headers["content-transfer-encoding"])
             parts = []
