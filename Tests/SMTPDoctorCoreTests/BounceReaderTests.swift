@@ -112,4 +112,61 @@ import Testing
         #expect(found.first?.recipient == "pipe@example.edu")
         #expect(found.first?.text == "Status: 5.5.0")
     }
+
+    @Test func aBodyInAnotherCharsetIsDecoded() throws {
+        let message = """
+            From: MAILER-DAEMON@mx.example.ru
+            To: sender@example.org
+            Subject: Undelivered
+            Content-Type: text/plain; charset=KOI8-R
+            Content-Transfer-Encoding: quoted-printable
+
+            full@example.ru: 552 5.2.2 =F1=DD=C9=CB=20=D0=C5=D2=C5=D0=CF=CC=CE=C5=CE
+
+            """
+        let found = try events(of: message)
+        #expect(found.first?.text == "full@example.ru: 552 5.2.2 Ящик переполнен")
+    }
+
+    @Test func aBounceForwardedAsAnAttachmentIsRead() throws {
+        let message = """
+            From: Help Desk <helpdesk@example.org>
+            To: admin@example.org
+            Subject: Fwd: Delivery Status Notification
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: text/plain
+
+            Can you look at this one?
+            --outer
+            Content-Type: message/rfc822
+
+            From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+            To: helpdesk@example.org
+            Subject: Delivery Status Notification (Failure)
+            Content-Type: multipart/report; report-type=delivery-status; boundary="inner"
+
+            --inner
+            Content-Type: text/plain
+
+            Your message was not delivered.
+            --inner
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; googlemail.com
+
+            Final-Recipient: rfc822; nobody@example.com
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.
+
+            --inner--
+            --outer--
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["nobody@example.com"])
+        #expect(found.first?.text.hasPrefix("550 5.1.1") == true)
+    }
 }
