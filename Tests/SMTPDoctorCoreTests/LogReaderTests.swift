@@ -144,4 +144,21 @@ import Testing
         #expect(statistics.unreadableInputs.count == 1)
         #expect(statistics.unreadableInputs.first?.hasPrefix("\(locked.path): the folder cannot be listed") == true)
     }
+
+    @Test func syslogTimesWithoutAYearTakeTheYearOfTheFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = { (time: String) in
+            "\(time) mx1 postfix/smtp[915]: 4F2A1B3C9D: to=<bob@example.com>, relay=mx.example.com[203.0.113.7]:25, "
+                + "delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host mx.example.com[203.0.113.7] said: "
+                + "550 5.1.1 <bob@example.com>: User unknown (in reply to RCPT TO command))\n"
+        }
+        let path = try write(
+            Array((line("Dec 31 23:59:58") + line("Jan  2 00:00:01")).utf8), to: "mail.log", in: folder)
+        // Written on 3 January 2026: the December line is from 2025.
+        let written = Date(timeIntervalSince1970: 1_767_398_400)
+        try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: path)
+        let (_, events) = read([path])
+        #expect(events.map { $0.time?.iso8601 } == ["2025-12-31T23:59:58", "2026-01-02T00:00:01"])
+    }
 }

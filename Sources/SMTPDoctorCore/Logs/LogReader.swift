@@ -92,7 +92,15 @@ public struct LogReader {
             switch format {
             case .emailMessage: try readMessage(source, name: name, progress: report, onEvent: onEvent)
             case .mbox: try readMailbox(source, name: name, progress: report, onEvent: onEvent)
-            default: try readLines(source, format: format, name: name, progress: report, onEvent: onEvent)
+            default:
+                let years = YearlessTimeResolver(path: stream ? nil : name)
+                try readLines(
+                    source, format: format, name: name, progress: report,
+                    onEvent: { event in
+                        var dated = event
+                        dated.time = years.resolve(event.time)
+                        onEvent(dated)
+                    })
             }
             if let problem = gzip.flatMap({ Self.problem(of: $0, name: name) }) {
                 statistics.unreadableInputs.append(problem)
