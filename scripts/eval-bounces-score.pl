@@ -80,7 +80,7 @@ for my $folder (qw(bsd dos mac err not tmp)) {
     my @bounces = $folder eq 'not' ? @names : grep { !$not_a_failure{$_} } @names;
     my $ours    = grep { $ours{"maildir/$folder/$_"} }    @bounces;
     my $sisimai = grep { $sisimai{"maildir/$folder/$_"} } @bounces;
-    my $note = $folder eq 'not' ? '  (must be 0)' : @bounces < @names ? sprintf('  (%d not failures left out)', @names - @bounces) : '';
+    my $note = $folder eq 'not' ? '  (none expected)' : @bounces < @names ? sprintf('  (%d not failures left out)', @names - @bounces) : '';
     printf "%-6s %9d %11d = %5.1f %% %11d = %5.1f %%%s\n", $folder, scalar @bounces,
         $ours, percent($ours, scalar @bounces), $sisimai, percent($sisimai, scalar @bounces), $note;
     if ($folder eq 'not') {
