@@ -43,6 +43,8 @@ public struct AnalysisDocument: Sendable {
             "inputs": statistics.inputs, "lines": statistics.lines, "messages": statistics.messages,
             "malformed": statistics.malformedLines, "invalidUTF8": statistics.invalidUTF8,
             "overlong": statistics.overlongLines, "truncated": statistics.truncatedInputs,
+            "inputProblems": statistics.skippedInputs(limit: 20),
+            "hasInputProblems": !statistics.skippedInputs(limit: 1).isEmpty,
             "hasGroups": !groups.isEmpty,
             "categories": rows(categories),
             "domains": rows(summary.recipientDomains.top(top).map { ($0.key, $0.count) }),
@@ -56,7 +58,12 @@ public struct AnalysisDocument: Sendable {
 
     private var summaryText: String {
         let summary = analysis.summary
-        guard summary.total > 0 else { return "No delivery failures were found." }
+        guard summary.total > 0 else {
+            let unreadable = analysis.statistics.unreadableInputs.count
+            return unreadable == 0
+                ? "No delivery failures were found."
+                : "No delivery failures were found in what could be read; \(unreadable) input(s) could not be read."
+        }
         var text = "\(summary.total) delivery failures in \(analysis.statistics.inputs) input(s)"
         if let first = summary.firstSeen, let last = summary.lastSeen {
             text += ", from \(first.iso8601) to \(last.iso8601)"

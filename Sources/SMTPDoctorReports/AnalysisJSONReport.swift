@@ -58,6 +58,7 @@ private struct Document: Encodable {
         let messagesWithoutFailure: Int
         let unrecognisedInputs: [String]
         let unreadableInputs: [String]
+        let emptyInputs: [String]
         let seconds: Double
         let cacheHits: Int
         let cacheMisses: Int
@@ -106,6 +107,7 @@ private struct Document: Encodable {
             overlongLines: statistics.overlongLines, truncatedInputs: statistics.truncatedInputs,
             messagesWithoutFailure: statistics.messagesWithoutFailure,
             unrecognisedInputs: statistics.unrecognisedInputs, unreadableInputs: statistics.unreadableInputs,
+            emptyInputs: statistics.emptyInputs,
             seconds: (analysis.seconds * 1000).rounded() / 1000, cacheHits: analysis.cacheHits,
             cacheMisses: analysis.cacheMisses)
         failures = summary.total

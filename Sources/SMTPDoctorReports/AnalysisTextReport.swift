@@ -24,7 +24,13 @@ public struct AnalysisTextReport: Sendable {
         var lines = input(analysis)
         lines.append("")
         guard summary.total > 0 else {
-            lines.append("No delivery failures found.")
+            let unreadable = analysis.statistics.unreadableInputs.count
+            lines.append(
+                unreadable == 0
+                    ? "No delivery failures found."
+                    : style.yellow(
+                        "No delivery failures found in what could be read; \(unreadable) input(s) could not be read.")
+            )
             return lines.joined(separator: "\n") + "\n"
         }
         let statuses = FailureStatus.allCases.compactMap { status in
@@ -78,9 +84,9 @@ public struct AnalysisTextReport: Sendable {
         if !statistics.unreadableInputs.isEmpty {
             problems.append("\(statistics.unreadableInputs.count) unreadable input(s)")
         }
+        if !statistics.emptyInputs.isEmpty { problems.append("\(statistics.emptyInputs.count) empty input(s)") }
         if !problems.isEmpty { lines.append(style.yellow("Input problems: ") + problems.joined(separator: ", ")) }
-        for name in statistics.unrecognisedInputs.prefix(5) { lines.append("  not recognised: \(name)") }
-        for reason in statistics.unreadableInputs.prefix(5) { lines.append("  unreadable: \(reason)") }
+        lines += statistics.skippedInputs(limit: 10).map { "  " + $0 }
         if statistics.messagesWithoutFailure > 0 {
             lines.append("\(statistics.messagesWithoutFailure) message(s) held no delivery failure")
         }

@@ -96,8 +96,12 @@ extension SMTPDoctor {
                         try output.write(try output.document(document))
                     }
                 }
-                if statistics.inputs == 0 && !statistics.unreadableInputs.isEmpty {
-                    throw CommandFailure(statistics.unreadableInputs.joined(separator: "; "), status: .unreadableInput)
+                if statistics.hasUnreadableInputs {
+                    let count = statistics.unreadableInputs.count
+                    throw CommandFailure(
+                        "\(count) input(s) could not be read: "
+                            + statistics.unreadableInputs.prefix(3).joined(separator: "; ")
+                            + (count > 3 ? "; …" : ""), status: .unreadableInput)
                 }
             }
         }
@@ -118,7 +122,8 @@ extension SMTPDoctor {
         private func problems(_ statistics: InputStatistics) -> String {
             "smtp-doctor: input problems: \(statistics.malformedLines) malformed, \(statistics.invalidUTF8) invalid UTF-8, "
                 + "\(statistics.overlongLines) overlong, \(statistics.truncatedInputs) truncated, "
-                + "\(statistics.unrecognisedInputs.count) unrecognised, \(statistics.unreadableInputs.count) unreadable\n"
+                + "\(statistics.unrecognisedInputs.count) unrecognised, \(statistics.unreadableInputs.count) unreadable, "
+                + "\(statistics.emptyInputs.count) empty\n"
         }
     }
 }

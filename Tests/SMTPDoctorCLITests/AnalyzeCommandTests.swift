@@ -77,6 +77,20 @@ import Testing
         #expect(output.status == 64)
     }
 
+    @Test func aCorruptGzipFileIsAnInputProblemAndTheExitStatusSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mail.log.1.gz")
+        try Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03] + Array("abcdefghij".utf8)).write(to: file)
+        let output = try CommandRunner.run(["analyze", file.path])
+        #expect(output.status == 66)
+        #expect(output.standardOutput.contains("Input problems: 1 unreadable input(s)"))
+        #expect(output.standardOutput.contains("unreadable: \(file.path): corrupt gzip data"))
+        #expect(!output.standardOutput.contains("No delivery failures found."))
+        #expect(output.standardError.contains("could not be read"))
+    }
+
     @Test func htmlDocumentIsWrittenToTheOutputFile() throws {
         let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/Fixtures/analyze/postfix-mail.log").path
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("week-\(UUID()).html")

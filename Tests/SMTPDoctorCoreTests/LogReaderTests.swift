@@ -87,4 +87,78 @@ import Testing
         #expect(statistics.messagesWithoutFailure == 1)
         #expect(events.count == 2)
     }
+
+    @Test func aCorruptGzipFileIsReportedAsUnreadable() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A gzip header followed by bytes that are no deflate stream: 20 bytes in all.
+        let corrupt: [UInt8] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03] + Array("abcdefghij".utf8)
+        let path = try write(corrupt, to: "mail.log.2.gz", in: folder)
+        let (statistics, events) = read([path])
+        #expect(events.isEmpty)
+        #expect(statistics.unreadableInputs.count == 1)
+        #expect(statistics.unreadableInputs.first?.contains("corrupt gzip data") == true)
+        #expect(statistics.hasUnreadableInputs)
+    }
+
+    @Test func anEmptyGzipFileAndAnEmptyFolderAreReportedAsEmpty() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // `gzip < /dev/null`: a valid gzip file of nothing, 20 bytes.
+        let empty: [UInt8] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let path = try write(empty, to: "mail.log.3.gz", in: folder)
+        let nothing = folder.appendingPathComponent("nothing")
+        try FileManager.default.createDirectory(at: nothing, withIntermediateDirectories: false)
+        let (statistics, _) = read([path, nothing.path])
+        #expect(statistics.emptyInputs.count == 2)
+        #expect(statistics.unreadableInputs.isEmpty)
+        #expect(statistics.hasProblems)
+        #expect(statistics.skippedInputs(limit: 5).allSatisfy { $0.hasPrefix("empty: ") })
+    }
+
+    @Test func aBrokenLinkInAFolderIsReportedNotSkipped() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("gone.eml").path, withDestinationPath: folder.path + "/missing")
+        let (statistics, _) = read([folder.path])
+        #expect(statistics.unreadableInputs == ["\(folder.path)/gone.eml: broken symbolic link"])
+    }
+
+    @Test func aFolderThatCannotBeListedIsReported() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path + "/locked")
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let locked = folder.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
+        _ = try write(Array("From: a@example.com\n".utf8), to: "x.eml", in: locked)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        // The superuser lists any folder; there is nothing to observe then.
+        guard access(locked.path, R_OK) != 0 else {
+            print("LogReaderTests: SKIPPED aFolderThatCannotBeListedIsReported: permissions do not apply to this user")
+            return
+        }
+        let (statistics, _) = read([folder.path])
+        #expect(statistics.unreadableInputs.count == 1)
+        #expect(statistics.unreadableInputs.first?.hasPrefix("\(locked.path): the folder cannot be listed") == true)
+    }
+
+    @Test func syslogTimesWithoutAYearTakeTheYearOfTheFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = { (time: String) in
+            "\(time) mx1 postfix/smtp[915]: 4F2A1B3C9D: to=<bob@example.com>, relay=mx.example.com[203.0.113.7]:25, "
+                + "delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host mx.example.com[203.0.113.7] said: "
+                + "550 5.1.1 <bob@example.com>: User unknown (in reply to RCPT TO command))\n"
+        }
+        let path = try write(
+            Array((line("Dec 31 23:59:58") + line("Jan  2 00:00:01")).utf8), to: "mail.log", in: folder)
+        // Written on 3 January 2026: the December line is from 2025.
+        let written = Date(timeIntervalSince1970: 1_767_398_400)
+        try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: path)
+        let (_, events) = read([path])
+        #expect(events.map { $0.time?.iso8601 } == ["2025-12-31T23:59:58", "2026-01-02T00:00:01"])
+    }
 }

@@ -38,6 +38,12 @@ struct BounceMessageParser {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return events }
         }
+        // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
+        for part in parts where part.parts.isEmpty {
+            guard let fields = Self.statusFields(in: part.body) else { continue }
+            let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
+            if !events.isEmpty { return events }
+        }
         let textPart = parts.first { $0.parts.isEmpty && $0.mediaType == "text/plain" } ?? message
         return plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
     }
@@ -87,6 +93,19 @@ struct BounceMessageParser {
         }
     }
 
+    /// The delivery-status fields inside a text, from the first `Final-Recipient:` block's message fields on;
+    /// nil when the text holds none.
+    static func statusFields(in text: String) -> String? {
+        guard let recipient = text.range(of: "\nfinal-recipient:", options: .caseInsensitive) else { return nil }
+        // The per-message fields (Reporting-MTA, Arrival-Date) are the block just before, when there is one.
+        let before = text[..<recipient.lowerBound]
+        let blockStart = before.range(of: "\n\n", options: .backwards)
+        let previous = blockStart.map { text[$0.upperBound..<recipient.lowerBound] } ?? ""
+        let hasMessageFields = previous.lowercased().contains("reporting-mta:")
+        let start = hasMessageFields ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
+        return String(text[start...])
+    }
+
     /// `rfc822; bob@example.com` gives `bob@example.com`; `smtp; 550 …` gives `550 …`.
     private static func dropType(_ value: String) -> String {
         guard let semicolon = value.firstIndex(of: ";") else { return value.trimmingCharacters(in: .whitespaces) }
@@ -95,23 +114,91 @@ struct BounceMessageParser {
 
     // MARK: - Plain-text bounces
 
+    /// Local parts of the addresses that delivery systems send bounces from (RFC 5321 §4.5.1, RFC 3834 §3.2).
+    private static let deliverySystemNames: Set<String> = [
+        "mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon", "maildaemon", "mailer_daemon",
+    ]
+
+    /// Whether the message comes from a delivery system: a null reverse path or a daemon/postmaster sender.
+    static func isFromDeliverySystem(_ message: MIMEEntity) -> Bool {
+        if let path = message.headers["return-path"], path.filter({ !$0.isWhitespace }) == "<>" { return true }
+        guard let from = message.headers["from"] else { return false }
+        let words = from.lowercased().split { " \t<>\"(),".contains($0) }
+        return words.contains { word in
+            deliverySystemNames.contains(String(word.prefix { $0 != "@" }))
+        }
+    }
+
     private func plainText(
         _ body: String, message: MIMEEntity, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent] {
         let region = Self.reportRegion(body)
-        let facts = ErrorTextParser().parse(region).facts
+        let reply = Self.reply(in: region)
+        let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
+        guard reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message) else { return [] }
+        let own = Set(
+            ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
+                $0.lowercased()
+            })
+        var seen: Set<String> = []
+        let recipients = (listed.isEmpty ? Self.addresses(in: region) : listed).filter { address in
+            let lower = address.lowercased()
+            let local = String(lower.prefix { $0 != "@" })
+            return !own.contains(lower) && !Self.deliverySystemNames.contains(local) && seen.insert(lower).inserted
+        }
+        guard reply.isFailure || !recipients.isEmpty else { return [] }
+        let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
+        let sample = LogText.sample("\(subject) | \(firstLine)")
+        guard recipients.count > 1 else {
+            return [
+                FailureEvent(
+                    format: format, input: input, line: line, time: date,
+                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first, text: region,
+                    sample: sample)
+            ]
+        }
+        let preamble = Self.preamble(of: region, before: recipients)
+        return recipients.map { recipient in
+            let own = Self.paragraph(about: recipient, in: region, others: recipients)
+            let ownReply = Self.reply(in: own)
+            let text = ownReply.isFailure ? own : own + "\n\n" + preamble
+            return FailureEvent(
+                format: format, input: input, line: line, time: date,
+                status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
+                recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
+        }
+    }
+
+    /// The reply code and enhanced status code in a text, as the error-text parser reads them.
+    private static func reply(in text: String) -> (isFailure: Bool, isTransient: Bool) {
+        let facts = ErrorTextParser().parse(text).facts
         let code = facts.first { $0.name == "reply.code" }?.value.intValue
         let enhanced = facts.first { $0.name == "reply.enhanced" }?.value.stringValue
-        guard (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5" else { return [] }
-        let addressee = message.headers["to"].flatMap { Self.addresses(in: $0).first }?.lowercased()
-        let recipient = Self.addresses(in: region).first { $0.lowercased() != addressee }
-        let transient = (code.map { $0 < 500 } ?? false) || enhanced?.first == "4"
-        let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
-        return [
-            FailureEvent(
-                format: format, input: input, line: line, time: date, status: transient ? .delayed : .bounced,
-                recipient: recipient, text: region, sample: LogText.sample("\(subject) | \(firstLine)"))
-        ]
+        let failure = (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
+        return (failure, (code.map { $0 < 500 } ?? false) || enhanced?.first == "4")
+    }
+
+    /// The lines before the first one naming a recipient: what the bounce says about all of them.
+    static func preamble(of region: String, before recipients: [String]) -> String {
+        let lowered = recipients.map { $0.lowercased() }
+        let lines = region.split(separator: "\n", omittingEmptySubsequences: false)
+        let end = lines.firstIndex { line in lowered.contains { line.lowercased().contains($0) } } ?? lines.endIndex
+        return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The lines about one recipient of several: from the first line naming it up to the first line naming
+    /// another one (or the end of the region).
+    static func paragraph(about recipient: String, in region: String, others: [String]) -> String {
+        let lines = region.split(separator: "\n", omittingEmptySubsequences: false)
+        let lower = recipient.lowercased()
+        guard let start = lines.firstIndex(where: { $0.lowercased().contains(lower) }) else { return recipient }
+        let rest = lines[(start + 1)...]
+        let end =
+            rest.firstIndex { line in
+                let text = line.lowercased()
+                return others.contains { $0.lowercased() != lower && text.contains($0.lowercased()) }
+            } ?? lines.endIndex
+        return lines[start..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
@@ -119,15 +206,28 @@ struct BounceMessageParser {
     static func reportRegion(_ body: String) -> String {
         var lines: [Substring] = []
         var size = 0
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        let all = body.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in all.enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             let lower = trimmed.prefix(13).lowercased()
             if size > 0 && (lower.hasPrefix("received:") || lower.hasPrefix("return-path:")) { break }
+            // A header field and two more lines of a header start the returned message's header.
+            let next = all[index...].prefix(3)
+            if size > 0 && trimmed.first?.isWhitespace == false && next.count == 3 && next.allSatisfy(isHeaderLine) {
+                break
+            }
             lines.append(trimmed)
             size += trimmed.count + 1
             if size > maximumBodyText { break }
         }
         return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `Name: value` with a field name as RFC 5322 allows it, or a folded continuation of one.
+    private static func isHeaderLine(_ line: Substring) -> Bool {
+        if line.first == " " || line.first == "\t" { return !line.allSatisfy(\.isWhitespace) }
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
     /// Email addresses in a text, in order.

@@ -11,6 +11,10 @@ final class GzipByteSource: ByteSource {
     private var finished = false
     private var memberOpen = false
     private(set) var wasTruncated = false
+    /// Why inflating stopped before the end of the stream, when the data was corrupt (zlib's message).
+    private(set) var corruption: String?
+    /// How many bytes were inflated.
+    private(set) var inflatedBytes = 0
 
     /// The size of the compressed chunks read from the underlying source.
     static let chunkSize = 256 * 1024
@@ -66,12 +70,15 @@ final class GzipByteSource: ByteSource {
             }
             if status == Z_BUF_ERROR && stream.avail_in == 0 { continue }
             if status != Z_OK {
-                // Corrupt data: keep what was inflated and stop, as for a truncated file.
+                // Corrupt data: keep what was inflated and stop; the reader reports why.
                 wasTruncated = true
+                corruption = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
                 finished = true
                 break
             }
         }
-        return buffer.count - Int(stream.avail_out)
+        let count = buffer.count - Int(stream.avail_out)
+        inflatedBytes += count
+        return count
     }
 }

@@ -22,8 +22,10 @@ public struct InputStatistics: Sendable, Hashable {
     public var truncatedInputs = 0
     /// Inputs whose format was not recognised, skipped.
     public var unrecognisedInputs: [String] = []
-    /// Inputs that could not be read, with the reason.
+    /// Inputs that could not be read, with the reason: missing files, folders that cannot be listed, corrupt gzip.
     public var unreadableInputs: [String] = []
+    /// Inputs that hold nothing to read (an empty file, a gzip file of nothing, a folder without files).
+    public var emptyInputs: [String] = []
     /// Messages read that were not bounces (no failure found in them).
     public var messagesWithoutFailure = 0
 
@@ -33,6 +35,19 @@ public struct InputStatistics: Sendable, Hashable {
     /// Whether any input problem was counted.
     public var hasProblems: Bool {
         malformedLines + invalidUTF8 + overlongLines + truncatedInputs + unrecognisedInputs.count
-            + unreadableInputs.count > 0
+            + unreadableInputs.count + emptyInputs.count > 0
+    }
+}
+
+extension InputStatistics {
+    /// Whether some input could not be read at all, so that "no failures found" does not speak for it.
+    public var hasUnreadableInputs: Bool { !unreadableInputs.isEmpty }
+
+    /// One line per input that was skipped, unreadable first: `unreadable: /var/log/mail.log.2.gz: corrupt gzip …`.
+    public func skippedInputs(limit: Int) -> [String] {
+        let all =
+            unreadableInputs.map { "unreadable: \($0)" } + emptyInputs.map { "empty: \($0)" }
+            + unrecognisedInputs.map { "not recognised: \($0)" }
+        return all.count > limit ? Array(all.prefix(limit)) + ["… \(all.count - limit) more"] : all
     }
 }

@@ -33,26 +33,17 @@ public struct LogReader {
             return
         }
         if isFolder.boolValue {
-            for file in Self.files(in: path) { readFile(file, progress: progress, onEvent: onEvent) }
+            let listing = FolderListing(path)
+            statistics.unreadableInputs += listing.problems
+            if listing.files.isEmpty && listing.problems.isEmpty { statistics.emptyInputs.append(path) }
+            for file in listing.files { readFile(file, progress: progress, onEvent: onEvent) }
         } else {
             readFile(path, progress: progress, onEvent: onEvent)
         }
     }
 
     /// The regular files under a folder, sorted, hidden ones skipped.
-    public static func files(in folder: String) -> [String] {
-        let root = URL(fileURLWithPath: folder)
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [String] = []
-        for case let url as URL in enumerator
-        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            files.append(url.path)
-        }
-        return files.sorted()
-    }
+    public static func files(in folder: String) -> [String] { FolderListing(folder).files }
 
     private mutating func readFile(
         _ path: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
@@ -72,11 +63,20 @@ public struct LogReader {
         defer { statistics.bytesRead = before + file.storedBytesConsumed }
         do {
             var source = try PeekedByteSource(file, length: LogFormatDetector.sniffLength, stream: stream)
+            var gzip: GzipByteSource?
             if source.prefix.starts(with: [0x1F, 0x8B]) {
-                source = try PeekedByteSource(
-                    GzipByteSource(source, name: name), length: LogFormatDetector.sniffLength, stream: stream)
+                let inflater = try GzipByteSource(source, name: name)
+                gzip = inflater
+                source = try PeekedByteSource(inflater, length: LogFormatDetector.sniffLength, stream: stream)
             }
-            if source.prefix.isEmpty { return }
+            if source.prefix.isEmpty {
+                if let problem = gzip.flatMap({ Self.problem(of: $0, name: name) }) {
+                    statistics.unreadableInputs.append(problem)
+                } else {
+                    statistics.emptyInputs.append(name + (gzip == nil ? "" : " (a gzip file of nothing)"))
+                }
+                return
+            }
             statistics.inputs += 1
             let detected = source.prefix.withUnsafeBytes { LogFormatDetector.detect($0) }
             guard let format = detected ?? (stream ? .syslog : nil) else {
@@ -92,12 +92,33 @@ public struct LogReader {
             switch format {
             case .emailMessage: try readMessage(source, name: name, progress: report, onEvent: onEvent)
             case .mbox: try readMailbox(source, name: name, progress: report, onEvent: onEvent)
-            default: try readLines(source, format: format, name: name, progress: report, onEvent: onEvent)
+            default:
+                let years = YearlessTimeResolver(path: stream ? nil : name)
+                try readLines(
+                    source, format: format, name: name, progress: report,
+                    onEvent: { event in
+                        var dated = event
+                        dated.time = years.resolve(event.time)
+                        onEvent(dated)
+                    })
             }
-            if source.wasTruncated { statistics.truncatedInputs += 1 }
+            if let problem = gzip.flatMap({ Self.problem(of: $0, name: name) }) {
+                statistics.unreadableInputs.append(problem)
+            } else if source.wasTruncated {
+                statistics.truncatedInputs += 1
+            }
         } catch {
             statistics.unreadableInputs.append(String(describing: error))
         }
+    }
+
+    /// Why a gzip input could not be read, or nil when it was (a stream cut after some data is only truncated).
+    private static func problem(of gzip: GzipByteSource, name: String) -> String? {
+        if let corruption = gzip.corruption {
+            return "\(name): corrupt gzip data (\(corruption)) after \(gzip.inflatedBytes) bytes"
+        }
+        if gzip.wasTruncated && gzip.inflatedBytes == 0 { return "\(name): the gzip file ends before any data" }
+        return nil
     }
 
     // MARK: - Line-based logs
@@ -187,6 +208,7 @@ public struct LogReader {
         _ bytes: [UInt8], name: String, line: Int, format: LogFormat, onEvent: (FailureEvent) -> Void
     ) {
         statistics.messages += 1
+        let bytes = Self.withLineFeeds(bytes)
         let text: String
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
@@ -198,5 +220,24 @@ public struct LogReader {
         if events.isEmpty { statistics.messagesWithoutFailure += 1 }
         statistics.events += events.count
         events.forEach(onEvent)
+    }
+
+    /// The bytes with CR LF and lone CR line ends (old Mac OS mail stores) made LF, as the message parser expects.
+    static func withLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x0D else {
+                result.append(byte)
+                continue
+            }
+            result.append(0x0A)
+            if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+        }
+        return result
     }
 }

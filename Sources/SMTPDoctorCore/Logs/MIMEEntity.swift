@@ -1,7 +1,8 @@
 import Foundation
 
 /// A message or body part split into its header fields and its decoded body, enough to find the parts of a
-/// bounce. Nested multiparts are followed a few levels deep; bodies are decoded from base64 and quoted-printable.
+/// bounce. Nested multiparts and attached messages are followed a few levels deep; bodies are decoded from base64
+/// and quoted-printable, then from their charset.
 struct MIMEEntity {
     /// Header fields, names lower-cased, continuation lines joined; the first of each name is kept.
     var headers: [String: String]
@@ -21,10 +22,17 @@ struct MIMEEntity {
         if type.lowercased().hasPrefix("multipart/"), depth < Self.maximumDepth,
             let boundary = Self.parameter("boundary", in: type)
         {
-            self.body = ""
             parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, depth: depth + 1) }
+            // A multipart whose boundary never appears (a broken bounce) keeps its text as a body.
+            self.body = parts.isEmpty ? String(body) : ""
+        } else if type.lowercased().hasPrefix("message/rfc822"), depth < Self.maximumDepth {
+            // A forwarded bounce or a returned message: its own parts are searched too.
+            self.body = ""
+            parts = [MIMEEntity(body, depth: depth + 1)]
         } else {
-            self.body = Self.decode(body, encoding: headers["content-transfer-encoding"])
+            self.body = CharsetDecoder.text(
+                Self.decode(body, encoding: headers["content-transfer-encoding"]),
+                charset: Self.parameter("charset", in: type))
             parts = []
         }
     }
@@ -102,22 +110,23 @@ struct MIMEEntity {
 
     // MARK: - Transfer encodings
 
-    private static func decode(_ body: Substring, encoding: String?) -> String {
+    /// The bytes of a body, transfer encoding undone.
+    private static func decode(_ body: Substring, encoding: String?) -> [UInt8] {
         switch encoding?.lowercased().trimmingCharacters(in: .whitespaces) {
         case "base64":
             let compact = body.filter { !$0.isWhitespace }
             guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else {
-                return String(body)
+                return Array(body.utf8)
             }
-            return String(decoding: data, as: UTF8.self)
+            return Array(data)
         case "quoted-printable":
             return decodeQuotedPrintable(body)
         default:
-            return String(body)
+            return Array(body.utf8)
         }
     }
 
-    private static func decodeQuotedPrintable(_ body: Substring) -> String {
+    private static func decodeQuotedPrintable(_ body: Substring) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.utf8.count)
         let source = Array(body.utf8)
@@ -150,6 +159,6 @@ struct MIMEEntity {
             bytes.append(byte)
             index += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

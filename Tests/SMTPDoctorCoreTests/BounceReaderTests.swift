@@ -1,0 +1,172 @@
+import Foundation
+import SMTPDoctorCore
+import Testing
+
+/// Bounce messages without a clean RFC 3464 report: line ends, plain-text bounces without a reply code, several
+/// recipients, `X-Failed-Recipients`, report fields that lost their MIME part.
+@Suite struct BounceReaderTests {
+    private func events(of message: String, bytes transform: ([UInt8]) -> [UInt8] = { $0 }) throws -> [FailureEvent] {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("bounce.eml")
+        try Data(transform(Array(message.utf8))).write(to: url)
+        var reader = LogReader()
+        var events: [FailureEvent] = []
+        reader.read(url.path) { events.append($0) }
+        return events
+    }
+
+    private static let plainBounce = """
+        Return-Path: <>
+        From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+        To: sender@example.org
+        Subject: Undelivered Mail
+        Date: Fri, 01 May 2026 07:07:10 +0000
+
+        A message that you sent could not be delivered to one or more of its recipients.
+        The following address(es) failed:
+
+          first@example.com
+            retry timeout exceeded
+          second@example.com
+            550 5.1.1 <second@example.com>: Recipient address rejected: User unknown
+
+        ------ This is a copy of the message, including all the headers. ------
+
+        Return-path: <sender@example.org>
+        From: sender@example.org
+        To: first@example.com, second@example.com
+        Subject: Hello
+
+        Hello.
+
+        """
+
+    @Test func aDaemonBounceWithoutAReplyCodeGivesOneEventPerRecipientWithItsOwnText() throws {
+        let found = try events(of: Self.plainBounce)
+        #expect(found.map(\.recipient) == ["first@example.com", "second@example.com"])
+        let second = try #require(found.last)
+        #expect(second.text.hasPrefix("second@example.com\n    550 5.1.1"))
+        #expect(second.status == .bounced)
+        #expect(found.first?.text.contains("retry timeout exceeded") == true)
+        #expect(found.first?.text.contains("550 5.1.1") == false)
+    }
+
+    @Test func crOnlyAndCRLFLineEndsReadLikeLF() throws {
+        let lf = try events(of: Self.plainBounce)
+        let crlf = try events(of: Self.plainBounce) { bytes in
+            bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+        }
+        let cr = try events(of: Self.plainBounce) { bytes in bytes.map { $0 == 0x0A ? 0x0D : $0 } }
+        #expect(lf.count == 2)
+        #expect(crlf.map(\.recipient) == lf.map(\.recipient))
+        #expect(cr.map(\.recipient) == lf.map(\.recipient))
+        #expect(cr.map(\.text) == lf.map(\.text))
+    }
+
+    @Test func xFailedRecipientsNamesTheRecipients() throws {
+        let message = """
+            From: postmaster@mx.example.net
+            To: sender@example.org
+            X-Failed-Recipients: gone@example.com
+            Subject: failure notice
+
+            Sorry, your message to someone@example.com could not be delivered.
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["gone@example.com"])
+    }
+
+    @Test func aPersonalMessageWithoutAReplyCodeIsNotABounce() throws {
+        let message = """
+            From: Friend <friend@example.com>
+            To: me@example.org
+            Subject: lunch
+            Date: Fri, 01 May 2026 07:07:10 +0000
+
+            Ask bob@example.net whether he can come too.
+
+            """
+        #expect(try events(of: message).isEmpty)
+    }
+
+    @Test func reportFieldsOutsideTheirMIMEPartAreStillRead() throws {
+        let message = """
+            From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.edu>
+            To: sender@example.org
+            Subject: Returned mail
+            Content-Type: multipart/report; report-type=delivery-status; boundary="lost"
+
+            The original message could not be delivered.
+
+            Reporting-MTA: dns; mx.example.edu
+
+            Final-Recipient: RFC822; pipe@example.edu
+            Action: failed
+            Status: 5.5.0
+
+            """
+        let found = try events(of: message)
+        #expect(found.count == 1)
+        #expect(found.first?.recipient == "pipe@example.edu")
+        #expect(found.first?.text == "Status: 5.5.0")
+    }
+
+    @Test func aBodyInAnotherCharsetIsDecoded() throws {
+        let message = """
+            From: MAILER-DAEMON@mx.example.ru
+            To: sender@example.org
+            Subject: Undelivered
+            Content-Type: text/plain; charset=KOI8-R
+            Content-Transfer-Encoding: quoted-printable
+
+            full@example.ru: 552 5.2.2 =F1=DD=C9=CB=20=D0=C5=D2=C5=D0=CF=CC=CE=C5=CE
+
+            """
+        let found = try events(of: message)
+        #expect(found.first?.text == "full@example.ru: 552 5.2.2 Ящик переполнен")
+    }
+
+    @Test func aBounceForwardedAsAnAttachmentIsRead() throws {
+        let message = """
+            From: Help Desk <helpdesk@example.org>
+            To: admin@example.org
+            Subject: Fwd: Delivery Status Notification
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: text/plain
+
+            Can you look at this one?
+            --outer
+            Content-Type: message/rfc822
+
+            From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+            To: helpdesk@example.org
+            Subject: Delivery Status Notification (Failure)
+            Content-Type: multipart/report; report-type=delivery-status; boundary="inner"
+
+            --inner
+            Content-Type: text/plain
+
+            Your message was not delivered.
+            --inner
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; googlemail.com
+
+            Final-Recipient: rfc822; nobody@example.com
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.
+
+            --inner--
+            --outer--
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["nobody@example.com"])
+        #expect(found.first?.text.hasPrefix("550 5.1.1") == true)
+    }
+}
