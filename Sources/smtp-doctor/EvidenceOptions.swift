@@ -9,13 +9,18 @@ struct EvidenceOptions: ParsableArguments {
     var errors: [String] = []
 
     @Option(
-        help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"))
+        help: ArgumentHelp("The mail service in use, if known (see 'rules list --kind providers').", valueName: "id"),
+        completion: KnowledgeCompletion.ids(.providers))
     var provider: String?
 
     @Option(
         name: .customLong("symptom"),
-        help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
+        help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"),
+        completion: KnowledgeCompletion.ids(.symptoms))
     var symptoms: [String] = []
+
+    /// The provider given, or the configured default.
+    var resolvedProvider: String? { provider ?? ConfigDefaults.shared.current.provider }
 
     /// Whether neither an error nor a symptom was given.
     var isEmpty: Bool { errors.isEmpty && symptoms.isEmpty }
@@ -29,6 +34,7 @@ struct EvidenceOptions: ParsableArguments {
     ///
     /// - Throws: `CommandFailure` naming the known ids when the provider or a symptom is unknown.
     func evidence(texts: [String], knowledgeBase: KnowledgeBase) throws -> Evidence {
+        let provider = resolvedProvider
         if let provider, knowledgeBase.provider(id: provider) == nil {
             throw CommandFailure(
                 "unknown provider '\(provider)'; known: \(knowledgeBase.providers.map(\.id).joined(separator: ", "))",
