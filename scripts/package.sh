@@ -61,6 +61,7 @@ awk '
 grep -q '^\.It Sy 64$' "$work/sections.mdoc" || { echo "package.sh: no exit status table in --help" >&2; exit 1; }
 awk -v extra="$work/sections.mdoc" '
   /^\.Sh AUTHORS/ && !done { while ((getline line < extra) > 0) print line; done = 1 }
+  /^$/ { print ".Pp"; next }  # blank lines of the help texts: paragraph breaks in mdoc
   { print }
   END { if (!done) while ((getline line < extra) > 0) print line }
 ' "$work/man/$name.1" >"$work/$name.1"
@@ -79,13 +80,15 @@ install -d "$stage/usr/share/man/man1" "$stage/usr/share/bash-completion/complet
   "$stage/usr/share/zsh/vendor-completions" "$stage/usr/share/fish/vendor_completions.d" "$doc/examples" \
   "$stage/usr/share/lintian/overrides" "$stage/DEBIAN"
 gzip -9n <"$work/$name.1" >"$stage/usr/share/man/man1/$name.1.gz"
-install -m 0644 "$work/completions/$name.bash" "$stage/usr/share/bash-completion/completions/$name"
+# A completion script is sourced, not run: no #! line (lintian: bash-completion-with-hashbang).
+sed '1{/^#!/d}' "$work/completions/$name.bash" >"$stage/usr/share/bash-completion/completions/$name"
+chmod 0644 "$stage/usr/share/bash-completion/completions/$name"
 install -m 0644 "$work/completions/_$name" "$stage/usr/share/zsh/vendor-completions/_$name"
 install -m 0644 "$work/completions/$name.fish" "$stage/usr/share/fish/vendor_completions.d/$name.fish"
 install -m 0644 packaging/debian/copyright "$doc/copyright"
 sed "s/@VERSION@/$version/; s/@DATE@/$(date -u -R -d "@$epoch")/" packaging/debian/changelog \
-  | gzip -9n >"$doc/changelog.Debian.gz"
-chmod 0644 "$doc/changelog.Debian.gz"
+  | gzip -9n >"$doc/changelog.gz"
+chmod 0644 "$doc/changelog.gz"
 install -m 0644 packaging/examples/config.yaml "$doc/examples/config.yaml"
 install -m 0644 packaging/rsyslog/smtp-doctor.conf "$doc/examples/rsyslog-smtp-doctor.conf"
 install -m 0644 packaging/debian/lintian-overrides "$stage/usr/share/lintian/overrides/$name"
