@@ -40,6 +40,16 @@ echo "== diagnose"
 "$program" diagnose --error "535 5.7.8" --no-color | tee "$work/diagnosis.txt" | head -5
 grep -qi "authentication\|credential\|password" "$work/diagnosis.txt" || fail "535 5.7.8 was not diagnosed as an authentication problem"
 
+echo "== TLS (NIOSSL, linked into the static binary) against the local Postfix of scripts/mail-servers/setup.sh"
+ca=/etc/smtp-doctor-test/cert.pem
+if [ -f "$ca" ]; then
+  "$program" probe --host 127.0.0.1 --port 2465 --tls implicit --ca-file "$ca" >"$work/probe.txt" 2>&1 \
+    || { cat "$work/probe.txt" >&2; fail "the installed program could not probe 127.0.0.1:2465 over TLS"; }
+  grep -m1 "tls " "$work/probe.txt" || true
+else
+  skip "no local Postfix with TLS ($ca missing: run scripts/mail-servers/setup.sh); TLS not checked"
+fi
+
 echo "== man page"
 page=$root/usr/share/man/man1/smtp-doctor.1.gz
 MANWIDTH=100 man -l "$page" 2>"$work/man-errors.txt" | col -b >"$work/man.txt" || fail "man -l $page failed"
