@@ -4,7 +4,7 @@
 # fresh folders with the README's commands, and the rsyslog log stage with the packaged program.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-apt-get install -y -qq --no-install-recommends dpkg-dev lintian man-db groff-base bsdextrautils zsh fish rsyslog \
+apt-get install -y -qq --no-install-recommends binutils dpkg-dev lintian man-db groff-base bsdextrautils zsh fish rsyslog \
   python3 >/dev/null
 scripts/package.sh
 scripts/test-install.sh
