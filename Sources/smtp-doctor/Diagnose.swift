@@ -81,7 +81,7 @@ extension SMTPDoctor {
                     let report = SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
-                        provider: given.provider, symptoms: given.symptoms, result: result,
+                        provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
                         probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) })
                     try output.write(try output.document(report))
                 }

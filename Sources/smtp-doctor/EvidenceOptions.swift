@@ -11,13 +11,18 @@ struct EvidenceOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The mail service in use, if known, by id or alias such as o365 (see 'rules list --kind providers').",
-            valueName: "id"))
+            valueName: "id"),
+        completion: KnowledgeCompletion.ids(.providers))
     var provider: String?
 
     @Option(
         name: .customLong("symptom"),
-        help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"))
+        help: ArgumentHelp("Something you observe, such as duplicate-messages (repeatable).", valueName: "id"),
+        completion: KnowledgeCompletion.ids(.symptoms))
     var symptoms: [String] = []
+
+    /// The provider given, or the configured default.
+    var resolvedProvider: String? { provider ?? ConfigDefaults.shared.current.provider }
 
     /// Whether neither an error nor a symptom was given.
     var isEmpty: Bool { errors.isEmpty && symptoms.isEmpty }
@@ -34,7 +39,7 @@ struct EvidenceOptions: ParsableArguments {
     /// - Throws: `CommandFailure` naming the nearest or the known ids when the provider or a symptom is unknown.
     func evidence(texts: [String], knowledgeBase: KnowledgeBase) throws -> Evidence {
         var providerID: String?
-        if let provider {
+        if let provider = resolvedProvider {
             guard let profile = knowledgeBase.provider(named: provider) else {
                 throw CommandFailure(Self.unknownProviderMessage(provider, knowledgeBase), status: .usage)
             }

@@ -8,13 +8,16 @@ struct KnowledgeOptions: ParsableArguments {
         name: .customLong("rules"),
         help: ArgumentHelp(
             "A folder of extra rules layered over the built-in knowledge base (repeatable); entries with the same id replace built-in ones.",
-            valueName: "dir"))
+            valueName: "dir"),
+        completion: .directory)
     var folders: [String] = []
+
+    @OptionGroup var config: ConfigOptions
 
     /// The built-in knowledge base with the user's folders layered on top.
     func load() throws -> KnowledgeBase {
         var layers = [RuleLayer.builtIn]
-        for folder in folders {
+        for folder in folders.isEmpty ? ConfigDefaults.shared.current.rules ?? [] : folders {
             do {
                 layers.append(try RuleLayer(directory: folder))
             } catch let problem as RuleProblem {

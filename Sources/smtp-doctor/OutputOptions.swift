@@ -17,8 +17,12 @@ struct OutputOptions: ParsableArguments {
         name: .customLong("template"),
         help: ArgumentHelp(
             "A folder of Mustache templates (report.html.mustache, report.md.mustache) to use instead of the built-in ones.",
-            valueName: "dir"))
+            valueName: "dir"),
+        completion: .directory)
     var templateFolder: String?
+
+    /// The template folder given, or the configured default.
+    var resolvedTemplateFolder: String? { templateFolder ?? ConfigDefaults.shared.current.templates }
 
     /// The format asked for, or the one the output file's name implies.
     var resolvedFormat: OutputFormat {
@@ -40,7 +44,7 @@ struct OutputOptions: ParsableArguments {
     func document(_ report: SupportReport) throws -> String {
         let renderer: SupportReportRenderer
         do {
-            renderer = try SupportReportRenderer(templateFolder: templateFolder)
+            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
@@ -53,7 +57,7 @@ struct OutputOptions: ParsableArguments {
     func document(_ analysis: AnalysisDocument) throws -> String {
         let renderer: SupportReportRenderer
         do {
-            renderer = try SupportReportRenderer(templateFolder: templateFolder)
+            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }

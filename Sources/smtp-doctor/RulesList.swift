@@ -9,14 +9,19 @@ extension SMTPDoctor.Rules {
 
         /// What to list.
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case diagnoses, remediations, providers, symptoms, facts, categories
+            case diagnoses, remediations, providers, symptoms, facts, categories, questions
         }
 
         @Option(help: "What to list.")
         var kind: Kind = .diagnoses
 
-        @Option(help: ArgumentHelp("Only diagnoses of this category.", valueName: "category"))
+        @Option(
+            help: ArgumentHelp("Only diagnoses of this category.", valueName: "category"),
+            completion: KnowledgeCompletion.ids(.categories))
         var category: String?
+
+        @Flag(help: "Print the ids alone, one a line (for scripts and shell completion).")
+        var ids = false
 
         @OptionGroup var knowledge: KnowledgeOptions
 
@@ -28,11 +33,14 @@ extension SMTPDoctor.Rules {
                         "unknown category '\(category)'; known: \(knowledgeBase.categories.map(\.id).joined(separator: ", "))",
                         status: .usage)
                 }
-                Terminal.write(rows(knowledgeBase).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
+                let entries = entries(knowledgeBase)
+                let lines = ids ? entries.map(\.0) : aligned(entries).map { "\($0.0)  \($0.1)" }
+                Terminal.write(lines.joined(separator: "\n") + "\n")
             }
         }
 
-        private func rows(_ knowledgeBase: KnowledgeBase) -> [(String, String)] {
+        /// The id and the description of each entry to list.
+        private func entries(_ knowledgeBase: KnowledgeBase) -> [(String, String)] {
             let rows: [(String, String)]
             switch kind {
             case .diagnoses:
@@ -49,7 +57,14 @@ extension SMTPDoctor.Rules {
                 rows = knowledgeBase.facts.map { ($0.name, "\($0.type.rawValue): \($0.doc)") }
             case .categories:
                 rows = knowledgeBase.categories.map { ($0.id, $0.meaning) }
+            case .questions:
+                rows = knowledgeBase.questions.map { ($0.id, $0.text) }
             }
+            return rows
+        }
+
+        /// The entries with their ids padded to one column.
+        private func aligned(_ rows: [(String, String)]) -> [(String, String)] {
             let width = min(48, rows.map(\.0.count).max() ?? 0)
             return rows.map { ($0.0.padding(toLength: max(width, $0.0.count), withPad: " ", startingAt: 0), $0.1) }
         }

@@ -2,11 +2,16 @@ import Foundation
 
 /// What the program knows about where its output goes.
 enum Terminal {
-    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    /// Colour only on a terminal (or always, if configured so), and never when NO_COLOR is set (https://no-color.org).
     static func wantsColour(disabled: Bool) -> Bool {
         guard !disabled else { return false }
         let environment = ProcessInfo.processInfo.environment
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        switch ConfigDefaults.shared.current.colour ?? .auto {
+        case .never: return false
+        case .always: return true
+        case .auto: break
+        }
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }

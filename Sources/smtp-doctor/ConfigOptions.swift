@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// `--config FILE`, and the settings it resolves for the option groups that take their defaults from them.
+struct ConfigOptions: ParsableArguments {
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "Read defaults from this YAML file instead of ~/.config/smtp-doctor/config.yaml and /etc/smtp-doctor/config.yaml.",
+            valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var file: String?
+
+    /// Reads the configuration once, before the command runs, so that a malformed file stops every command alike.
+    func validate() throws {
+        do {
+            ConfigDefaults.shared.set(
+                try ConfigFile.resolve(explicitFile: file, environment: ProcessInfo.processInfo.environment))
+        } catch .unreadable(let message) {
+            throw CommandFailure(message, status: .unreadableInput).report()
+        } catch .problem(let problem) {
+            throw CommandFailure(problem.description, status: .invalidRules).report()
+        }
+    }
+}
+
+/// The settings in effect for this run of the program.
+///
+/// Commands that take `--config` resolve them while their options are validated; the others (and the completion
+/// functions) use the files and the environment as they are, ignoring a malformed file.
+final class ConfigDefaults: @unchecked Sendable {
+    /// The one instance of the program.
+    static let shared = ConfigDefaults()
+
+    private let lock = NSLock()
+    private var resolved: ConfigFile?
+
+    /// The settings in effect.
+    var current: ConfigFile {
+        lock.withLock {
+            if let resolved { return resolved }
+            let settings =
+                (try? ConfigFile.resolve(explicitFile: nil, environment: ProcessInfo.processInfo.environment))
+                ?? ConfigFile()
+            resolved = settings
+            return settings
+        }
+    }
+
+    /// Replaces the settings in effect.
+    func set(_ settings: ConfigFile) {
+        lock.withLock { resolved = settings }
+    }
+}
