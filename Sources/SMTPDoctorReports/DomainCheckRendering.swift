@@ -13,12 +13,16 @@ public struct DomainCheckRendering: Sendable {
     }
 
     /// The findings as text, one line per finding with its records indented below, then the diagnosis text.
-    public func text(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase, style: TextStyle)
+    public func text(
+        _ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase, style: TextStyle
+    )
         -> String
     {
         var lines = ["DNS checks of \(report.domain)" + (report.ip.map { " (sending address \($0))" } ?? ""), ""]
         for finding in report.findings {
-            lines.append("  \(finding.status.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)) \(finding.check): \(finding.detail)")
+            lines.append(
+                "  \(finding.status.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)) \(finding.check): \(finding.detail)"
+            )
             for record in finding.records.prefix(12) { lines.append("           \(record)") }
         }
         lines.append("")
@@ -37,7 +41,8 @@ public struct DomainCheckRendering: Sendable {
         object["domain"] = report.domain
         if let ip = report.ip { object["ip"] = ip }
         object["findings"] = report.findings.map {
-            ["check": $0.check, "status": $0.status.rawValue, "detail": $0.detail, "records": $0.records] as [String: Any]
+            ["check": $0.check, "status": $0.status.rawValue, "detail": $0.detail, "records": $0.records]
+                as [String: Any]
         }
         guard
             let data = try? JSONSerialization.data(

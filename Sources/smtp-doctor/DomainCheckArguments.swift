@@ -3,7 +3,9 @@ import SMTPDoctorDNS
 
 /// `--ip`, `--selector`, `--dnsbl` and `--dns-server`: how a domain's DNS is checked.
 struct DomainCheckArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("The sending server's IP address: SPF result, reverse DNS, blocklists.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The sending server's IP address: SPF result, reverse DNS, blocklists.", valueName: "address"))
     var ip: String?
 
     @Option(name: .customLong("selector"), help: ArgumentHelp("A DKIM selector to check (repeatable).", valueName: "s"))
@@ -11,7 +13,8 @@ struct DomainCheckArguments: ParsableArguments {
 
     @Option(
         name: .customLong("dnsbl"),
-        help: ArgumentHelp("A DNS blocklist zone to ask about --ip (repeatable; default: three public lists).", valueName: "zone"))
+        help: ArgumentHelp(
+            "A DNS blocklist zone to ask about --ip (repeatable; default: three public lists).", valueName: "zone"))
     var blocklists: [String] = []
 
     @Option(

@@ -21,13 +21,15 @@ extension DomainChecker {
             let forward = await resolver.lookup(name, ip.isIPv4 ? .a : .aaaa)
             if forward.addresses.contains(ip) {
                 report.add("domain.ptr", "confirmed")
-                report.found("ptr", .ok, "\(ip) → \(name) → \(ip): forward-confirmed.", records: lookup.lines + forward.lines)
+                report.found(
+                    "ptr", .ok, "\(ip) → \(name) → \(ip): forward-confirmed.", records: lookup.lines + forward.lines)
                 return
             }
         }
         report.add("domain.ptr", "not-confirmed")
         report.found(
-            "ptr", .problem, "\(ip) → \(names[0]), but that name does not resolve back to \(ip).", records: lookup.lines)
+            "ptr", .problem, "\(ip) → \(names[0]), but that name does not resolve back to \(ip).", records: lookup.lines
+        )
     }
 
     /// DNS blocklists: the address looked up in each zone; 127.255.255.x answers mean the list refused the query.
@@ -49,7 +51,8 @@ extension DomainChecker {
             if codes.allSatisfy({ $0.isIPv4 && $0.bytes[0...2] == [127, 255, 255] }) {
                 refused += 1
                 report.found(
-                    "dnsbl", .error, "\(zone) refused the query (\(codes.map(\.description).joined(separator: ", "))); "
+                    "dnsbl", .error,
+                    "\(zone) refused the query (\(codes.map(\.description).joined(separator: ", "))); "
                         + "ask it through your own resolver, not a public one.", records: lookup.lines)
             } else if codes.allSatisfy({ $0.isIPv4 && $0.bytes[0] == 127 }) {
                 listed.append(zone)
@@ -57,7 +60,8 @@ extension DomainChecker {
                 report.found("dnsbl", .problem, "\(ip) is listed in \(zone)\(reason).", records: lookup.lines)
             } else {
                 failed += 1
-                report.found("dnsbl", .error, "\(zone) answered with an address outside 127.0.0.0/8.", records: lookup.lines)
+                report.found(
+                    "dnsbl", .error, "\(zone) answered with an address outside 127.0.0.0/8.", records: lookup.lines)
             }
         }
         let state = !listed.isEmpty ? "listed" : refused > 0 ? "refused" : failed > 0 ? "lookup-failed" : "clean"

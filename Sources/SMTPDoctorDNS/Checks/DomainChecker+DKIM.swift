@@ -29,14 +29,20 @@ extension DomainChecker {
             let key = (tags["p"] ?? "").filter { !$0.isWhitespace }
             if key.isEmpty {
                 revoked = true
-                report.found("dkim", .problem, "The key of selector \(selector) is revoked (empty p=).", records: lookup.lines)
+                report.found(
+                    "dkim", .problem, "The key of selector \(selector) is revoked (empty p=).", records: lookup.lines)
                 continue
             }
-            if (tags["t"] ?? "").split(separator: ":").contains(where: { $0.trimmingWhitespace == "y" }) { testing = true }
+            if (tags["t"] ?? "").split(separator: ":").contains(where: { $0.trimmingWhitespace == "y" }) {
+                testing = true
+            }
             let type = tags["k"]?.lowercased() ?? "rsa"
-            let bits = Data(base64Encoded: key).flatMap { type == "ed25519" ? $0.count * 8 : RSAKeySize.bits(of: [UInt8]($0)) }
+            let bits = Data(base64Encoded: key).flatMap {
+                type == "ed25519" ? $0.count * 8 : RSAKeySize.bits(of: [UInt8]($0))
+            }
             guard let bits else {
-                report.found("dkim", .problem, "The \(type) key of selector \(selector) cannot be read.", records: lookup.lines)
+                report.found(
+                    "dkim", .problem, "The \(type) key of selector \(selector) cannot be read.", records: lookup.lines)
                 continue
             }
             smallest = min(smallest ?? bits, bits)
@@ -51,7 +57,8 @@ extension DomainChecker {
             state = given ? "missing" : "not-found"
             if !given {
                 report.found(
-                    "dkim", .warning, "None of the common selectors has a key; give the selector in use with --selector.")
+                    "dkim", .warning,
+                    "None of the common selectors has a key; give the selector in use with --selector.")
             }
         } else {
             state = given && !missing.isEmpty ? "missing" : "found"

@@ -25,7 +25,8 @@ extension DomainChecker {
         }
         guard records.count == 1 else {
             report.add("domain.dmarc", "multiple")
-            report.found("dmarc", .problem, "_dmarc.\(policyDomain) has \(records.count) DMARC records.", records: lines)
+            report.found(
+                "dmarc", .problem, "_dmarc.\(policyDomain) has \(records.count) DMARC records.", records: lines)
             return
         }
         let tags = TagList(text)
@@ -50,7 +51,8 @@ extension DomainChecker {
         var unauthorised: [String] = []
         for uri in [tags["rua"], tags["ruf"]].compactMap({ $0 }).flatMap({ $0.split(separator: ",") }) {
             let address = uri.trimmingWhitespace.dropFirst("mailto:".count).split(separator: "!").first ?? ""
-            guard let at = address.lastIndex(of: "@"), let target = try? DNSName(String(address[address.index(after: at)...]))
+            guard let at = address.lastIndex(of: "@"),
+                let target = try? DNSName(String(address[address.index(after: at)...]))
             else { continue }
             if target.isSubdomain(of: policyDomain) || policyDomain.isSubdomain(of: target) { continue }
             guard let name = try? target.prepending("\(policyDomain)._report._dmarc") else { continue }
@@ -86,7 +88,9 @@ extension DomainChecker {
             return "pct=\(pct) is not a number from 0 to 100"
         }
         for tag in ["adkim", "aspf"] {
-            if let value = tags[tag], !["r", "s"].contains(value.lowercased()) { return "\(tag)=\(value) is not r or s" }
+            if let value = tags[tag], !["r", "s"].contains(value.lowercased()) {
+                return "\(tag)=\(value) is not r or s"
+            }
         }
         for tag in ["rua", "ruf"] {
             guard let value = tags[tag] else { continue }

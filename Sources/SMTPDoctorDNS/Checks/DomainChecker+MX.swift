@@ -49,7 +49,8 @@ extension DomainChecker {
             for (_, host) in exchanges.prefix(20) {
                 if host.labels.count == 4, host.labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
                     literals += 1
-                    report.found("mx", .problem, "The MX \(host) is an IP address written as a name; an MX must name a host.")
+                    report.found(
+                        "mx", .problem, "The MX \(host) is an IP address written as a name; an MX must name a host.")
                     continue
                 }
                 let v4 = await resolver.lookup(host, .a)

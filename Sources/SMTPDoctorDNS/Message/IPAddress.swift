@@ -47,7 +47,7 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The name under which the address's PTR record lives, or a DNSBL zone lists it:
     /// `1.2.0.192` for 192.0.2.1, nibbles for IPv6.
     public var reversedLabels: String {
-        if isIPv4 { return bytes.reversed().map(String.init).joined(separator: ".") }
+        if isIPv4 { return bytes.reversed().map { "\($0)" }.joined(separator: ".") }
         let digits = Array("0123456789abcdef")
         return bytes.reversed().flatMap { [String(digits[Int($0 & 0xF)]), String(digits[Int($0 >> 4)])] }
             .joined(separator: ".")

@@ -47,7 +47,9 @@ public actor DNSResolver {
                             name, type,
                             DNSLookup(
                                 name: name, type: type,
-                                outcome: .failure("the CNAME chain from \(name) loops or is longer than \(configuration.maximumCNAMEs)"),
+                                outcome: .failure(
+                                    "the CNAME chain from \(name) loops or is longer than \(configuration.maximumCNAMEs)"
+                                ),
                                 cnames: cnames))
                     }
                     target = next

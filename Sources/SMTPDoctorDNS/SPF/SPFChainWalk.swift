@@ -111,7 +111,9 @@ struct SPFChainWalk {
                 let mx = await resolver.lookup(target, .mx)
                 if mx.isVoid { voidLookup(directive.term) }
                 if mx.records.count > 10 {
-                    fail("too-many-lookups", "\(directive.term) names \(mx.records.count) MX hosts; at most 10 may be looked up")
+                    fail(
+                        "too-many-lookups",
+                        "\(directive.term) names \(mx.records.count) MX hosts; at most 10 may be looked up")
                 }
             case .ptr:
                 outcome.usesPTR = true
@@ -135,7 +137,8 @@ struct SPFChainWalk {
         if outcome.limits.lookupsExceeded {
             fail(
                 "too-many-lookups",
-                "\(term) is DNS lookup \(outcome.limits.lookups); SPF allows \(SPFLimits.maximumLookups) for the whole chain")
+                "\(term) is DNS lookup \(outcome.limits.lookups); SPF allows \(SPFLimits.maximumLookups) for the whole chain"
+            )
         }
     }
 
@@ -144,7 +147,8 @@ struct SPFChainWalk {
         if outcome.limits.voidLookupsExceeded {
             fail(
                 "too-many-void-lookups",
-                "\(term) finds nothing: void lookup \(outcome.limits.voidLookups); SPF allows \(SPFLimits.maximumVoidLookups)")
+                "\(term) finds nothing: void lookup \(outcome.limits.voidLookups); SPF allows \(SPFLimits.maximumVoidLookups)"
+            )
         }
     }
 

@@ -40,7 +40,9 @@ struct SPFEvaluation {
         let lookup = await resolver.lookup(domain, .txt)
         if let failure = lookup.failure { return Outcome(result: "temperror", reason: failure) }
         let texts = lookup.texts.filter(SPFRecord.isSPF)
-        guard texts.count <= 1 else { return Outcome(result: "permerror", reason: "\(domain) has \(texts.count) SPF records") }
+        guard texts.count <= 1 else {
+            return Outcome(result: "permerror", reason: "\(domain) has \(texts.count) SPF records")
+        }
         guard let text = texts.first else { return Outcome(result: "none", reason: "\(domain) has no SPF record") }
         let record: SPFRecord
         do {
@@ -52,7 +54,8 @@ struct SPFEvaluation {
         for directive in record.directives {
             if directive.mechanism.countsAsLookup { try countLookup(directive.term) }
             if try await matches(directive, domain: domain, context: context, sender: sender) {
-                return Outcome(result: directive.qualifier.result, reason: "\(directive.term) in the record of \(domain)")
+                return Outcome(
+                    result: directive.qualifier.result, reason: "\(directive.term) in the record of \(domain)")
             }
         }
         if let redirect = record.redirect {

@@ -41,7 +41,9 @@ struct SPFMacroContext: Sendable {
         case "l": value = "postmaster"
         case "o", "h": value = senderDomain
         case "d": value = domain
-        case "i": value = ip.isIPv4 ? ip.description : ip.reversedLabels.split(separator: ".").reversed().joined(separator: ".")
+        case "i":
+            value =
+                ip.isIPv4 ? ip.description : ip.reversedLabels.split(separator: ".").reversed().joined(separator: ".")
         case "v": value = ip.isIPv4 ? "in-addr" : "ip6"
         default: value = "unknown"
         }

@@ -70,7 +70,8 @@ public struct SPFRecord: Sendable, Hashable {
         directives = []
         for term in text.split(separator: " ").dropFirst().map(String.init) {
             if let equals = term.firstIndex(of: "="), !term[..<equals].contains(":"), !term[..<equals].contains("/") {
-                try parseModifier(term, name: term[..<equals].lowercased(), value: String(term[term.index(after: equals)...]))
+                try parseModifier(
+                    term, name: term[..<equals].lowercased(), value: String(term[term.index(after: equals)...]))
             } else {
                 directives.append(try Self.parseDirective(term))
             }
@@ -138,7 +139,9 @@ public struct SPFRecord: Sendable, Hashable {
             let parts = argument.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
             let limit = name == "ip4" ? 32 : 128
             guard parts.count <= 2, let address = IPAddress(String(parts[0])), address.isIPv4 == (name == "ip4")
-            else { throw SPFSyntaxError(term: term, reason: "'\(parts[0])' is not an IPv\(name == "ip4" ? 4 : 6) address") }
+            else {
+                throw SPFSyntaxError(term: term, reason: "'\(parts[0])' is not an IPv\(name == "ip4" ? 4 : 6) address")
+            }
             var prefix = limit
             if parts.count == 2 {
                 guard let value = Int(parts[1]), (0...limit).contains(value), parts[1].first != "+" else {
@@ -219,7 +222,8 @@ public struct SPFRecord: Sendable, Hashable {
                 throw SPFSyntaxError(term: term, reason: "the macro %{\(body)} has no valid letter")
             }
             let transformers = body.dropFirst().drop(while: \.isNumber)
-            let delimiters = transformers.hasPrefix("r") || transformers.hasPrefix("R") ? transformers.dropFirst() : transformers
+            let delimiters =
+                transformers.hasPrefix("r") || transformers.hasPrefix("R") ? transformers.dropFirst() : transformers
             guard delimiters.allSatisfy({ ".-+,/_=".contains($0) }) else {
                 throw SPFSyntaxError(term: term, reason: "the macro %{\(body)} has invalid transformers")
             }
