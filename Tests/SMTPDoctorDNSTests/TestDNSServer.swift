@@ -10,11 +10,13 @@ enum TestDNSServer {
     /// Whether the tests run under CI, where a missing server is a failure.
     static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
-    /// Whether the server answers for the test zone.
-    static func isRunning() async -> Bool {
-        let resolver = DNSResolver(configuration: configuration)
+    /// Whether the server answers for the test zone; asked once for all tests, with a short timeout.
+    static func isRunning() async -> Bool { await probe.value }
+
+    private static let probe = Task {
+        let quick = ResolverConfiguration(servers: [address], attemptTimeout: .seconds(2), attempts: 1)
         guard let name = try? DNSName("dnscheck.test") else { return false }
-        return !(await resolver.lookup(name, .soa).records.isEmpty)
+        return !(await DNSResolver(configuration: quick).lookup(name, .soa).records.isEmpty)
     }
 
     /// Generous timeouts: the machine may be loaded, and no test here is about a timeout.
