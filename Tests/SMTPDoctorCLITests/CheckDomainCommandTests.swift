@@ -55,4 +55,21 @@ import Testing
         #expect(server.status == 64)
         #expect(server.standardError.contains("IP address"))
     }
+
+    @Test func domainOnDiagnoseAddsTheDNSFindingsToThePastedError() throws {
+        guard try json(["dkimrevoked.dnscheck.test", "--selector", "s1"]) != nil else { return }
+        let output = try CommandRunner.run([
+            "diagnose", "--error", "550 5.7.26 This message does not pass authentication checks",
+            "--domain", "dkimrevoked.dnscheck.test", "--selector", "s1", "--dns-server", Self.server, "--format",
+            "json",
+        ])
+        #expect(output.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let diagnoses = try #require(object["diagnoses"] as? [[String: Any]])
+        #expect(diagnoses.first?["id"] as? String == "sender-authentication.domain-dkim-revoked")
+        let facts = try #require(object["facts"] as? [[String: Any]])
+        #expect(facts.contains { $0["name"] as? String == "domain.dkim.revoked" && $0["source"] as? String == "dns" })
+        #expect(facts.contains { $0["name"] as? String == "reply.code" })
+    }
 }
