@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SMTPDoctorCore", targets: ["SMTPDoctorCore"]),
         .library(name: "SMTPDoctorProbes", targets: ["SMTPDoctorProbes"]),
         .library(name: "SMTPTestServer", targets: ["SMTPTestServer"]),
+        .library(name: "SMTPDoctorDNS", targets: ["SMTPDoctorDNS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -52,7 +53,8 @@ let package = Package(
         .target(
             name: "SMTPDoctorReports",
             dependencies: [
-                "SMTPDoctorCore", "SMTPDoctorProbes", .product(name: "Mustache", package: "swift-mustache"),
+                "SMTPDoctorCore", "SMTPDoctorProbes", "SMTPDoctorDNS",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]
         ),
@@ -63,6 +65,7 @@ let package = Package(
                 "SMTPDoctorDefaultRules",
                 "SMTPDoctorReports",
                 "SMTPDoctorProbes",
+                "SMTPDoctorDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -83,6 +86,18 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
+        ),
+        .target(
+            name: "SMTPDoctorDNS",
+            dependencies: [
+                "SMTPDoctorCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SMTPDoctorDNSTests",
+            dependencies: ["SMTPDoctorDNS", "SMTPDoctorCore", "SMTPDoctorDefaultRules"]
         ),
         .target(
             name: "SMTPTestServer",

@@ -27,6 +27,8 @@ extension SMTPDoctor {
 
         @OptionGroup var given: EvidenceOptions
 
+        @OptionGroup(title: "Check a domain's DNS") var domainCheck: DomainEvidenceOptions
+
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
 
@@ -44,7 +46,7 @@ extension SMTPDoctor {
         @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
 
         func validate() throws {
-            guard !given.isEmpty || connection.host != nil else {
+            guard !given.isEmpty || connection.host != nil || domainCheck.domain != nil else {
                 throw ValidationError(
                     "Give the error with --error TEXT (or --error - to read it), a --symptom, or a server to probe with --host."
                 )
@@ -59,6 +61,7 @@ extension SMTPDoctor {
                 let knowledgeBase = try knowledge.load()
                 let texts = given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
+                if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
                 var probes: [ProbeOutcome] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
                     evidence.observations.append(report.observation())

@@ -29,6 +29,8 @@ extension SMTPDoctor {
 
         @OptionGroup var given: EvidenceOptions
 
+        @OptionGroup(title: "Check a domain's DNS") var domainCheck: DomainEvidenceOptions
+
         @Option(
             help: ArgumentHelp(
                 "A YAML file of interview answers: a mapping of declared fact names to values.", valueName: "file"))
@@ -48,7 +50,7 @@ extension SMTPDoctor {
         @OptionGroup(title: "Probe a server") var connection: ConnectionOptions
 
         func validate() throws {
-            guard !given.isEmpty || connection.host != nil || answers != nil else {
+            guard !given.isEmpty || connection.host != nil || answers != nil || domainCheck.domain != nil else {
                 throw ValidationError(
                     "Give the evidence: --error TEXT (or --error - to read it), a --symptom, --answers FILE, or a server to probe with --host."
                 )
@@ -63,6 +65,7 @@ extension SMTPDoctor {
                 let knowledgeBase = try knowledge.load()
                 let texts = given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
+                if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
                 if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }
                 var probes: [ProbeReport] = []
                 if let host = connection.host {

@@ -20,6 +20,8 @@ struct SMTPDoctor: AsyncParsableCommand {
             \(ExitStatus.table)
             """,
         version: ToolVersion.current,
-        subcommands: [Diagnose.self, Interview.self, Probe.self, Report.self, Analyze.self, Rules.self]
+        subcommands: [
+            Diagnose.self, Interview.self, Probe.self, Report.self, Analyze.self, CheckDomain.self, Rules.self,
+        ]
     )
 }

@@ -14,6 +14,8 @@ public struct FactSource: Sendable, Hashable {
         case log
         /// Given as an answer in the interview.
         case answer
+        /// Looked up in DNS by a domain check.
+        case dns
     }
 
     /// The kind of evidence.
@@ -45,6 +47,7 @@ extension FactSource: CustomStringConvertible {
         case .probe: return detail.map { "probe \($0)" } ?? "probe"
         case .log: return detail.map { "log \($0)" } ?? "log"
         case .answer: return detail.map { "answer to \($0)" } ?? "interview answer"
+        case .dns: return detail.map { "DNS check of \($0)" } ?? "DNS check"
         }
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import SMTPDoctorCore
+import SMTPDoctorDNS
+import SMTPDoctorReports
+
+extension SMTPDoctor {
+    /// `smtp-doctor check-domain`: checks a domain's mail DNS and turns the findings into ranked causes.
+    struct CheckDomain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-domain",
+            abstract: "Check a domain's mail DNS: MX, SPF, DMARC, DKIM, and reverse DNS and blocklists for --ip.",
+            discussion: """
+                Looks the domain up through the DNS servers of /etc/resolv.conf (or --dns-server), reports what \
+                each check found with the records it read, and ranks the causes those findings point to.
+
+                EXAMPLES:
+                  smtp-doctor check-domain example.com
+                  smtp-doctor check-domain example.com --ip 192.0.2.10 --selector s2048
+                  smtp-doctor check-domain example.com --dns-server 127.0.0.1:5353 --format json
+
+                EXIT CODES:
+                \(ExitStatus.table)
+                """)
+
+        @Argument(help: ArgumentHelp("The domain to check.", valueName: "domain"))
+        var domain: String
+
+        @OptionGroup var dns: DomainCheckArguments
+
+        @OptionGroup var output: OutputOptions
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            guard output.resolvedFormat == .text || output.resolvedFormat == .json else {
+                throw ValidationError("check-domain writes text or json; give --format text or --format json.")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let knowledgeBase = try knowledge.load()
+                let report = try await dns.check(domain)
+                let evidence = Evidence(observations: [report.observation()])
+                let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(evidence)
+                let rendering = DomainCheckRendering(toolVersion: ToolVersion.current)
+                switch output.resolvedFormat {
+                case .json: try output.write(rendering.json(report, result: result, knowledgeBase: knowledgeBase))
+                default:
+                    let style = TextStyle(colour: output.wantsColour(disabled: false))
+                    try output.write(rendering.text(report, result: result, knowledgeBase: knowledgeBase, style: style))
+                }
+            }
+        }
+    }
+}
