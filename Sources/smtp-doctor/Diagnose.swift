@@ -57,7 +57,7 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = given.texts()
+                let texts = try given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 var probes: [ProbeOutcome] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {

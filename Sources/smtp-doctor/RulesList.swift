@@ -28,7 +28,7 @@ extension SMTPDoctor.Rules {
                         "unknown category '\(category)'; known: \(knowledgeBase.categories.map(\.id).joined(separator: ", "))",
                         status: .usage)
                 }
-                Terminal.write(rows(knowledgeBase).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
+                try Terminal.write(rows(knowledgeBase).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
             }
         }
 
