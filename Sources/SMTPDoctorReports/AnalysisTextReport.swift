@@ -20,12 +20,16 @@ public struct AnalysisTextReport: Sendable {
 
     /// The report.
     public func render(_ analysis: LogAnalysis) -> String {
+        UntrustedText.terminal(lines(analysis).joined(separator: "\n") + "\n", keepingColours: style.colour)
+    }
+
+    private func lines(_ analysis: LogAnalysis) -> [String] {
         let summary = analysis.summary
         var lines = input(analysis)
         lines.append("")
         guard summary.total > 0 else {
             lines.append("No delivery failures found.")
-            return lines.joined(separator: "\n") + "\n"
+            return lines
         }
         let statuses = FailureStatus.allCases.compactMap { status in
             summary.statuses[status].map { "\(status.rawValue) \(Self.number($0))" }
@@ -49,7 +53,7 @@ public struct AnalysisTextReport: Sendable {
         if summary.groups.count > top {
             lines.append("… \(summary.groups.count - top) more groups (see --top or --format json)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     // MARK: - Sections
