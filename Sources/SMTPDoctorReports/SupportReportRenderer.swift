@@ -49,7 +49,8 @@ public struct SupportReportRenderer: Sendable {
         }
         if let cycle = TemplateInclusions(templates).firstCycle() {
             throw TemplateError(
-                "template \(cycle[0]).mustache includes itself (\(cycle.joined(separator: " → "))); remove the inclusion")
+                "template \(cycle[0]).mustache includes itself (\(cycle.joined(separator: " → "))); remove the inclusion"
+            )
         }
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {

@@ -116,7 +116,8 @@ struct ConnectionOptions: ParsableArguments {
         let seconds = 0...Self.maximumSeconds
         guard timeout > 0, deadline > 0, seconds.contains(timeout), seconds.contains(deadline) else {
             throw ValidationError(
-                "--timeout and --deadline take a number of seconds greater than 0 and at most \(Int(Self.maximumSeconds)).")
+                "--timeout and --deadline take a number of seconds greater than 0 and at most \(Int(Self.maximumSeconds))."
+            )
         }
     }
 

@@ -31,7 +31,8 @@ struct EvidenceOptions: ParsableArguments {
         let limit = ErrorTextParser.maximumLength
         for (number, text) in texts.enumerated() where text.utf8.count > limit && text.count > limit {
             Terminal.writeError(
-                "smtp-doctor: error text \(number + 1) has \(text.count) characters; only the first \(limit) are read\n")
+                "smtp-doctor: error text \(number + 1) has \(text.count) characters; only the first \(limit) are read\n"
+            )
         }
         return texts
     }

@@ -40,7 +40,8 @@ struct OutputFile {
     private func replace(with data: Data, mode: mode_t) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        var template = Array((folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX").utf8CString)
+        var template = Array(
+            (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure(SystemError.current) }
         let temporary = String(cString: template)

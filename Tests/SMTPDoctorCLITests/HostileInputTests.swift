@@ -96,10 +96,4 @@ import Testing
         #expect(!output.standardError.contains("cannot read the password file"), "\(output)")
         #expect(output.status == 10, "\(output)")
     }
-
-    @Test func tenThousandErrorOptionsAreAccepted() throws {
-        let arguments = ["diagnose", "--format", "json"] + Array(repeating: ["--error", "535 5.7.8"], count: 10_000).flatMap { $0 }
-        let output = try CommandRunner.run(arguments)
-        #expect(output.status == 0, "\(output.standardError)")
-    }
 }

@@ -81,7 +81,8 @@ private struct PatternScanner {
                 atom = nil
                 index += 1
             default:
-                atom = Atom(text: String(scalar), isCatchAll: scalar == ".", repeatsInside: false, alternatesInside: false)
+                atom = Atom(
+                    text: String(scalar), isCatchAll: scalar == ".", repeatsInside: false, alternatesInside: false)
                 index += 1
             }
         }
@@ -160,7 +161,9 @@ private struct PatternScanner {
         index += 2
         switch next {
         case "Q":
-            while index < scalars.count, !(scalars[index] == "\\" && index + 1 < scalars.count && scalars[index + 1] == "E") {
+            while index < scalars.count,
+                !(scalars[index] == "\\" && index + 1 < scalars.count && scalars[index + 1] == "E")
+            {
                 index += 1
             }
             index += 2

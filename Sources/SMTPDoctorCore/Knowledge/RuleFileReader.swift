@@ -27,10 +27,13 @@ enum RuleFileReader {
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var count = 0
         while count < bytes.count {
-            let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            let read = bytes.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count)
+            }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else {
-                throw RuleProblem(SourceLocation(file: display, line: 1), "cannot be read: \(String(cString: strerror(errno)))")
+                throw RuleProblem(
+                    SourceLocation(file: display, line: 1), "cannot be read: \(String(cString: strerror(errno)))")
             }
             if read == 0 { break }
             count += read
