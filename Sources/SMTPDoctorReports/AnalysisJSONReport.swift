@@ -28,7 +28,7 @@ public struct AnalysisJSONReport: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(analysis, knowledgeBase: knowledgeBase, version: toolVersion, top: top)
         guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }
 

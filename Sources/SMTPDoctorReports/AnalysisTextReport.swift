@@ -20,6 +20,10 @@ public struct AnalysisTextReport: Sendable {
 
     /// The report.
     public func render(_ analysis: LogAnalysis) -> String {
+        UntrustedText.terminal(lines(analysis).joined(separator: "\n") + "\n", keepingColours: style.colour)
+    }
+
+    private func lines(_ analysis: LogAnalysis) -> [String] {
         let summary = analysis.summary
         var lines = input(analysis)
         lines.append("")
@@ -31,7 +35,7 @@ public struct AnalysisTextReport: Sendable {
                     : style.yellow(
                         "No delivery failures found in what could be read; \(unreadable) input(s) could not be read.")
             )
-            return lines.joined(separator: "\n") + "\n"
+            return lines
         }
         let statuses = FailureStatus.allCases.compactMap { status in
             summary.statuses[status].map { "\(status.rawValue) \(Self.number($0))" }
@@ -55,7 +59,7 @@ public struct AnalysisTextReport: Sendable {
         if summary.groups.count > top {
             lines.append("… \(summary.groups.count - top) more groups (see --top or --format json)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     // MARK: - Sections

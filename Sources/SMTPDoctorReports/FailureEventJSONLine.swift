@@ -16,6 +16,6 @@ public struct FailureEventJSONLine: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(FailureEventRecord(event, diagnosis)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

@@ -29,7 +29,7 @@ public struct JSONReport: Sendable {
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             return "{}\n"
         }
-        return text + "\n"
+        return UntrustedText.json(text) + "\n"
     }
 }
 

@@ -1,10 +1,12 @@
 import Mustache
+import SMTPDoctorCore
 
 /// The escaping rules the report templates declare with `{{% CONTENT_TYPE: … }}`.
 ///
 /// swift-mustache's own `HTML` type escapes `<`, `>` and `&` only; `STRICT-HTML` also escapes both quotes, so that
 /// outside text is safe inside an attribute too. `MARKDOWN` keeps outside text from becoming markup: a server
-/// banner cannot open a link, end a table cell or start raw HTML.
+/// banner cannot open a link, end a table cell or start raw HTML. Both show control characters visibly
+/// (``UntrustedText``).
 enum ReportContentTypes {
     /// Registers the content types once; swift-mustache keeps them in a process-wide table.
     static let registered: Void = {
@@ -23,7 +25,7 @@ enum ReportContentTypes {
                 case ">": out += "&gt;"
                 case "\"": out += "&quot;"
                 case "'": out += "&#39;"
-                default: out.append(character)
+                default: out += UntrustedText.visible(String(character))
                 }
             }
             return out
@@ -41,7 +43,7 @@ enum ReportContentTypes {
                 case ">": out += "&gt;"
                 case "\\", "`", "*", "_", "[", "]", "|", "#", "!": out += "\\\(character)"
                 case "\n", "\r", "\r\n": out += " "
-                default: out.append(character)
+                default: out += UntrustedText.visible(String(character))
                 }
             }
             return out

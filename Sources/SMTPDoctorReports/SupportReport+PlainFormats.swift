@@ -13,7 +13,7 @@ extension SupportReport {
             let label = Self.labels[key] ?? key
             out += "  \(label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)\n"
         }
-        return out
+        return UntrustedText.terminal(out, keepingColours: style.colour)
     }
 
     /// The report as one JSON object: `environment`, `inputs`, `diagnosis` (the `diagnose` contract) and `probe`
@@ -33,7 +33,7 @@ extension SupportReport {
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     private static let labels = [

@@ -47,6 +47,11 @@ public struct SupportReportRenderer: Sendable {
                 templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
             }
         }
+        if let cycle = TemplateInclusions(templates).firstCycle() {
+            throw TemplateError(
+                "template \(cycle[0]).mustache includes itself (\(cycle.joined(separator: " → "))); remove the inclusion"
+            )
+        }
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
@@ -60,12 +65,12 @@ public struct SupportReportRenderer: Sendable {
 
     /// The document.
     public func render(_ report: SupportReport, as kind: Kind) -> String {
-        library.render(report.templateContext, withTemplate: kind.rawValue) ?? ""
+        UntrustedText.visible(library.render(report.templateContext, withTemplate: kind.rawValue) ?? "")
     }
 
     /// The document of an analysis of logs and bounces, in the format of `kind`.
     public func render(_ document: AnalysisDocument, as kind: Kind) -> String {
-        library.render(document.templateContext, withTemplate: kind.analysis) ?? ""
+        UntrustedText.visible(library.render(document.templateContext, withTemplate: kind.analysis) ?? "")
     }
 }
 

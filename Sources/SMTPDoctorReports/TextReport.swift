@@ -50,7 +50,7 @@ public struct TextReport: Sendable {
         }
         lines += codes(result, wrapper)
         lines += facts(result)
-        return lines.joined(separator: "\n") + "\n"
+        return UntrustedText.terminal(lines.joined(separator: "\n") + "\n", keepingColours: style.colour)
     }
 
     private func codes(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {

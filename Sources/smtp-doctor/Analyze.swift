@@ -70,11 +70,14 @@ extension SMTPDoctor {
                 let progress = ProgressBar(
                     totalBytes: totalBytes(), enabled: !noProgress && !jsonl && Terminal.isStandardErrorATerminal)
                 let line = FailureEventJSONLine()
+                var writeFailure: Error?
                 let analysis = LogAnalyzer(engine: engine, sampleLimit: samples).run(
                     paths, progress: progress.update,
                     onEvent: { event, diagnosis in
-                        if jsonl { Terminal.write(line.render(event, diagnosis)) }
+                        guard jsonl, writeFailure == nil else { return }
+                        do { try Terminal.write(line.render(event, diagnosis)) } catch { writeFailure = error }
                     })
+                if let writeFailure { throw writeFailure }
                 progress.finish()
                 let statistics = analysis.statistics
                 if jsonl {

@@ -1,6 +1,5 @@
 import Foundation
 import SMTPDoctorCore
-import Yams
 
 /// Interview answers read from a YAML file, as facts whose source is `answer`.
 ///
@@ -21,39 +20,48 @@ enum AnswerFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("cannot read the answers file \(path)", status: .unreadableInput)
         }
-        let loaded: Any?
+        let root: RuleNode?
         do {
-            loaded = try Yams.load(yaml: String(decoding: data, as: UTF8.self))
+            root = try RuleNode.parse(yaml: String(decoding: data, as: UTF8.self))
         } catch {
-            throw CommandFailure("\(path): not YAML: \(error)", status: .unreadableInput)
+            throw CommandFailure("\(path):\(error.line): \(error.message)", status: .unreadableInput)
         }
-        guard let mapping = loaded as? [String: Any] else {
-            throw CommandFailure("\(path): expected a mapping of fact names to values", status: .unreadableInput)
+        guard case .mapping(let pairs, _) = root ?? .mapping([], line: 1) else {
+            throw CommandFailure(
+                "\(path):\(root?.line ?? 1): expected a mapping of fact names to values", status: .unreadableInput)
         }
-        return try mapping.keys.sorted().map { name in
-            guard let declaration = knowledgeBase.fact(named: name) else {
-                throw CommandFailure("\(path): fact '\(name)' is not declared in the knowledge base", status: .usage)
+        var seen: Set<String> = []
+        var facts: [Fact] = []
+        for pair in pairs.sorted(by: { $0.key < $1.key }) {
+            guard seen.insert(pair.key).inserted else {
+                throw CommandFailure("\(path):\(pair.keyLine): fact '\(pair.key)' is given twice", status: .usage)
             }
-            guard let value = value(mapping[name] as Any, for: declaration) else {
+            guard let declaration = knowledgeBase.fact(named: pair.key) else {
+                throw CommandFailure(
+                    "\(path):\(pair.keyLine): fact '\(pair.key)' is not declared in the knowledge base", status: .usage)
+            }
+            guard case .scalar(let text, _) = pair.value, let value = value(text, for: declaration) else {
                 let expected =
                     declaration.type == .enum
                     ? "one of \(declaration.values.joined(separator: ", "))" : "a \(declaration.type.rawValue)"
-                throw CommandFailure("\(path): fact '\(name)' takes \(expected)", status: .usage)
+                throw CommandFailure("\(path):\(pair.value.line): fact '\(pair.key)' takes \(expected)", status: .usage)
             }
-            return Fact(name, value, source: FactSource(.answer))
+            facts.append(Fact(pair.key, value, source: FactSource(.answer)))
         }
+        return facts
     }
 
-    private static func value(_ raw: Any, for declaration: FactDeclaration) -> FactValue? {
+    private static func value(_ text: String, for declaration: FactDeclaration) -> FactValue? {
         switch declaration.type {
-        case .int: return (raw as? Int).map(FactValue.int)
-        case .bool: return (raw as? Bool).map(FactValue.bool)
-        case .string, .text:
-            if let text = raw as? String { return .string(text) }
-            if let number = raw as? Int { return .string(String(number)) }
+        case .int: return Int(text).map(FactValue.int)
+        case .bool:
+            if ["true", "True", "TRUE"].contains(text) { return .bool(true) }
+            if ["false", "False", "FALSE"].contains(text) { return .bool(false) }
             return nil
+        case .string, .text:
+            return .string(text)
         case .enum:
-            guard let text = raw as? String, declaration.values.contains(text) else { return nil }
+            guard declaration.values.contains(text) else { return nil }
             return .string(text)
         }
     }

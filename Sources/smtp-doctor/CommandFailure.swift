@@ -15,7 +15,7 @@ struct CommandFailure: Error {
 extension CommandFailure {
     /// Prints the message and returns the exit code to throw.
     func report() -> ExitCode {
-        FileHandle.standardError.write(Data("smtp-doctor: \(message)\n".utf8))
+        Terminal.writeError("smtp-doctor: \(message)\n")
         return status.code
     }
 }

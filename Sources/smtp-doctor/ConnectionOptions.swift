@@ -57,7 +57,10 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read the password or token from this environment variable.", valueName: "var"))
     var passwordEnv: String?
 
-    @Option(help: ArgumentHelp("Read the password or token from this file (first line).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Read the password or token from the first line of this file, without its line ending (LF or CR LF); a FIFO such as <(pass show smtp) works.",
+            valueName: "path"))
     var passwordFile: String?
 
     @Option(help: .hidden)
@@ -84,10 +87,13 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also trust the CA certificates in this PEM file.", valueName: "path"))
     var caFile: String?
 
-    @Option(help: ArgumentHelp("Seconds each step may take.", valueName: "seconds"))
+    /// The longest `--timeout` and `--deadline` accepted: a day, far beyond any SMTP server's patience.
+    static let maximumSeconds: Double = 86_400
+
+    @Option(help: ArgumentHelp("Seconds each step may take (more than 0, at most 86400).", valueName: "seconds"))
     var timeout: Double = 10
 
-    @Option(help: ArgumentHelp("Seconds the whole probe may take.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds the whole probe may take (more than 0, at most 86400).", valueName: "seconds"))
     var deadline: Double = 60
 
     @Option(help: ArgumentHelp("The name to give in EHLO.", valueName: "name"))
@@ -107,8 +113,11 @@ struct ConnectionOptions: ParsableArguments {
         }
         if (from == nil) != (to == nil) { throw ValidationError("The relay test needs both --from and --to.") }
         if sendTest, to == nil { throw ValidationError("--send-test needs --from and --to.") }
-        guard timeout > 0, deadline > 0 else {
-            throw ValidationError("--timeout and --deadline take a positive number of seconds.")
+        let seconds = 0...Self.maximumSeconds
+        guard timeout > 0, deadline > 0, seconds.contains(timeout), seconds.contains(deadline) else {
+            throw ValidationError(
+                "--timeout and --deadline take a number of seconds greater than 0 and at most \(Int(Self.maximumSeconds))."
+            )
         }
     }
 

@@ -59,7 +59,7 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = given.texts()
+                let texts = try given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
                 var probes: [ProbeOutcome] = []

@@ -129,8 +129,8 @@ struct Dialogue {
     }
 
     private func write(_ text: String) {
-        let handle = output == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data(text.utf8))
+        if output == .standardOutput, (try? Terminal.write(text)) != nil { return }
+        Terminal.writeError(text)
     }
 }
 

@@ -5,7 +5,9 @@ import SMTPDoctorCore
 struct EvidenceOptions: ParsableArguments {
     @Option(
         name: .customLong("error"),
-        help: ArgumentHelp("The error text (repeatable); '-' reads it from standard input.", valueName: "text"))
+        help: ArgumentHelp(
+            "The error text (repeatable); '-' reads it from standard input (the first 1 MiB). Each text is read up to 65536 characters.",
+            valueName: "text"))
     var errors: [String] = []
 
     @Option(
@@ -27,9 +29,19 @@ struct EvidenceOptions: ParsableArguments {
     /// Whether neither an error nor a symptom was given.
     var isEmpty: Bool { errors.isEmpty && symptoms.isEmpty }
 
-    /// The error texts, with `-` read from standard input.
-    func texts() -> [String] {
-        errors.map { $0 == "-" ? Terminal.readStandardInput() : $0 }
+    /// The error texts, with `-` read from standard input; a notice on standard error names each text that is
+    /// longer than the parser reads.
+    ///
+    /// - Throws: `CommandFailure` when standard input cannot be read.
+    func texts() throws -> [String] {
+        let texts = try errors.map { $0 == "-" ? try Terminal.readStandardInput() : $0 }
+        let limit = ErrorTextParser.maximumLength
+        for (number, text) in texts.enumerated() where text.utf8.count > limit && text.count > limit {
+            Terminal.writeError(
+                "smtp-doctor: error text \(number + 1) has \(text.count) characters; only the first \(limit) are read\n"
+            )
+        }
+        return texts
     }
 
     /// The evidence of the texts, the provider and the symptoms.

@@ -64,19 +64,12 @@ struct OutputOptions: ParsableArguments {
         return renderer.render(analysis, as: resolvedFormat == .html ? .html : .markdown)
     }
 
-    /// Writes the output to `--output`, or to standard output.
+    /// Writes the output to `--output` (whole or not at all), or to standard output.
     ///
-    /// - Throws: `CommandFailure` when the file cannot be written.
+    /// - Throws: `CommandFailure` when the file or standard output cannot be written.
     func write(_ text: String) throws {
-        guard let outputFile else {
-            Terminal.write(text)
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(outputFile): \(error.localizedDescription)", status: .failure)
-        }
+        guard let outputFile else { return try Terminal.write(text) }
+        try OutputFile(path: outputFile).write(Data(text.utf8))
     }
 
     /// Colour only when writing text to a terminal.

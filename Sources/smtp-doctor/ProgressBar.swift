@@ -33,14 +33,15 @@ final class ProgressBar {
                 + String(format: "%3.0f%% ", fraction * 100) + line
         }
         line += String(format: "  %d events  %.0f MB/s", statistics.events, megabytes / seconds)
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        Terminal.writeErrorControl("\r\u{1B}[K")
+        Terminal.writeError(line)
         drawn = true
     }
 
     /// Clears the bar.
     func finish() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.writeErrorControl("\r\u{1B}[K")
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -63,7 +63,7 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = given.texts()
+                let texts = try given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
                 if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }

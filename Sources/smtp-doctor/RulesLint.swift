@@ -35,12 +35,12 @@ extension SMTPDoctor.Rules {
                 }
                 do {
                     let knowledgeBase = try KnowledgeBase.load(layers)
-                    Terminal.write(
+                    try Terminal.write(
                         "ok: \(knowledgeBase.diagnoses.count) diagnoses, \(knowledgeBase.remediations.count) remediations, "
                             + "\(knowledgeBase.rules.count) rules, \(knowledgeBase.facts.count) facts, "
                             + "\(knowledgeBase.providers.count) providers, \(knowledgeBase.codes.count) codes\n")
                 } catch let error as InvalidKnowledgeBase {
-                    Terminal.write(error.description + "\n")
+                    try Terminal.write(error.description + "\n")
                     throw CommandFailure("\(error.problems.count) problem(s) found", status: .invalidRules)
                 }
             }

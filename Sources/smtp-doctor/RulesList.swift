@@ -35,7 +35,7 @@ extension SMTPDoctor.Rules {
                 }
                 let entries = entries(knowledgeBase)
                 let lines = ids ? entries.map(\.0) : aligned(entries).map { "\($0.0)  \($0.1)" }
-                Terminal.write(lines.joined(separator: "\n") + "\n")
+                try Terminal.write(lines.joined(separator: "\n") + "\n")
             }
         }
 

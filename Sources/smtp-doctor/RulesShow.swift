@@ -23,7 +23,7 @@ extension SMTPDoctor.Rules {
                         "no diagnosis, remediation, provider, fact or code is called '\(id)'; see 'smtp-doctor rules list'",
                         status: .usage)
                 }
-                Terminal.write(text)
+                try Terminal.write(text)
             }
         }
     }

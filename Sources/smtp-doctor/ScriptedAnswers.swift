@@ -23,7 +23,7 @@ struct ScriptedAnswers {
         do {
             root = try RuleNode.parse(yaml: text)
         } catch {
-            throw CommandFailure("\(path): not valid YAML: \(error)", status: .usage)
+            throw CommandFailure("\(path):\(error.line): \(error.message)", status: .usage)
         }
         guard case .mapping(let pairs, _) = root ?? .mapping([], line: 1) else {
             throw CommandFailure("\(path): the answers must be a mapping of question id to answer", status: .usage)

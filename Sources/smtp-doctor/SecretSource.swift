@@ -17,13 +17,11 @@ enum SecretSource {
             return Secret(value)
         }
         if let path {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure("cannot read the password file \(path)", status: .unreadableInput)
+            let data = try passwordFileContents(path)
+            guard let secret = Secret(passwordFile: data) else {
+                throw CommandFailure("the first line of the password file \(path) is empty", status: .usage)
             }
-            var text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
-            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-            guard !text.isEmpty else { throw CommandFailure("the password file \(path) is empty", status: .usage) }
-            return Secret(text)
+            return secret
         }
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure(
@@ -33,9 +31,24 @@ enum SecretSource {
         return Secret(try prompt("Password for \(user): "))
     }
 
+    /// Reads the start of a password file, which may be a FIFO such as `<(pass show smtp)`.
+    private static func passwordFileContents(_ path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandFailure(
+                "cannot read the password file \(path): \(SystemError.current)", status: .unreadableInput)
+        }
+        defer { close(descriptor) }
+        do {
+            return try FileDescriptorReader(descriptor: descriptor).read(limit: Secret.passwordFileLimit).data
+        } catch {
+            throw CommandFailure("cannot read the password file \(path): \(error)", status: .unreadableInput)
+        }
+    }
+
     /// Reads one line from the terminal with echo turned off.
     private static func prompt(_ text: String) throws -> String {
-        FileHandle.standardError.write(Data(text.utf8))
+        Terminal.writeError(text)
         var original = termios()
         tcgetattr(STDIN_FILENO, &original)
         var silent = original
@@ -43,7 +56,7 @@ enum SecretSource {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
-            FileHandle.standardError.write(Data("\n".utf8))
+            Terminal.writeError("\n")
         }
         guard let line = readLine(strippingNewline: true), !line.isEmpty else {
             throw CommandFailure("no password entered", status: .usage)

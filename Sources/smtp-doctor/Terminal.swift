@@ -1,7 +1,11 @@
 import Foundation
+import SMTPDoctorCore
 
-/// What the program knows about where its output goes.
+/// What the program knows about where its output goes, and the one place it writes to it and reads its input.
 enum Terminal {
+    /// The most `--error -` reads from standard input; the help and a notice on standard error say so.
+    static let standardInputLimit = 1 << 20
+
     /// Colour only on a terminal (or always, if configured so), and never when NO_COLOR is set (https://no-color.org).
     static func wantsColour(disabled: Bool) -> Bool {
         guard !disabled else { return false }
@@ -16,22 +20,50 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes text to standard output.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes text to standard output, with any control character but the colour codes shown visibly: the renderers
+    /// already did so, this is the net under the rest (`rules show` of a rule file, for one).
+    ///
+    /// - Throws: `CommandFailure` when standard output is closed, full or otherwise refuses the text.
+    static func write(_ text: String) throws {
+        do {
+            let safe = UntrustedText.terminal(text, keepingColours: true)
+            try FileDescriptorWriter(descriptor: STDOUT_FILENO).write(Data(safe.utf8))
+        } catch {
+            throw CommandFailure("cannot write to standard output: \(error)", status: .failure)
+        }
     }
 
-    /// Writes text to standard error.
+    /// Writes a message to standard error with its control characters shown visibly (file names and texts in it
+    /// come from outside); a failure there has nowhere to be reported, so it is ignored.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        writeErrorControl(UntrustedText.terminal(text, keepingColours: false))
+    }
+
+    /// Writes to standard error as it is: only for the program's own terminal controls (the progress bar).
+    static func writeErrorControl(_ text: String) {
+        try? FileDescriptorWriter(descriptor: STDERR_FILENO).write(Data(text.utf8))
     }
 
     /// Whether standard error is a terminal (progress is drawn only then).
     static var isStandardErrorATerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Reads standard input, at most `limit` bytes.
-    static func readStandardInput(limit: Int = 1 << 20) -> String {
-        let data = FileHandle.standardInput.readData(ofLength: limit)
-        return String(decoding: data, as: UTF8.self)
+    /// Reads standard input, at most ``standardInputLimit`` bytes, and notes on standard error when it was cut.
+    ///
+    /// - Throws: `CommandFailure` when standard input is closed or is a folder.
+    static func readStandardInput() throws -> String {
+        let read: FileDescriptorReader.Result
+        do {
+            read = try FileDescriptorReader(descriptor: STDIN_FILENO).read(limit: standardInputLimit)
+        } catch {
+            throw CommandFailure(
+                "cannot read standard input (--error -): \(error); pipe the error text in or give it as --error TEXT",
+                status: .unreadableInput)
+        }
+        if read.isCut {
+            writeError(
+                "smtp-doctor: read the first \(byteCountText(standardInputLimit)) of standard input; the rest is ignored\n"
+            )
+        }
+        return String(decoding: read.data, as: UTF8.self)
     }
 }

@@ -28,8 +28,14 @@ enum ProbeHarness {
         ProbeConfiguration(
             host: "127.0.0.1", port: port, tlsMode: tls,
             credentials: password.map { Credentials(username: user, secret: Secret($0)) },
-            timeouts: .uniform(.seconds(2), overall: .seconds(20)), trust: trust)
+            timeouts: generous, trust: trust)
     }
+
+    /// Step timeouts that a loaded machine does not trip, for every scenario whose subject is not a timeout.
+    static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(180))
+
+    /// Step timeouts for the timeout scenarios: well below their servers' delays, well above a loaded local step.
+    static let short = ProbeTimeouts.uniform(.seconds(8), overall: .seconds(60))
 
     /// Starts a server with `script`, probes it, stops it, and diagnoses the probe's observation.
     static func run(

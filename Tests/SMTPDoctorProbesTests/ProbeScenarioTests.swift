@@ -250,21 +250,25 @@ import Testing
     @Test func silentServerTripsTheGreetingTimeout() async throws {
         var script = Script()
         script.greeting = .silent
-        let outcome = try await ProbeHarness.run(script) { $0.checkModeMismatch = false }
+        let outcome = try await ProbeHarness.run(script) {
+            $0.checkModeMismatch = false
+            $0.timeouts = ProbeHarness.short
+        }
         expect(outcome, .timeout, "connection.greeting-timeout")
     }
 
     @Test func slowEHLOTripsTheCommandTimeout() async throws {
         var script = Script()
-        script.delays = ["EHLO": .seconds(5)]
-        let outcome = try await ProbeHarness.run(script)
+        script.delays = ["EHLO": .seconds(20)]
+        let outcome = try await ProbeHarness.run(script) { $0.timeouts = ProbeHarness.short }
         expect(outcome, .timeout, "connection.read-timeout")
     }
 
     @Test func slowAuthTripsTheCommandTimeout() async throws {
         var script = try starttlsServer()
-        script.delays = ["AUTH": .seconds(5)]
+        script.delays = ["AUTH": .seconds(20)]
         let outcome = try await ProbeHarness.run(script) {
+            $0.timeouts = ProbeHarness.short
             $0.credentials = Credentials(username: "user", secret: Secret("secret"))
         }
         expect(outcome, .timeout, "connection.read-timeout")

@@ -50,6 +50,10 @@ public enum FactTest: Sendable {
 /// only when a condition first needs them; this keeps start-up fast. Patterns of other layers are compiled, and so
 /// checked, while loading.
 public final class RegularExpression: @unchecked Sendable {
+    /// The most characters (UTF-16 units) of a text an expression searches: with the shapes ``RegexSafety`` refuses
+    /// kept out, the cost of one search stays within about the square of this.
+    public static let maximumSubjectLength = 4096
+
     /// The pattern as written in the rule.
     public let pattern: String
     /// Lower-cased texts of which every match contains one, tested before the engine runs.
@@ -73,7 +77,7 @@ public final class RegularExpression: @unchecked Sendable {
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
     }
 
-    /// Whether the expression matches anywhere in the text.
+    /// Whether the expression matches anywhere in the first ``maximumSubjectLength`` characters of the text.
     /// - Parameters:
     ///   - text: the text.
     ///   - lowered: the same text lower-cased, when the caller has it, for the quick literal test.
@@ -84,7 +88,7 @@ public final class RegularExpression: @unchecked Sendable {
             guard requiredLiterals.contains(where: { TextSearch.contains(lowered, $0) }) else { return false }
         }
         guard let expression = expression else { return false }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        let range = NSRange(location: 0, length: min(text.utf16.count, Self.maximumSubjectLength))
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 

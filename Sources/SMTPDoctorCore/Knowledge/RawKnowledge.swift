@@ -1,5 +1,3 @@
-import Yams
-
 /// The first loading stage: every file parsed into YAML nodes and sorted by kind, layers applied by id.
 ///
 /// Nothing is checked against anything else here; `KnowledgeBaseBuilder` does that on the merged result.
@@ -50,10 +48,8 @@ struct RawKnowledge {
         }
         do {
             return try RuleNode.parse(yaml: file.text)
-        } catch let error as YamlError {
-            log.report(SourceLocation(file: file.displayPath, line: error.line), "not valid YAML: \(error.problem)")
         } catch {
-            log.report(SourceLocation(file: file.displayPath, line: 0), "not valid YAML: \(error)")
+            log.report(SourceLocation(file: file.displayPath, line: error.line), error.message)
         }
         return nil
     }
@@ -123,24 +119,5 @@ struct RawKnowledge {
         }
         seen[key] = entry.location
         self[keyPath: table].put(id, entry)
-    }
-}
-
-extension YamlError {
-    fileprivate var line: Int {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return 0
-        }
-    }
-
-    fileprivate var problem: String {
-        switch self {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-            .composer(let context, let problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        case .reader(let problem, _, _, _): return problem
-        default: return "\(self)"
-        }
     }
 }

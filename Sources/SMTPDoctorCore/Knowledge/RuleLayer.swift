@@ -17,7 +17,7 @@ public struct RuleLayer: Sendable, Hashable {
     /// Reads every `.yaml` and `.yml` file below a folder.
     ///
     /// - Parameter directory: the folder, such as `Rules` or `./team-rules`.
-    /// - Throws: `RuleProblem` when the folder cannot be read.
+    /// - Throws: `RuleProblem` when the folder or a file in it cannot be read (see `RuleFileReader`).
     public init(directory: String) throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -31,11 +31,7 @@ public struct RuleLayer: Sendable, Hashable {
         for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let display = (directory as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw RuleProblem(SourceLocation(file: display, line: 0), "the file cannot be read as UTF-8 text")
-            }
+            let text = try RuleFileReader.text(at: url.path, display: display)
             files.append(RuleFile(relativePath: relative, displayPath: display, text: text))
         }
         self.files = files.sorted { $0.relativePath < $1.relativePath }

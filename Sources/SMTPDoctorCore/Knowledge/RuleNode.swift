@@ -43,9 +43,9 @@ public indirect enum RuleNode: Sendable, Hashable {
 
     /// Parses YAML text.
     /// - Returns: the root node, or `nil` for an empty document.
-    /// - Throws: Yams' `YamlError` for text that is not YAML.
-    public static func parse(yaml: String) throws -> RuleNode? {
-        try Yams.compose(yaml: yaml).map(RuleNode.init)
+    /// - Throws: ``YAMLProblem`` for text that is not YAML or that passes the limits of ``BoundedYAML``.
+    public static func parse(yaml: String) throws(YAMLProblem) -> RuleNode? {
+        try BoundedYAML.compose(yaml).map(RuleNode.init)
     }
 
     init(_ node: Node) {

@@ -90,6 +90,10 @@ extension YAMLEntry {
     /// layer, compiled on first use.
     func regularExpression(_ pattern: String) -> RegularExpression? {
         if isVerified { return RegularExpression(verified: pattern) }
+        if let problem = RegexSafety.problem(in: pattern) {
+            report("regular expression '\(pattern)' is refused: \(problem)")
+            return nil
+        }
         do {
             return try RegularExpression(pattern)
         } catch {

@@ -93,7 +93,7 @@ public enum ProbeRenderer {
                     "Working: " + working.map { "port \($0.port) with \($0.mode.title)" }.joined(separator: "; "))
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return UntrustedText.terminal(out.joined(separator: "\n") + "\n", keepingColours: false)
     }
 
     // MARK: - JSON
@@ -158,7 +158,7 @@ public enum ProbeRenderer {
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     // MARK: - Helpers
