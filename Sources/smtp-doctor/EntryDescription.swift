@@ -9,10 +9,13 @@ struct EntryDescription {
         if let diagnosis = knowledgeBase.diagnosis(id: id) { return describe(diagnosis) }
         if let remediation = knowledgeBase.remediations[id] { return describe(remediation) }
         if let provider = knowledgeBase.provider(id: id) { return describe(provider) }
+        let question = knowledgeBase.questions.first { $0.id == id }.map(describe)
         if let fact = knowledgeBase.fact(named: id) {
             let values = fact.values.isEmpty ? "" : "values: \(fact.values.joined(separator: ", "))\n"
-            return "fact \(fact.name) (\(fact.type.rawValue))\n\(fact.doc)\n\(values)defined at \(fact.location)\n"
+            let text = "fact \(fact.name) (\(fact.type.rawValue))\n\(fact.doc)\n\(values)defined at \(fact.location)\n"
+            return text + (question.map { "\n" + $0 } ?? "")
         }
+        if let question { return question }
         if let code = knowledgeBase.meaning(ofCode: id) {
             return "\(code.code): \(code.title)\n\(code.meaning)\n"
                 + (code.reference.map { "reference: \($0)\n" } ?? "")
@@ -82,6 +85,19 @@ struct EntryDescription {
         }
         lines.append("")
         lines.append("Defined at \(provider.location)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An interview question: its text, kind, cost and answers (the ids an answers file may use).
+    private func describe(_ question: Question) -> String {
+        var lines = ["question \(question.id) (\(question.kind.rawValue), cost \(question.cost))", question.text]
+        if let help = question.help { lines.append(help) }
+        if !question.answers.isEmpty {
+            lines.append("Answers:")
+            lines += question.answers.map { "  \($0.id): \($0.label)" }
+        }
+        lines.append("")
+        lines.append("Defined at \(question.location)")
         return lines.joined(separator: "\n") + "\n"
     }
 

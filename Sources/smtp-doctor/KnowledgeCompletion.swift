@@ -8,7 +8,7 @@ enum KnowledgeCompletion {
     /// Which ids to complete.
     enum Kind: Sendable {
         case providers, symptoms, categories, diagnoses, questions
-        /// Anything `rules show` describes: diagnoses, remediations, providers and facts.
+        /// Anything `rules show` describes: diagnoses, remediations, providers, facts and questions.
         case entries
     }
 
@@ -33,6 +33,7 @@ enum KnowledgeCompletion {
             ids =
                 knowledgeBase.diagnoses.map(\.id) + knowledgeBase.remediations.keys
                 + knowledgeBase.providers.map(\.id) + knowledgeBase.facts.map(\.name)
+                + knowledgeBase.questions.map(\.id)
         }
         return Array(Set(ids)).sorted()
     }

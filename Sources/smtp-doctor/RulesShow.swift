@@ -5,11 +5,11 @@ extension SMTPDoctor.Rules {
     /// `smtp-doctor rules show ID`: everything the knowledge base says about one entry.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a diagnosis, remediation, provider, fact or code in full.")
+            abstract: "Show a diagnosis, remediation, provider, fact, question or code in full.")
 
         @Argument(
             help: ArgumentHelp(
-                "A diagnosis, remediation, provider or fact id, or a code such as 535 or 5.7.8.", valueName: "id"),
+                "A diagnosis, remediation, provider, fact or question id, or a code such as 535 or 5.7.8.", valueName: "id"),
             completion: KnowledgeCompletion.ids(.entries))
         var id: String
 
@@ -20,7 +20,7 @@ extension SMTPDoctor.Rules {
                 let knowledgeBase = try knowledge.load()
                 guard let text = EntryDescription(knowledgeBase: knowledgeBase).describe(id) else {
                     throw CommandFailure(
-                        "no diagnosis, remediation, provider, fact or code is called '\(id)'; see 'smtp-doctor rules list'",
+                        "no diagnosis, remediation, provider, fact, question or code is called '\(id)'; see 'smtp-doctor rules list'",
                         status: .usage)
                 }
                 try Terminal.write(text)

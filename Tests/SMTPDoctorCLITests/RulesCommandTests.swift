@@ -93,6 +93,18 @@ import Testing
         #expect(output.standardOutput.contains("Defined at Rules/diagnoses/"))
     }
 
+    @Test func showDescribesAQuestionWithItsAnswers() throws {
+        let list = try CommandRunner.run(["rules", "list", "--kind", "questions", "--ids"])
+        let ids = list.standardOutput.split(separator: "\n").map(String.init)
+        #expect(ids.count > 5)
+        for id in ids {
+            let output = try CommandRunner.run(["rules", "show", id])
+            #expect(output.status == 0, "rules show \(id)")
+            #expect(output.standardOutput.contains("question \(id) ("), "rules show \(id)")
+            #expect(output.standardOutput.contains("Defined at Rules/questions.yaml:"), "rules show \(id)")
+        }
+    }
+
     @Test func showExplainsACode() throws {
         let output = try CommandRunner.run(["rules", "show", "5.7.8"])
         #expect(output.status == 0)
