@@ -153,7 +153,7 @@ private struct Run {
         do {
             let greeting = try await connection.readReply(timeout: budget(timeouts.greeting))
             log(greeting)
-            record(.greeting, since: started, greeting.code == 220 ? .ok : .failed, greeting.summary)
+            record(.greeting, since: started, greeting.code == 220 ? .ok : .failed, redact(greeting).summary)
             action = machine.received(greeting)
         } catch {
             action = machine.failed(stop(for: error, at: .greeting))
@@ -172,7 +172,7 @@ private struct Run {
                     action = machine.received(reply)
                     let failed = machine.record.stop != previous && machine.record.stop?.step == step
                     if step == .auth, reply.code == 334 { continue }
-                    record(step, since: started, failed ? .failed : .ok, reply.summary)
+                    record(step, since: started, failed ? .failed : .ok, redact(reply).summary)
                 } catch {
                     action = machine.failed(stop(for: error, at: step))
                     record(step, since: started, .failed, describe(error))
@@ -197,7 +197,7 @@ private struct Run {
                     try await connection.send(.quit)
                     let reply = try await connection.readReply(timeout: budget(min(timeouts.command, .seconds(2))))
                     log(reply)
-                    record(.quit, since: started, .ok, reply.summary)
+                    record(.quit, since: started, .ok, redact(reply).summary)
                 } catch {
                     record(.quit, since: started, .failed, describe(error))
                 }
@@ -307,8 +307,8 @@ private struct Run {
     // MARK: - Helpers
 
     private mutating func log(_ reply: SMTPReply) {
-        for line in reply.wireLines {
-            report.transcript.append(TranscriptEntry(direction: .server, text: redact(line), at: now))
+        for line in redact(reply).wireLines {
+            report.transcript.append(TranscriptEntry(direction: .server, text: line, at: now))
         }
     }
 

@@ -250,12 +250,12 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
         guard script.authMechanisms.contains(mechanism) else {
             return reply(context, verb: "AUTH", "504 5.5.4 Unrecognized authentication type")
         }
-        if case .reply(let code, let text) = script.auth {
+        if let scripted = scriptedAuthReply {
             if mechanism == "LOGIN", words.count == 2 {
                 login = (0, "")
                 return reply(context, verb: "AUTH-334", "334 VXNlcm5hbWU6")
             }
-            return reply(context, verb: "AUTH", "\(code) \(text)")
+            return reply(context, verb: "AUTH", scripted)
         }
         switch mechanism {
         case "PLAIN":
@@ -293,8 +293,17 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
             reply(context, verb: "AUTH-334", "334 UGFzc3dvcmQ6")
         } else {
             login = nil
-            if case .reply(let code, let text) = script.auth { return reply(context, verb: "AUTH", "\(code) \(text)") }
+            if let scripted = scriptedAuthReply { return reply(context, verb: "AUTH", scripted) }
             verdict(username: state.username, password: decoded, context: context)
+        }
+    }
+
+    /// The reply the script sets for AUTH whatever was sent, on the wire; `nil` when the server checks credentials.
+    private var scriptedAuthReply: String? {
+        switch script.auth {
+        case .credentials: return nil
+        case .reply(let code, let text): return "\(code) \(text)"
+        case .replyLines(let code, let lines): return multiline(code, lines)
         }
     }
 

@@ -31,6 +31,8 @@ public struct SMTPTestServerScript: Sendable {
         case credentials(username: String, password: String)
         /// This reply, whatever was sent.
         case reply(Int, String)
+        /// This reply over several lines (`535-first`, …, `535 last`), whatever was sent.
+        case replyLines(Int, [String])
     }
 
     /// Whom the server relays for.

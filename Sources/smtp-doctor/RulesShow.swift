@@ -9,7 +9,8 @@ extension SMTPDoctor.Rules {
 
         @Argument(
             help: ArgumentHelp(
-                "A diagnosis, remediation, provider, fact or question id, or a code such as 535 or 5.7.8.", valueName: "id"),
+                "A diagnosis, remediation, provider, fact or question id, or a code such as 535 or 5.7.8.",
+                valueName: "id"),
             completion: KnowledgeCompletion.ids(.entries))
         var id: String
 

@@ -3,28 +3,53 @@ import Foundation
 /// Removes every form of the credentials from text meant for people or files.
 ///
 /// Commands are redacted where they are made (``SMTPCommand/transcript``); this catches the rest: a server that
-/// echoes what it received, a password that shows up in an error message.
+/// echoes what it received, a password that shows up in an error message. The forms a server could echo are worked
+/// out once: the secret and the base64 blobs the client sends (AUTH LOGIN, PLAIN, XOAUTH2), each with and without
+/// `=` padding and in hex. Text is compared in any letter case, with `%XX` escapes read as the bytes they stand for
+/// and with whitespace, line breaks and the enhanced status codes of continuation lines left out, so a form that is
+/// upper-cased, URL-encoded or split across the lines of a reply is found too.
 struct Redactor: Sendable {
-    private let secrets: [Secret]
+    /// The forms, as ``RedactionText`` compares them; none shorter than three bytes.
+    private let forms: [[UInt8]]
 
     init(credentials: Credentials?) {
         guard let credentials, !credentials.secret.isEmpty else {
-            secrets = []
+            forms = []
             return
         }
-        var secrets = [credentials.secret]
-        secrets.append(credentials.secret.withRevealed { Secret(SMTPClientStateMachine.base64($0)) })
-        secrets.append(SMTPClientStateMachine.plainResponse(credentials))
-        secrets.append(SMTPClientStateMachine.xoauth2Response(credentials))
-        self.secrets = secrets
-    }
-
-    func callAsFunction(_ text: String) -> String {
-        secrets.reduce(text) { text, secret in
-            secret.withRevealed { value in
-                value.count < 3 ? text : text.replacingOccurrences(of: value, with: "<redacted>")
+        let values = [
+            credentials.secret.withRevealed { $0 },
+            credentials.secret.withRevealed { SMTPClientStateMachine.base64($0) },
+            SMTPClientStateMachine.plainResponse(credentials).withRevealed { $0 },
+            SMTPClientStateMachine.xoauth2Response(credentials).withRevealed { $0 },
+        ]
+        var forms: Set<[UInt8]> = []
+        for value in values {
+            let unpadded = value.reversed().drop { $0 == "=" }.reversed()
+            let hex = value.utf8.map { String(format: "%02x", $0) }.joined()
+            for form in [value, String(unpadded), hex] {
+                let folded = RedactionText.fold(Array(form.utf8))
+                if folded.count >= 3 { forms.insert(folded) }
             }
         }
+        self.forms = Array(forms)
+    }
+
+    /// `text` with every form of the secret replaced by `<redacted>`.
+    func callAsFunction(_ text: String) -> String {
+        self(lines: [text])[0]
+    }
+
+    /// The lines of one reply, checked as one text so that a form split across them is found.
+    func callAsFunction(lines: [String]) -> [String] {
+        guard !forms.isEmpty, !lines.isEmpty else { return lines }
+        let text = RedactionText(lines: lines)
+        return text.lines(redacting: forms.flatMap { text.occurrences(of: $0) })
+    }
+
+    /// The reply with its lines redacted together.
+    func callAsFunction(_ reply: SMTPReply) -> SMTPReply {
+        SMTPReply(code: reply.code, lines: self(lines: reply.lines))
     }
 }
 
@@ -32,7 +57,7 @@ extension SessionRecord {
     /// The record with every reply passed through the redactor.
     func redacted(with redact: Redactor) -> SessionRecord {
         func clean(_ reply: SMTPReply?) -> SMTPReply? {
-            reply.map { SMTPReply(code: $0.code, lines: $0.lines.map { redact($0) }) }
+            reply.map { redact($0) }
         }
         var copy = self
         copy.greeting = clean(greeting)
