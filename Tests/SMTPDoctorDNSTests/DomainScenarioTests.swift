@@ -109,14 +109,7 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
 @Suite(.serialized) struct DomainScenarioTests {
     @Test(arguments: DomainScenario.all)
     func scenarioFindsAndRanks(_ scenario: DomainScenario) async throws {
-        guard await TestDNSServer.isRunning() else {
-            if TestDNSServer.isCI {
-                Issue.record("\(TestDNSServer.unavailableMessage)")
-            } else {
-                print(TestDNSServer.unavailableMessage)
-            }
-            return
-        }
+        guard await TestDNSServer.isAvailable() else { return }
         let options = DomainCheckOptions(
             ip: scenario.ip.flatMap(IPAddress.init), selectors: scenario.selectors, blocklists: ["bl.dnscheck.test"])
         let checker = DomainChecker(resolver: DNSResolver(configuration: TestDNSServer.configuration), options: options)
@@ -138,14 +131,7 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
     }
 
     @Test func tcpTransportReadsALengthPrefixedAnswer() async throws {
-        guard await TestDNSServer.isRunning() else {
-            if TestDNSServer.isCI {
-                Issue.record("\(TestDNSServer.unavailableMessage)")
-            } else {
-                print(TestDNSServer.unavailableMessage)
-            }
-            return
-        }
+        guard await TestDNSServer.isAvailable() else { return }
         // The real server over TCP: two-byte length prefix, then the message with the 2048-bit key.
         let name = try DNSName("s1._domainkey.good.dnscheck.test")
         let transport = NIODNSTransport()

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorDNS
+import Testing
 
 /// The NSD server of scripts/dns-server/start.sh, serving the zones under scripts/dns-server/zones.
 enum TestDNSServer {
@@ -13,6 +14,19 @@ enum TestDNSServer {
     /// Whether the server answers for the test zone; asked once for all tests, with the same generous timeouts as
     /// the scenarios, since a loaded machine can hold the first answer back for seconds.
     static func isRunning() async -> Bool { await probe.value }
+
+    /// Whether the server answers; when it does not, a failure under CI and a loud notice elsewhere.
+    static func isAvailable() async -> Bool {
+        guard await isRunning() else {
+            if isCI {
+                Issue.record("\(unavailableMessage)")
+            } else {
+                print(unavailableMessage)
+            }
+            return false
+        }
+        return true
+    }
 
     private static let probe = Task {
         guard let name = try? DNSName("dnscheck.test") else { return false }
