@@ -153,7 +153,7 @@ extension ProbeReport {
             add("probe.rcpt.reply.enhanced", session.rcptReply?.enhanced)
             if let rcpt = session.rcptReply, rcpt.isPositive {
                 add("probe.relay", "accepted")
-            } else if let rcpt = session.rcptReply {
+            } else if session.rcptReply != nil {
                 add("probe.relay", verdict == .relayDenied ? "denied" : "rejected")
             } else if let mail = session.mailReply, !mail.isPositive {
                 add("probe.relay", verdict == .relayDenied ? "denied" : "sender-rejected")
