@@ -90,14 +90,27 @@ let package = Package(
         .target(
             name: "SMTPDoctorDNS",
             dependencies: [
-                "SMTPDoctorCore",
+                "SMTPDoctorCore", "SMTPDoctorProbes",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .testTarget(
             name: "SMTPDoctorDNSTests",
-            dependencies: ["SMTPDoctorDNS", "SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+            dependencies: [
+                "SMTPDoctorDNS", "SMTPDoctorCore", "SMTPDoctorDefaultRules", "SMTPTestServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .target(
             name: "SMTPTestServer",

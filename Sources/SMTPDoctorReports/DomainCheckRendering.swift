@@ -18,6 +18,12 @@ public struct DomainCheckRendering: Sendable {
     )
         -> String
     {
+        findingsText(report) + TextReport(explain: false, style: style).render(result, knowledgeBase: knowledgeBase)
+    }
+
+    /// The findings alone as text: a heading line, one line per finding with its records indented below, and the
+    /// number of queries; what `diagnose --domain` prints before its diagnosis.
+    public func findingsText(_ report: DomainCheckReport) -> String {
         var lines = ["DNS checks of \(report.domain)" + (report.ip.map { " (sending address \($0))" } ?? ""), ""]
         for finding in report.findings {
             lines.append(
@@ -28,15 +34,45 @@ public struct DomainCheckRendering: Sendable {
         lines.append("")
         lines.append("\(report.queries) DNS queries.")
         lines.append("")
-        return lines.joined(separator: "\n") + "\n"
-            + TextReport(explain: false, style: style).render(result, knowledgeBase: knowledgeBase)
+        return UntrustedText.visible(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The document of `check-domain --format markdown|html`: `Templates/domain-check.md|html.mustache`.
+    public func document(
+        _ report: DomainCheckReport, result: DiagnosisResult, environment: SupportReport.Environment,
+        renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind
+    ) -> String {
+        var context = SupportReport(environment: environment, result: result, domainCheck: report).templateContext
+        context["title"] = "smtp-doctor check-domain: \(report.domain)"
+        context["summary"] = Self.summary(report, result: result)
+        return renderer.renderDomainCheck(context, as: kind)
+    }
+
+    /// One paragraph: how many findings are problems, and the most likely cause.
+    static func summary(_ report: DomainCheckReport, result: DiagnosisResult) -> String {
+        let problems = report.findings.filter { $0.status == .problem || $0.status == .error }.count
+        let warnings = report.findings.filter { $0.status == .warning }.count
+        var sentence =
+            "\(report.findings.count) findings for \(report.domain): \(problems) problem(s), \(warnings) warning(s)."
+        if let first = result.diagnoses.first {
+            let percent = Int((first.confidence * 100).rounded())
+            sentence += " Most likely cause (\(percent)% confidence): \(first.definition.title)."
+        } else {
+            sentence += " No cause of failing mail was found in the domain's DNS."
+        }
+        return sentence
     }
 
     /// The JSON contract of `diagnose` with `domain` and a `findings` list added: check, status, detail, records.
     public func json(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
-        let base = JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase)
-        guard var object = (try? JSONSerialization.jsonObject(with: Data(base.utf8))) as? [String: Any] else {
-            return base
+        adding(report, to: JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase))
+    }
+
+    /// A JSON document of the `diagnose` contract with `domain`, `ip` and `findings` added (what `diagnose
+    /// --domain --format json` writes); the document unchanged if it is not a JSON object.
+    public func adding(_ report: DomainCheckReport, to json: String) -> String {
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+            return json
         }
         object["domain"] = report.domain
         if let ip = report.ip { object["ip"] = ip }
@@ -48,7 +84,7 @@ public struct DomainCheckRendering: Sendable {
             let data = try? JSONSerialization.data(
                 withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
             let text = String(data: data, encoding: .utf8)
-        else { return base }
+        else { return json }
         return text + "\n"
     }
 }

@@ -40,6 +40,7 @@ extension SupportReport {
             "probes": probes.map(Self.probe),
             "hasProbes": !probes.isEmpty,
         ]
+        if let domainCheck { context["domainCheck"] = domainCheck.templateContext }
         if let connection {
             context["connection"] = [
                 "host": connection.host, "port": connection.port, "tlsMode": connection.tlsMode,

@@ -7,6 +7,9 @@ extension SupportReport {
     public func text(knowledgeBase: KnowledgeBase, style: TextStyle = TextStyle(colour: false)) -> String {
         var out = ""
         if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
+        if let domainCheck {
+            out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
+        }
         out += TextReport(style: style).render(result, knowledgeBase: knowledgeBase)
         out += "\nFor the support ticket:\n"
         for (key, value) in environmentRows {
@@ -30,6 +33,10 @@ extension SupportReport {
             let probe = ProbeRenderer.json(probes, toolVersion: environment.toolVersion, exitCode: 0)
             let decoded = (try? JSONSerialization.jsonObject(with: Data(probe.utf8))) as? [String: Any]
             object["probes"] = decoded?["probes"] ?? NSNull()
+        }
+        if let domainCheck {
+            let findings = DomainCheckRendering(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
+            object["domainCheck"] = (try? JSONSerialization.jsonObject(with: Data(findings.utf8))) ?? NSNull()
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}\n" }

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDNS
 import SMTPDoctorProbes
 
 /// Everything one support document says: the evidence given, what the engine concluded, the probe, and the
@@ -66,12 +67,16 @@ public struct SupportReport: Sendable {
     public var symptoms: [String]
     public var result: DiagnosisResult
     public var probes: [ProbeOutcome]
+    /// The findings of the domain's DNS checks (`--domain`), if any.
+    public var domainCheck: DomainCheckReport?
 
     /// Creates a report.
     public init(
         environment: Environment, connection: Connection? = nil, errors: [String] = [], provider: String? = nil,
-        symptoms: [String] = [], result: DiagnosisResult, probes: [ProbeOutcome] = []
+        symptoms: [String] = [], result: DiagnosisResult, probes: [ProbeOutcome] = [],
+        domainCheck: DomainCheckReport? = nil
     ) {
+        self.domainCheck = domainCheck
         self.environment = environment
         self.connection = connection
         self.errors = errors

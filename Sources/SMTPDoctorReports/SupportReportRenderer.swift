@@ -18,7 +18,7 @@ public struct SupportReportRenderer: Sendable {
         var analysis: String { self == .html ? "analysis.html" : "analysis.md" }
     }
 
-    private let library: MustacheLibrary
+    let library: MustacheLibrary
 
     /// Uses the built-in templates, with those in `templateFolder` (files named `report.html.mustache`,
     /// `report.md.mustache`, or any partial) taking their place.

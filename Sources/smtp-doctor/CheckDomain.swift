@@ -8,15 +8,22 @@ extension SMTPDoctor {
     struct CheckDomain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check-domain",
-            abstract: "Check a domain's mail DNS: MX, SPF, DMARC, DKIM, and reverse DNS and blocklists for --ip.",
+            abstract:
+                "Check a domain's mail DNS: MX, SPF, DMARC, DKIM, MTA-STS, TLS-RPT, DANE, and reverse DNS and blocklists for --ip.",
             discussion: """
                 Looks the domain up through the DNS servers of /etc/resolv.conf (or --dns-server), reports what \
                 each check found with the records it read, and ranks the causes those findings point to.
+
+                MTA-STS policies are fetched from https://mta-sts.<domain> with the certificate validated against \
+                the system's trust roots (and --mta-sts-ca). For MX hosts with TLSA records, the certificate is \
+                fetched with STARTTLS on port 25 and compared with them; the DNSSEC status is the AD bit of the \
+                DNS server's answer (a server that does not validate never sets it).
 
                 EXAMPLES:
                   smtp-doctor check-domain example.com
                   smtp-doctor check-domain example.com --ip 192.0.2.10 --selector s2048
                   smtp-doctor check-domain example.com --dns-server 127.0.0.1:5353 --format json
+                  smtp-doctor check-domain example.com --format html --output example.com.html
 
                 EXIT CODES:
                 \(ExitStatus.table)
@@ -31,22 +38,18 @@ extension SMTPDoctor {
 
         @OptionGroup var knowledge: KnowledgeOptions
 
-        func validate() throws {
-            guard output.resolvedFormat == .text || output.resolvedFormat == .json else {
-                throw ValidationError("check-domain writes text or json; give --format text or --format json.")
-            }
-        }
-
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let report = try await dns.check(domain)
+                let report = try await dns.check(domain, knowledgeBase: knowledgeBase)
                 let evidence = Evidence(observations: [report.observation()])
                 let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(evidence)
                 let rendering = DomainCheckRendering(toolVersion: ToolVersion.current)
                 switch output.resolvedFormat {
                 case .json: try output.write(rendering.json(report, result: result, knowledgeBase: knowledgeBase))
-                default:
+                case .markdown, .html:
+                    try output.write(try output.document(report, result: result, knowledgeBase: knowledgeBase))
+                case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: false))
                     try output.write(rendering.text(report, result: result, knowledgeBase: knowledgeBase, style: style))
                 }

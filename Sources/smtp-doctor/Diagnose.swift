@@ -61,31 +61,35 @@ extension SMTPDoctor {
                 let knowledgeBase = try knowledge.load()
                 let texts = try given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
-                if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
+                let domainReport = try await domainCheck.report(knowledgeBase: knowledgeBase)
+                if let domainReport { evidence.observations.append(domainReport.observation()) }
                 var probes: [ProbeOutcome] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
                     evidence.observations.append(report.observation())
                     probes.append(ProbeOutcome(report: report))
                 }
                 let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
+                let domainRendering = DomainCheckRendering(toolVersion: ToolVersion.current)
                 switch output.resolvedFormat {
                 case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: noColour))
                     let probeLine = probes.first.map {
                         "Probe of \($0.report.host):\($0.report.port): \($0.report.verdict.title). \($0.report.reason)\n\n"
                     }
+                    let findings = domainReport.map { domainRendering.findingsText($0) + "\n" }
                     try output.write(
-                        (probeLine ?? "")
+                        (probeLine ?? "") + (findings ?? "")
                             + TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
                 case .json:
-                    try output.write(
-                        JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase))
+                    let json = JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase)
+                    try output.write(domainReport.map { domainRendering.adding($0, to: json) } ?? json)
                 case .markdown, .html:
                     let report = SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                         provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                        probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) })
+                        probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) },
+                        domainCheck: domainReport)
                     try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SMTPDoctorCore
+import SMTPDoctorDNS
 
 /// `--domain` and the DNS check options on `diagnose` and `report`: the domain's DNS findings become evidence.
 struct DomainEvidenceOptions: ParsableArguments {
@@ -8,11 +9,11 @@ struct DomainEvidenceOptions: ParsableArguments {
 
     @OptionGroup var dns: DomainCheckArguments
 
-    /// The facts of the domain's DNS checks, or nil when no `--domain` was given.
+    /// The findings and facts of the domain's DNS checks, or nil when no `--domain` was given.
     ///
     /// - Throws: `CommandFailure` when the domain or the DNS server cannot be used.
-    func observation() async throws -> Observation? {
+    func report(knowledgeBase: KnowledgeBase) async throws -> DomainCheckReport? {
         guard let domain else { return nil }
-        return try await dns.check(domain).observation()
+        return try await dns.check(domain, knowledgeBase: knowledgeBase)
     }
 }

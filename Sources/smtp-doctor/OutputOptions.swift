@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDNS
 import SMTPDoctorReports
 
 /// `--format`, `-o/--output` and `--template`, shared by `diagnose`, `probe`, `interview`, `analyze` and `report`.
@@ -49,6 +50,22 @@ struct OutputOptions: ParsableArguments {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
         return renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
+    }
+
+    /// Renders the document of `check-domain` in the Markdown or HTML format.
+    ///
+    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    func document(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase) throws -> String {
+        let renderer: SupportReportRenderer
+        do {
+            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
+        } catch {
+            throw CommandFailure(error.description, status: .unreadableInput)
+        }
+        return DomainCheckRendering(toolVersion: ToolVersion.current).document(
+            report, result: result,
+            environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase), renderer: renderer,
+            as: resolvedFormat == .html ? .html : .markdown)
     }
 
     /// Renders the document of an analysis in the Markdown or HTML format.

@@ -65,7 +65,8 @@ extension SMTPDoctor {
                 let knowledgeBase = try knowledge.load()
                 let texts = try given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
-                if let observation = try await domainCheck.observation() { evidence.observations.append(observation) }
+                let domainReport = try await domainCheck.report(knowledgeBase: knowledgeBase)
+                if let domainReport { evidence.observations.append(domainReport.observation()) }
                 if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }
                 var probes: [ProbeReport] = []
                 if let host = connection.host {
@@ -77,7 +78,8 @@ extension SMTPDoctor {
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                     provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                    probes: probes.map { ProbeOutcome(report: $0, diagnoses: result.summaries) })
+                    probes: probes.map { ProbeOutcome(report: $0, diagnoses: result.summaries) },
+                    domainCheck: domainReport)
                 switch output.resolvedFormat {
                 case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: noColour))

@@ -102,6 +102,24 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
         .init(
             label: "m365", finding: ("mx", .problem), first: "dns.domain-mx-host-unresolvable",
             fact: ("provider", "microsoft-365")),
+        .init(label: "stsgood", finding: ("mta-sts", .ok), first: nil, fact: ("domain.mta-sts.mode", "enforce")),
+        .init(label: "stsgood", finding: ("tls-rpt", .ok), first: nil, fact: ("domain.tls-rpt", "ok")),
+        .init(
+            label: "stsenforce", finding: ("mta-sts", .problem), first: "tls.domain-mta-sts-mx-not-in-policy",
+            fact: ("domain.mta-sts.mx-unmatched", "1")),
+        .init(
+            label: "stsbadcert", finding: ("mta-sts", .problem), first: "tls.domain-mta-sts-certificate-invalid",
+            fact: ("domain.mta-sts", "certificate-invalid")),
+        .init(
+            label: "stsnopolicy", finding: ("mta-sts", .problem), first: "tls.domain-mta-sts-policy-broken",
+            fact: ("domain.mta-sts", "policy-unavailable")),
+        .init(
+            label: "good", finding: ("mta-sts", .info), first: nil, fact: ("domain.mta-sts", "none")),
+        .init(label: "tlsrptbad", finding: ("tls-rpt", .problem), first: "tls.domain-tls-rpt-invalid"),
+        .init(
+            label: "danebad", finding: ("dane", .problem), first: "tls.domain-dane-tlsa-mismatch",
+            fact: ("domain.dane.dnssec", "not-validated")),
+        .init(label: "good", finding: ("dane", .info), first: nil, fact: ("domain.dane", "none")),
     ]
 }
 
@@ -110,8 +128,11 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
     @Test(arguments: DomainScenario.all)
     func scenarioFindsAndRanks(_ scenario: DomainScenario) async throws {
         guard await TestDNSServer.isAvailable() else { return }
-        let options = DomainCheckOptions(
-            ip: scenario.ip.flatMap(IPAddress.init), selectors: scenario.selectors, blocklists: ["bl.dnscheck.test"])
+        let servers = try await TransportTestServers.shared()
+        let options = servers.options(
+            DomainCheckOptions(
+                ip: scenario.ip.flatMap(IPAddress.init), selectors: scenario.selectors,
+                commonSelectors: ["selector1", "s1"], blocklists: ["bl.dnscheck.test"]))
         let checker = DomainChecker(resolver: DNSResolver(configuration: TestDNSServer.configuration), options: options)
         let report = await checker.check(try DNSName(scenario.domain))
         let summary = report.findings.map { "\($0.check) \($0.status.rawValue): \($0.detail)" }.joined(separator: "\n")

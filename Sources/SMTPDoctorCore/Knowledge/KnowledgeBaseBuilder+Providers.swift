@@ -3,7 +3,8 @@ extension KnowledgeBaseBuilder {
 
     func buildProvider(_ entry: YAMLEntry) -> ProviderProfile? {
         entry.rejectUnknownKeys(
-            ["id", "name", "aliases", "doc", "settings", "limits", "recognise", "codes"], in: "a provider")
+            ["id", "name", "aliases", "doc", "settings", "limits", "recognise", "codes", "dkim-selectors"],
+            in: "a provider")
         guard let id = entry.required("id") else { return nil }
         let settings = (entry["settings"]?.items("'settings'") ?? []).compactMap { item -> ProviderSetting? in
             item.rejectUnknownKeys(["purpose", "host", "port", "tls", "auth", "notes"], in: "a setting")
@@ -35,7 +36,8 @@ extension KnowledgeBaseBuilder {
         return ProviderProfile(
             id: id, name: entry.required("name") ?? id, aliases: entry.texts("aliases").map { $0.lowercased() },
             doc: entry.optional("doc") ?? "", settings: settings,
-            limits: limits, hostPatterns: hosts, textPatterns: text, codes: codes, location: entry.location)
+            limits: limits, hostPatterns: hosts, textPatterns: text, codes: codes, location: entry.location,
+            dkimSelectors: entry.texts("dkim-selectors"))
     }
 
     /// Reports an alias that is not a plain lower-case name or that names two providers (an id counts as a name).

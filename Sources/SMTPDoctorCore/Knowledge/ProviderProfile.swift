@@ -20,6 +20,9 @@ public struct ProviderProfile: Sendable {
     public var codes: [ProviderCode]
     /// Where it is written.
     public var location: SourceLocation
+    /// The DKIM selectors the provider publishes keys under by default (`selector1`, `google` …), tried by
+    /// check-domain when no selector is given.
+    public var dkimSelectors: [String] = []
 }
 
 /// One recommended way to connect to a provider.

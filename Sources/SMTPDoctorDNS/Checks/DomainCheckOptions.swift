@@ -4,22 +4,30 @@ public struct DomainCheckOptions: Sendable, Hashable {
     public var ip: IPAddress?
     /// DKIM selectors to look up; when empty, `commonSelectors` are tried.
     public var selectors: [String]
+    /// The selectors tried when none is given: the defaults of known mail services, from the knowledge base
+    /// (`Rules/domain-checks.yaml`).
+    public var commonSelectors: [String]
     /// DNS blocklist zones asked about `ip`.
     public var blocklists: [String]
-
-    /// Selectors that mail services document as their defaults (selector1/selector2, google, s1/s2, k1 …), tried
-    /// when none is given.
-    public static let commonSelectors = [
-        "selector1", "selector2", "google", "default", "s1", "s2", "k1", "k2", "dkim", "mail", "smtp", "mandrill",
-    ]
+    /// How MTA-STS policies are fetched.
+    public var policyFetch: PolicyFetchConfiguration
+    /// How the certificates of MX hosts with TLSA records are fetched.
+    public var mxCertificates: MXCertificateFetcher
 
     /// Widely used public blocklists, asked when no zone is given.
     public static let defaultBlocklists = ["zen.spamhaus.org", "bl.spamcop.net", "b.barracudacentral.org"]
 
     /// Creates options.
-    public init(ip: IPAddress? = nil, selectors: [String] = [], blocklists: [String] = Self.defaultBlocklists) {
+    public init(
+        ip: IPAddress? = nil, selectors: [String] = [], commonSelectors: [String] = [],
+        blocklists: [String] = Self.defaultBlocklists, policyFetch: PolicyFetchConfiguration = .init(),
+        mxCertificates: MXCertificateFetcher = .init()
+    ) {
         self.ip = ip
         self.selectors = selectors
+        self.commonSelectors = commonSelectors
         self.blocklists = blocklists
+        self.policyFetch = policyFetch
+        self.mxCertificates = mxCertificates
     }
 }

@@ -10,7 +10,7 @@ extension DomainChecker {
         var revoked = false
         var testing = false
         var missing: [String] = []
-        for selector in given ? options.selectors : DomainCheckOptions.commonSelectors {
+        for selector in given ? options.selectors : options.commonSelectors {
             guard let name = try? domain.prepending("\(selector)._domainkey") else {
                 report.found("dkim", .problem, "'\(selector)' is not a valid selector.")
                 continue

@@ -21,6 +21,9 @@ public struct DomainChecker: Sendable {
         await checkSPF(domain, into: &report)
         await checkDMARC(domain, into: &report)
         await checkDKIM(domain, into: &report)
+        await checkMTASTS(domain, into: &report)
+        await checkTLSRPT(domain, into: &report)
+        await checkDANE(domain, into: &report)
         if let ip = options.ip {
             await checkPTR(ip, into: &report)
             await checkBlocklists(ip, into: &report)

@@ -1,0 +1,14 @@
+import Mustache
+import SMTPDoctorCore
+
+extension SupportReportRenderer.Kind {
+    /// The template of the same format for the document of `check-domain`.
+    var domainCheck: String { self == .html ? "domain-check.html" : "domain-check.md" }
+}
+
+extension SupportReportRenderer {
+    /// The document of `check-domain` from its template context, in the format of `kind`.
+    func renderDomainCheck(_ context: [String: Any], as kind: Kind) -> String {
+        UntrustedText.visible(library.render(context, withTemplate: kind.domainCheck) ?? "")
+    }
+}
