@@ -53,7 +53,7 @@ public struct HTTPSPolicyFetcher: Sendable {
                 .connect(to: socketAddress).get()
         } catch {
             promise.fail(PolicyFetchFailure.other("\(error)"))
-            return .failed("https://\(host) at \(address) port \(configuration.port) could not be reached: \(error)")
+            return .failed("connecting to \(address) port \(configuration.port) failed: \(error)")
         }
         defer { channel.close(promise: nil) }
         let request =
