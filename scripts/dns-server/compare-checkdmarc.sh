@@ -30,14 +30,14 @@ for domain in "${domains[@]}"; do
     "$doctor" check-domain "$domain" --dns-server "127.0.0.1:$port" --selector s1 --format json \
         >"$work/doctor/$domain.json" 2>"$work/doctor/$domain.err" || true
 done
-doctor_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+doctor_seconds=$(python3 -c "import sys; print(float(sys.argv[1]) - float(sys.argv[2]))" "$(date +%s.%N)" "$start")
 
 start=$(date +%s.%N)
 for domain in "${domains[@]}"; do
     "$venv/bin/python" "$here/checkdmarc-port.py" "$port" --nameserver 127.0.0.1 --timeout 2 "$domain" \
         >"$work/checkdmarc/$domain.json" 2>"$work/checkdmarc/$domain.err" || true
 done
-checkdmarc_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+checkdmarc_seconds=$(python3 -c "import sys; print(float(sys.argv[1]) - float(sys.argv[2]))" "$(date +%s.%N)" "$start")
 
 python3 - "$work" "$doctor_seconds" "$checkdmarc_seconds" "$version" "${domains[@]}" >"$work/table.md" <<'PY'
 import json, sys
