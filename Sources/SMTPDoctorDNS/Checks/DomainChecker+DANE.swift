@@ -73,7 +73,12 @@ extension DomainChecker {
         guard let address = (v4.addresses + v6.addresses).first else {
             return .failure(MXCertificateError("\(host) has no address"))
         }
-        switch await options.mxCertificates.chain(host: host.description, address: address) {
+        var fetcher = options.mxCertificates
+        fetcher.timeout = min(fetcher.timeout, await resolver.timeLeft)
+        guard fetcher.timeout > .zero else {
+            return .failure(MXCertificateError("the overall deadline passed before its certificate could be fetched"))
+        }
+        switch await fetcher.chain(host: host.description, address: address) {
         case .failure(let error): return .failure(error)
         case .success(let chain):
             let matches = records.contains { record in

@@ -81,8 +81,14 @@ extension DomainChecker {
             return nil
         }
         let url = "https://\(host)\(HTTPSPolicyFetcher.path)"
-        switch await HTTPSPolicyFetcher(configuration: options.policyFetch).fetch(
-            host: host.description, address: address)
+        var configuration = options.policyFetch
+        configuration.timeout = min(configuration.timeout, await resolver.timeLeft)
+        guard configuration.timeout > .zero else {
+            report.add("domain.mta-sts", "policy-unavailable")
+            report.found("mta-sts", .error, "The overall deadline passed before \(url) could be fetched.")
+            return nil
+        }
+        switch await HTTPSPolicyFetcher(configuration: configuration).fetch(host: host.description, address: address)
         {
         case .certificateRejected(let why):
             report.add("domain.mta-sts", "certificate-invalid")

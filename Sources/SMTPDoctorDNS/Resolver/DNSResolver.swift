@@ -26,6 +26,10 @@ public actor DNSResolver {
         nextID = UInt16.random(in: 0...UInt16.max)
     }
 
+    /// How long until the run's overall deadline; zero once it has passed. The checks that leave DNS (the MTA-STS
+    /// policy, the MX certificates) bound their own timeouts by it.
+    public var timeLeft: Duration { max(.zero, deadline - .now) }
+
     /// Looks a name up, following CNAMEs up to the configured limit.
     public func lookup(_ name: DNSName, _ type: DNSRecordType) async -> DNSLookup {
         if let cached = cache[Key(name: name, type: type)] { return cached }
