@@ -44,6 +44,19 @@ import Testing
         }
     }
 
+    @Test func theConfigurationFilesDNSServerIsUsedWithoutDNSServerOption() throws {
+        guard try serverAnswers() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dns-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config.yaml")
+        try "dns-server: \(Self.server)\n".write(to: config, atomically: true, encoding: .utf8)
+        let output = try CommandRunner.run([
+            "check-domain", "dkim512.dnscheck.test", "--selector", "s1", "--config", config.path, "--format", "json",
+        ])
+        #expect(output.standardOutput.contains("sender-authentication.domain-dkim-weak-key"), "\(output.standardError)")
+    }
+
     @Test(arguments: ["text", "json", "markdown", "html"])
     func diagnoseWithDomainShowsTheFindings(_ format: String) throws {
         guard try serverAnswers() else { return }
