@@ -210,13 +210,17 @@ public struct LogReader {
         statistics.messages += 1
         let bytes = Self.withLineFeeds(bytes)
         let text: String
+        var latin1 = false
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
+            // An 8-bit charset (Shift_JIS, EUC-JP, KOI8-R …): read byte for byte, so that the MIME parser can give
+            // each part's own bytes to the charset decoder.
             statistics.invalidUTF8 += 1
-            text = String(decoding: bytes, as: UTF8.self)
+            text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            latin1 = true
         }
-        let events = BounceMessageParser(input: name).parse(text[...], line: line, format: format)
+        let events = BounceMessageParser(input: name).parse(text[...], latin1: latin1, line: line, format: format)
         if events.isEmpty { statistics.messagesWithoutFailure += 1 }
         statistics.events += events.count
         events.forEach(onEvent)
