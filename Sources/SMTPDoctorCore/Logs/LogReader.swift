@@ -180,21 +180,33 @@ public struct LogReader {
         var start = 0
         var number = 0
         var previousBlank = true
+        func take(_ line: UnsafeRawBufferPointer) {
+            number += 1
+            if previousBlank && line.hasBytes("From ", at: 0) {
+                if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
+                message.removeAll(keepingCapacity: true)
+                start = number
+            } else if message.count + line.count < BounceMessageParser.maximumMessageSize {
+                // mboxrd quoting: ">From " at the start of a body line stands for "From ".
+                let quoted = line.count > 5 && line[0] == 0x3E && line.hasBytes("From ", at: 1)
+                message += quoted ? UnsafeRawBufferPointer(rebasing: line[1...]) : line
+                message.append(0x0A)
+            }
+            previousBlank = line.isEmpty
+        }
         let counts = try LineReader(maximumLineLength: maximumLineLength).forEachLine(
             in: source,
             { line in
-                number += 1
-                if previousBlank && line.hasBytes("From ", at: 0) {
-                    if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
-                    message.removeAll(keepingCapacity: true)
-                    start = number
-                } else if message.count + line.count < BounceMessageParser.maximumMessageSize {
-                    // mboxrd quoting: ">From " at the start of a body line stands for "From ".
-                    let quoted = line.count > 5 && line[0] == 0x3E && line.hasBytes("From ", at: 1)
-                    message += quoted ? UnsafeRawBufferPointer(rebasing: line[1...]) : line
-                    message.append(0x0A)
+                // The reader splits on LF; a CR left inside a line ends a line of an old Mac OS (CR-only) file.
+                guard line.contains(0x0D) else {
+                    take(line)
+                    return true
                 }
-                previousBlank = line.isEmpty
+                var pieceStart = 0
+                for index in 0...line.count where index == line.count || line[index] == 0x0D {
+                    take(UnsafeRawBufferPointer(rebasing: line[pieceStart..<index]))
+                    pieceStart = index + 1
+                }
                 return true
             },
             afterChunk: { progress(statistics) })
