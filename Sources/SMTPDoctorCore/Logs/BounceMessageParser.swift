@@ -38,7 +38,9 @@ struct BounceMessageParser {
         let parts = message.allParts
         let textPart =
             parts.first { $0.parts.isEmpty && $0.mediaType == "text/plain" }
-            ?? parts.first { $0.parts.isEmpty && $0.mediaType.hasPrefix("text/") && !Self.statusTypes.contains($0.mediaType) }
+            ?? parts.first {
+                $0.parts.isEmpty && $0.mediaType.hasPrefix("text/") && !Self.statusTypes.contains($0.mediaType)
+            }
             ?? message
         let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
