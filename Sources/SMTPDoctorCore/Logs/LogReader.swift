@@ -143,6 +143,7 @@ public struct LogReader {
                 if !line.isASCII && String(validating: line, as: UTF8.self) == nil { statistics.invalidUTF8 += 1 }
                 switch parser.parse(line, number: number) {
                 case .ignored: break
+                case .delivered(let side): statistics.delivered[side, default: 0] += 1
                 case .malformed: statistics.malformedLines += 1
                 case .events(let events):
                     statistics.events += events.count

@@ -26,11 +26,22 @@ struct SyslogLineParser: LogLineParser {
 
     mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> LineOutcome {
         if let offset = line.firstOffset(of: "status=", anchoredAt: 6) {
+            if line.hasBytes("sent", at: offset + 7) {
+                // Only the SMTP client's deliveries leave the server; local, virtual and LMTP ones store mail
+                // that was accepted (and counted) on the way in.
+                return line.firstOffset(of: "/smtp[") != nil ? .delivered(.outbound) : .ignored
+            }
             guard
                 line.hasBytes("bounced", at: offset + 7) || line.hasBytes("deferred", at: offset + 7)
                     || line.hasBytes("expired", at: offset + 7)
             else { return .ignored }
             return postfixStatus(line.text, number: number)
+        }
+        if line.firstOffset(of: ": client=", anchoredAt: 8) != nil, line.firstOffset(of: "/smtpd[") != nil {
+            let text = line.text
+            return .delivered(
+                Self.isSubmissionService(text) || text.byteRange(of: "sasl_username=") != nil
+                    ? .submission : .inbound)
         }
         if line.firstOffset(of: "reject: ", anchoredAt: 2) != nil {
             return postfixReject(line.text, number: number)
