@@ -100,9 +100,35 @@ import Testing
         let found = try events(of: message)
         let text = try #require(found.first?.text)
         #expect(found.count == 1)
-        #expect(text.hasPrefix("Status: 5.0.0\n"))
+        // The unspecified status comes last, so that the specific 5.2.2 of the explanation is the code read.
+        #expect(text.hasSuffix("\nStatus: 5.0.0"))
         #expect(text.contains("552 5.2.2 Mailbox full"))
         #expect(!text.contains("must not be read"))
+    }
+
+    @Test func anUnspecifiedStatusFollowsADiagnosticWithASpecificCode() throws {
+        func message(status: String) -> String {
+            """
+            From: MAILER-DAEMON@mx.example.net
+            To: sender@example.org
+            Content-Type: multipart/report; report-type=delivery-status; boundary="r"
+
+            --r
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.net
+
+            Final-Recipient: rfc822; someone@example.com
+            Action: failed
+            Status: \(status)
+            Diagnostic-Code: smtp; 550 5.7.1 Relaying denied
+
+            --r--
+
+            """
+        }
+        #expect(try events(of: message(status: "5.0.0")).map(\.text) == ["550 5.7.1 Relaying denied\nStatus: 5.0.0"])
+        #expect(try events(of: message(status: "5.1.1")).map(\.text) == ["5.1.1 550 5.7.1 Relaying denied"])
     }
 
     @Test func anMboxWithCROnlyLineEndsIsSplitIntoItsMessages() throws {

@@ -71,7 +71,9 @@ struct BounceMessageParser {
             if events.count > 1, let recipient = event.recipient {
                 about = Self.paragraph(about: recipient, in: region, others: recipients)
             }
-            event.text = String((event.text + "\n" + about).prefix(Self.maximumBodyText))
+            let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
+            let text = Self.isUnspecified(status) ? about + "\n" + event.text : event.text + "\n" + about
+            event.text = String(text.prefix(Self.maximumBodyText))
             return event
         }
     }
@@ -80,6 +82,12 @@ struct BounceMessageParser {
     private static func leavesOutsideReturnedMessage(_ entity: MIMEEntity) -> [MIMEEntity] {
         if entity.mediaType == "message/rfc822" || entity.mediaType == "text/rfc822-headers" { return [] }
         return entity.parts.isEmpty ? [entity] : entity.parts.flatMap(leavesOutsideReturnedMessage)
+    }
+
+    /// Whether an enhanced status code is `X.0.0`, "other or undefined status" (RFC 3463 §3.1): it says less than
+    /// any specific code the same report gives.
+    static func isUnspecified(_ code: Substring) -> Bool {
+        code.count == 5 && code.hasSuffix(".0.0") && "245".contains(code.first ?? " ")
     }
 
     /// How the text of an event without a diagnostic starts: the `Status` field alone.
@@ -108,8 +116,14 @@ struct BounceMessageParser {
             default: return nil
             }
             let diagnostic = fields["diagnostic-code"].map(Self.dropType)
+            // An unspecified status (X.0.0) goes after the diagnostic, so that a specific code the remote server
+            // gave is the one read.
             let text =
-                diagnostic.map { statusCode.isEmpty || $0.contains(statusCode) ? $0 : "\(statusCode) \($0)" }
+                diagnostic.map { diagnostic in
+                    if statusCode.isEmpty || diagnostic.contains(statusCode) { return diagnostic }
+                    return Self.isUnspecified(statusCode)
+                        ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
+                }
                 ?? "Status: \(statusCode)"
             var event = FailureEvent(
                 format: format, input: input, line: line,
