@@ -72,7 +72,9 @@ struct BounceMessageParser {
                 about = Self.paragraph(about: recipient, in: region, others: recipients)
             }
             let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
-            let text = Self.isUnspecified(status) ? about + "\n" + event.text : event.text + "\n" + about
+            let text =
+                Self.isUnspecified(status) && Self.hasSpecificCode(about)
+                ? about + "\n" + event.text : event.text + "\n" + about
             event.text = String(text.prefix(Self.maximumBodyText))
             return event
         }
@@ -88,6 +90,17 @@ struct BounceMessageParser {
     /// any specific code the same report gives.
     static func isUnspecified(_ code: Substring) -> Bool {
         code.count == 5 && code.hasSuffix(".0.0") && "245".contains(code.first ?? " ")
+    }
+
+    /// Whether a text holds an enhanced status code (`5.1.1`, `4.7.26`) other than an unspecified `X.0.0`.
+    static func hasSpecificCode(_ text: String) -> Bool {
+        text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.contains { word in
+            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 1, "245".contains(parts[0]),
+                (1...3).contains(parts[1].count), (1...3).contains(parts[2].count)
+            else { return false }
+            return !isUnspecified(word)
+        }
     }
 
     /// How the text of an event without a diagnostic starts: the `Status` field alone.
@@ -121,7 +134,7 @@ struct BounceMessageParser {
             let text =
                 diagnostic.map { diagnostic in
                     if statusCode.isEmpty || diagnostic.contains(statusCode) { return diagnostic }
-                    return Self.isUnspecified(statusCode)
+                    return Self.isUnspecified(statusCode) && Self.hasSpecificCode(diagnostic)
                         ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
                 }
                 ?? "Status: \(statusCode)"
