@@ -5,7 +5,7 @@ import SMTPDoctorCore
 ///
 /// ```json
 /// { "schemaVersion": 1, "tool": {…}, "input": { "bytes": 0, "lines": 0, "malformedLines": 0, … },
-///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…}, "categories": {…},
+///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…}, "sides": […], "categories": {…},
 ///   "recipientDomains": [ { "name": "example.com", "count": 3 } ], "relays": […], "hours": […],
 ///   "groups": [ { "diagnosis": "recipient.unknown-user", "category": "recipient", "count": 3, …,
 ///                 "samples": [ … ], "checklist": [ … ] } ] }
@@ -89,6 +89,7 @@ private struct Document: Encodable {
     let firstSeen: String?
     let lastSeen: String?
     let statuses: [String: Int]
+    let sides: [AnalysisSideRate]
     let categories: [String: Int]
     let recipientDomains: [Count]
     let relays: [Count]
@@ -114,6 +115,7 @@ private struct Document: Encodable {
         firstSeen = summary.firstSeen?.iso8601
         lastSeen = summary.lastSeen?.iso8601
         statuses = Dictionary(uniqueKeysWithValues: summary.statuses.map { ($0.key.rawValue, $0.value) })
+        sides = AnalysisSideRate.all(analysis)
         categories = summary.categories
         recipientDomains = summary.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) }
         relays = summary.relays.top(top).map { Count(name: $0.key, count: $0.count) }

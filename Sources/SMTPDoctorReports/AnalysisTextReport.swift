@@ -41,6 +41,8 @@ public struct AnalysisTextReport: Sendable {
             summary.statuses[status].map { "\(status.rawValue) \(Self.number($0))" }
         }
         lines.append(style.bold("Failures: \(Self.number(summary.total))") + " (\(statuses.joined(separator: ", ")))")
+        let sides = AnalysisSideRate.all(analysis)
+        if !sides.isEmpty { lines.append("By side: " + sides.map(\.text).joined(separator: "; ")) }
         if let first = summary.firstSeen, let last = summary.lastSeen {
             lines.append("From \(first.iso8601) to \(last.iso8601)")
         }

@@ -14,6 +14,7 @@ struct FailureEventRecord: Encodable {
     let line: Int
     let format: String
     let status: String
+    let side: String
     let recipient: String?
     let recipientDomain: String?
     let sender: String?
@@ -33,6 +34,7 @@ struct FailureEventRecord: Encodable {
         line = event.line
         format = event.format.rawValue
         status = event.status.rawValue
+        side = event.side.rawValue
         recipient = event.recipient
         recipientDomain = event.recipientDomain
         sender = event.sender

@@ -25,7 +25,7 @@ import Testing
         (9, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
         (10, .bounced, "erin@contoso.com", "reputation.exo-blocked-onprem-ip-spamhaus"),
         (11, .bounced, "frank@gmail.com", "sender-authentication.dmarc-policy-rejection"),
-        (12, .rejected, "spam@example.net", "relay.postfix-relay-access-denied"),
+        (12, .rejected, "spam@example.net", "relay.inbound-relay-attempt-refused"),
         (13, .expired, nil, "expired.postfix-queue-lifetime"),
         (15, .bounced, "gr\u{FFFD}\u{FFFD}e@example.com", "recipient.unknown-user"),
     ]
@@ -34,7 +34,7 @@ import Testing
     static let eximEvents: [Expected.Event] = [
         (2, .bounced, "bob@example.com", "recipient.unknown-user"),
         (4, .deferred, "dave@unreachable.example", "connection.connect-timeout"),
-        (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
+        (5, .rejected, "spam@example.net", "relay.inbound-relay-attempt-refused"),
     ]
 
     static let expectations: [Expected] = [
@@ -49,7 +49,7 @@ import Testing
             events: [
                 (2, .bounced, "bob@example.com", "recipient.unknown-user"),
                 (4, .deferred, "dave@unreachable.example", "connection.refused"),
-                (5, .rejected, "spam@example.net", "relay.unable-to-relay"),
+                (5, .rejected, "spam@example.net", "relay.inbound-relay-attempt-refused"),
             ]),
         Expected(
             file: "exim-syslog", format: .syslog,

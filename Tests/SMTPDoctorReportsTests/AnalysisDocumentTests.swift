@@ -38,7 +38,7 @@ import Testing
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("recipient.unknown-user"))
-        #expect(html.contains("relay.postfix-relay-access-denied"))
+        #expect(html.contains("relay.inbound-relay-attempt-refused"))
         #expect(html.contains("2 delivery failures"))
         #expect(!html.contains("http://evil.example\""))
     }

@@ -25,7 +25,7 @@ public struct EventDiagnoser {
     /// The diagnosis of one event, from the cache when the same normalised failure was seen before.
     public mutating func diagnose(_ event: FailureEvent) -> EventDiagnosis {
         let key =
-            "\(event.format.rawValue)|\(event.status.rawValue)|\(event.stage ?? "")|"
+            "\(event.format.rawValue)|\(event.status.rawValue)|\(event.side.rawValue)|\(event.stage ?? "")|"
             + FailureTextNormaliser.normalise(event.text)
         if let cached = cache[key] {
             cacheHits += 1
@@ -63,6 +63,7 @@ public struct EventDiagnoser {
         }
         facts.append(Fact("log.format", .string(event.format.factValue), source: source))
         facts.append(Fact("log.status", .string(event.status.rawValue), source: source))
+        facts.append(Fact("log.side", .string(event.side.rawValue), source: source))
         return Evidence(observations: [Observation(facts: facts)])
     }
 }

@@ -13,6 +13,8 @@ public struct FailureSummary: Sendable {
     public private(set) var categories: [String: Int] = [:]
     /// Counts by status.
     public private(set) var statuses: [FailureStatus: Int] = [:]
+    /// Counts by side: outbound failures, inbound refusals, submission refusals.
+    public private(set) var sides: [TrafficSide: Int] = [:]
     /// Counts by recipient domain.
     public private(set) var recipientDomains = BoundedCounter(capacity: 10_000)
     /// Counts by relay.
@@ -43,6 +45,7 @@ public struct FailureSummary: Sendable {
         groups[key] = group
         categories[diagnosis.category ?? Self.unrecognised, default: 0] += 1
         statuses[event.status, default: 0] += 1
+        sides[event.side, default: 0] += 1
         if let domain = event.recipientDomain { recipientDomains.add(domain) }
         if let relay = event.relay { relays.add(relay) }
         if let time = event.time {

@@ -27,26 +27,84 @@ struct BounceMessageParser {
         "message/delivery-status", "message/global-delivery-status", "text/delivery-status",
     ]
 
-    /// The events of one message; empty when the message is not a bounce.
-    func parse(_ text: Substring, line: Int, format: LogFormat) -> [FailureEvent] {
+    /// The events of one message; empty when the message is not a bounce. `latin1`: each character of `text` is
+    /// one byte of a message that is not UTF-8 (see `MIMEEntity`).
+    func parse(_ text: Substring, latin1: Bool = false, line: Int, format: LogFormat) -> [FailureEvent] {
         // CR LF is one Character in Swift; MIMEEntity splits on "\n", so line ends are made LF first.
-        let message = MIMEEntity(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text)
+        let message = MIMEEntity(
+            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
         let date = message.headers["date"].flatMap(LogTimestamp.parse)
         let subject = message.headers["subject"] ?? ""
         let parts = message.allParts
+        let textPart =
+            parts.first { $0.parts.isEmpty && $0.mediaType == "text/plain" }
+            ?? parts.first {
+                $0.parts.isEmpty && $0.mediaType.hasPrefix("text/") && !Self.statusTypes.contains($0.mediaType)
+            }
+            ?? message
+        let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return events }
+            if !events.isEmpty { return withExplanations(events, from: explanation) }
         }
         // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return events }
+            if !events.isEmpty { return withExplanations(events, from: explanation) }
         }
-        let textPart = parts.first { $0.parts.isEmpty && $0.mediaType == "text/plain" } ?? message
         return plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
     }
+
+    /// Events of a delivery status notification whose recipient block has no `Diagnostic-Code` get the
+    /// human-readable part's words about their recipient (or, for one recipient, the whole explanation): that part
+    /// is the only place such a report says why delivery failed.
+    private func withExplanations(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
+        guard events.contains(where: { $0.text.hasPrefix(Self.statusOnlyPrefix) }) else { return events }
+        let region = Self.reportRegion(humanReadable)
+        guard !region.isEmpty else { return events }
+        let recipients = events.compactMap(\.recipient)
+        return events.map { event in
+            guard event.text.hasPrefix(Self.statusOnlyPrefix) else { return event }
+            var event = event
+            var about = region
+            if events.count > 1, let recipient = event.recipient {
+                about = Self.paragraph(about: recipient, in: region, others: recipients)
+            }
+            let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
+            let text =
+                Self.isUnspecified(status) && Self.hasSpecificCode(about)
+                ? about + "\n" + event.text : event.text + "\n" + about
+            event.text = String(text.prefix(Self.maximumBodyText))
+            return event
+        }
+    }
+
+    /// The leaf parts of a message that belong to the report itself, not to the message it returns.
+    private static func leavesOutsideReturnedMessage(_ entity: MIMEEntity) -> [MIMEEntity] {
+        if entity.mediaType == "message/rfc822" || entity.mediaType == "text/rfc822-headers" { return [] }
+        return entity.parts.isEmpty ? [entity] : entity.parts.flatMap(leavesOutsideReturnedMessage)
+    }
+
+    /// Whether an enhanced status code is `X.0.0`, "other or undefined status" (RFC 3463 §3.1): it says less than
+    /// any specific code the same report gives.
+    static func isUnspecified(_ code: Substring) -> Bool {
+        code.count == 5 && code.hasSuffix(".0.0") && "245".contains(code.first ?? " ")
+    }
+
+    /// Whether a text holds an enhanced status code (`5.1.1`, `4.7.26`) other than an unspecified `X.0.0`.
+    static func hasSpecificCode(_ text: String) -> Bool {
+        text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.contains { word in
+            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 1, "245".contains(parts[0]),
+                (1...3).contains(parts[1].count), (1...3).contains(parts[2].count)
+            else { return false }
+            return !isUnspecified(word)
+        }
+    }
+
+    /// How the text of an event without a diagnostic starts: the `Status` field alone.
+    private static let statusOnlyPrefix = "Status: "
 
     // MARK: - RFC 3464
 
@@ -71,8 +129,14 @@ struct BounceMessageParser {
             default: return nil
             }
             let diagnostic = fields["diagnostic-code"].map(Self.dropType)
+            // An unspecified status (X.0.0) goes after the diagnostic, so that a specific code the remote server
+            // gave is the one read.
             let text =
-                diagnostic.map { statusCode.isEmpty || $0.contains(statusCode) ? $0 : "\(statusCode) \($0)" }
+                diagnostic.map { diagnostic in
+                    if statusCode.isEmpty || diagnostic.contains(statusCode) { return diagnostic }
+                    return Self.isUnspecified(statusCode) && Self.hasSpecificCode(diagnostic)
+                        ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
+                }
                 ?? "Status: \(statusCode)"
             var event = FailureEvent(
                 format: format, input: input, line: line,
@@ -121,7 +185,11 @@ struct BounceMessageParser {
 
     /// Whether the message comes from a delivery system: a null reverse path or a daemon/postmaster sender.
     static func isFromDeliverySystem(_ message: MIMEEntity) -> Bool {
-        if let path = message.headers["return-path"], path.filter({ !$0.isWhitespace }) == "<>" { return true }
+        if let path = message.headers["return-path"] {
+            let compact = path.filter { !$0.isWhitespace }.lowercased()
+            let local = compact.drop { $0 == "<" }.prefix { $0 != "@" && $0 != ">" }
+            if compact == "<>" || deliverySystemNames.contains(String(local)) { return true }
+        }
         guard let from = message.headers["from"] else { return false }
         let words = from.lowercased().split { " \t<>\"(),".contains($0) }
         return words.contains { word in
@@ -141,11 +209,15 @@ struct BounceMessageParser {
                 $0.lowercased()
             })
         var seen: Set<String> = []
-        let recipients = (listed.isEmpty ? Self.addresses(in: region) : listed).filter { address in
-            let lower = address.lowercased()
-            let local = String(lower.prefix { $0 != "@" })
-            return !own.contains(lower) && !Self.deliverySystemNames.contains(local) && seen.insert(lower).inserted
+        let candidates = (listed.isEmpty ? Self.addresses(in: region) : listed).filter { address in
+            !own.contains(address.lowercased()) && seen.insert(address.lowercased()).inserted
         }
+        // A daemon's or postmaster's address in the text is usually the bounce's own signature; when it is the only
+        // address named, it is the recipient that failed (mail to postmaster@ bounces too).
+        let named = candidates.filter { address in
+            !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
+        }
+        let recipients = named.isEmpty ? candidates : named
         guard reply.isFailure || !recipients.isEmpty else { return [] }
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")

@@ -24,6 +24,8 @@ public struct FailureEvent: Sendable, Hashable {
     public var remoteIP: String?
     /// The SMTP stage, when the format records it apart from the text (Exchange protocol-log sessions).
     public var stage: String?
+    /// Which way the mail was going: set from the status, refined by readers that know the service.
+    public var side: TrafficSide
     /// The failure text given to the error-text parser: the reply, the status text or the DSN diagnostic.
     public var text: String
     /// The raw line (or the first lines of the message), shortened, for samples.
@@ -45,6 +47,7 @@ public struct FailureEvent: Sendable, Hashable {
         self.remoteHost = remoteHost
         self.remoteIP = remoteIP
         self.stage = stage
+        self.side = TrafficSide(status: status)
         self.text = text
         self.sample = sample
     }

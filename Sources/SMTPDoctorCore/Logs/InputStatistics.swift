@@ -28,6 +28,10 @@ public struct InputStatistics: Sendable, Hashable {
     public var emptyInputs: [String] = []
     /// Messages read that were not bounces (no failure found in them).
     public var messagesWithoutFailure = 0
+    /// Messages delivered or accepted, by side: Postfix `status=sent` of its SMTP client (outbound), and the
+    /// `client=` record of each message its SMTP server accepts (inbound; submission on a submission service or
+    /// with a `sasl_username`).
+    public var delivered: [TrafficSide: Int] = [:]
 
     /// Creates empty statistics.
     public init() {}

@@ -20,4 +20,6 @@ enum LineOutcome {
     case malformed
     /// One or more failure events.
     case events([FailureEvent])
+    /// A message delivered to another server or accepted from a client: the other half of a failure rate.
+    case delivered(TrafficSide)
 }

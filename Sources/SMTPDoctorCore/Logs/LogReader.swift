@@ -143,6 +143,7 @@ public struct LogReader {
                 if !line.isASCII && String(validating: line, as: UTF8.self) == nil { statistics.invalidUTF8 += 1 }
                 switch parser.parse(line, number: number) {
                 case .ignored: break
+                case .delivered(let side): statistics.delivered[side, default: 0] += 1
                 case .malformed: statistics.malformedLines += 1
                 case .events(let events):
                     statistics.events += events.count
@@ -180,21 +181,33 @@ public struct LogReader {
         var start = 0
         var number = 0
         var previousBlank = true
+        func take(_ line: UnsafeRawBufferPointer) {
+            number += 1
+            if previousBlank && line.hasBytes("From ", at: 0) {
+                if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
+                message.removeAll(keepingCapacity: true)
+                start = number
+            } else if message.count + line.count < BounceMessageParser.maximumMessageSize {
+                // mboxrd quoting: ">From " at the start of a body line stands for "From ".
+                let quoted = line.count > 5 && line[0] == 0x3E && line.hasBytes("From ", at: 1)
+                message += quoted ? UnsafeRawBufferPointer(rebasing: line[1...]) : line
+                message.append(0x0A)
+            }
+            previousBlank = line.isEmpty
+        }
         let counts = try LineReader(maximumLineLength: maximumLineLength).forEachLine(
             in: source,
             { line in
-                number += 1
-                if previousBlank && line.hasBytes("From ", at: 0) {
-                    if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
-                    message.removeAll(keepingCapacity: true)
-                    start = number
-                } else if message.count + line.count < BounceMessageParser.maximumMessageSize {
-                    // mboxrd quoting: ">From " at the start of a body line stands for "From ".
-                    let quoted = line.count > 5 && line[0] == 0x3E && line.hasBytes("From ", at: 1)
-                    message += quoted ? UnsafeRawBufferPointer(rebasing: line[1...]) : line
-                    message.append(0x0A)
+                // The reader splits on LF; a CR left inside a line ends a line of an old Mac OS (CR-only) file.
+                guard line.contains(0x0D) else {
+                    take(line)
+                    return true
                 }
-                previousBlank = line.isEmpty
+                var pieceStart = 0
+                for index in 0...line.count where index == line.count || line[index] == 0x0D {
+                    take(UnsafeRawBufferPointer(rebasing: line[pieceStart..<index]))
+                    pieceStart = index + 1
+                }
                 return true
             },
             afterChunk: { progress(statistics) })
@@ -210,13 +223,17 @@ public struct LogReader {
         statistics.messages += 1
         let bytes = Self.withLineFeeds(bytes)
         let text: String
+        var latin1 = false
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
+            // An 8-bit charset (Shift_JIS, EUC-JP, KOI8-R …): read byte for byte, so that the MIME parser can give
+            // each part's own bytes to the charset decoder.
             statistics.invalidUTF8 += 1
-            text = String(decoding: bytes, as: UTF8.self)
+            text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            latin1 = true
         }
-        let events = BounceMessageParser(input: name).parse(text[...], line: line, format: format)
+        let events = BounceMessageParser(input: name).parse(text[...], latin1: latin1, line: line, format: format)
         if events.isEmpty { statistics.messagesWithoutFailure += 1 }
         statistics.events += events.count
         events.forEach(onEvent)

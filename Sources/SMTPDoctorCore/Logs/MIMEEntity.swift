@@ -14,33 +14,36 @@ struct MIMEEntity {
     /// Parts nested deeper than this are not split.
     static let maximumDepth = 4
 
-    /// Parses an entity from its text.
-    init(_ text: Substring, depth: Int = 0) {
+    /// Parses an entity from its text. `latin1` says that each character of `text` stands for one byte of the
+    /// original message (a message that is not UTF-8, read byte for byte), so that bodies in 8-bit charsets
+    /// (Shift_JIS, EUC-JP, KOI8-R …) reach the charset decoder with their own bytes.
+    init(_ text: Substring, latin1: Bool = false, depth: Int = 0) {
         let (headers, body) = Self.split(text)
         self.headers = headers
         let type = headers["content-type"] ?? "text/plain"
         if type.lowercased().hasPrefix("multipart/"), depth < Self.maximumDepth,
             let boundary = Self.parameter("boundary", in: type)
         {
-            parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, depth: depth + 1) }
+            parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, latin1: latin1, depth: depth + 1) }
             // A multipart whose boundary never appears (a broken bounce) keeps its text as a body.
             self.body = parts.isEmpty ? String(body) : ""
         } else if type.lowercased().hasPrefix("message/rfc822"), depth < Self.maximumDepth {
             // A forwarded bounce or a returned message: its own parts are searched too.
             self.body = ""
-            parts = [MIMEEntity(body, depth: depth + 1)]
+            parts = [MIMEEntity(body, latin1: latin1, depth: depth + 1)]
         } else {
             self.body = CharsetDecoder.text(
-                Self.decode(body, encoding: headers["content-transfer-encoding"]),
+                Self.decode(body, encoding: headers["content-transfer-encoding"], latin1: latin1),
                 charset: Self.parameter("charset", in: type))
             parts = []
         }
     }
 
-    /// The media type, lower-case, without parameters: `message/delivery-status`.
+    /// The media type, lower-case, without parameters: `message/delivery-status`. A parameter folded onto the next
+    /// line without its `;` (`text/plain` then `   charset="iso-2022-jp"`) is not part of the type.
     var mediaType: String {
-        let type = headers["content-type"] ?? "text/plain"
-        return type.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = (headers["content-type"] ?? "text/plain").drop { $0 == " " || $0 == "\t" }
+        return type.prefix { $0 != ";" && $0 != " " && $0 != "\t" }.lowercased()
     }
 
     /// This entity and every part inside it, depth first.
@@ -77,8 +80,13 @@ struct MIMEEntity {
     }
 
     /// A parameter of a header value: `boundary` of `multipart/report; report-type=delivery-status; boundary="x"`.
+    /// A parameter that follows the type after white space only (its `;` lost) is found too.
     static func parameter(_ name: String, in value: String) -> String? {
-        for piece in value.split(separator: ";").dropFirst() {
+        var pieces = value.split(separator: ";")
+        guard let first = pieces.first else { return nil }
+        let afterType = first.drop { $0 == " " || $0 == "\t" }.drop { $0 != " " && $0 != "\t" }
+        pieces[0] = afterType
+        for piece in pieces {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
             return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\""))
@@ -110,26 +118,31 @@ struct MIMEEntity {
 
     // MARK: - Transfer encodings
 
+    /// The bytes a text stands for: its UTF-8, or with `latin1` one byte per character.
+    private static func bytes(of text: Substring, latin1: Bool) -> [UInt8] {
+        guard latin1 else { return Array(text.utf8) }
+        return text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+    }
+
     /// The bytes of a body, transfer encoding undone.
-    private static func decode(_ body: Substring, encoding: String?) -> [UInt8] {
+    private static func decode(_ body: Substring, encoding: String?, latin1: Bool) -> [UInt8] {
         switch encoding?.lowercased().trimmingCharacters(in: .whitespaces) {
         case "base64":
             let compact = body.filter { !$0.isWhitespace }
             guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else {
-                return Array(body.utf8)
+                return bytes(of: body, latin1: latin1)
             }
             return Array(data)
         case "quoted-printable":
-            return decodeQuotedPrintable(body)
+            return decodeQuotedPrintable(bytes(of: body, latin1: latin1))
         default:
-            return Array(body.utf8)
+            return bytes(of: body, latin1: latin1)
         }
     }
 
-    private static func decodeQuotedPrintable(_ body: Substring) -> [UInt8] {
+    private static func decodeQuotedPrintable(_ source: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(body.utf8.count)
-        let source = Array(body.utf8)
+        bytes.reserveCapacity(source.count)
         var index = 0
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {

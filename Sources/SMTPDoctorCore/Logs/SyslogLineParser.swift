@@ -26,14 +26,30 @@ struct SyslogLineParser: LogLineParser {
 
     mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> LineOutcome {
         if let offset = line.firstOffset(of: "status=", anchoredAt: 6) {
+            if line.hasBytes("sent", at: offset + 7) {
+                // Only the SMTP client's deliveries leave the server; local, virtual and LMTP ones store mail
+                // that was accepted (and counted) on the way in.
+                return line.firstOffset(of: "/smtp[") != nil ? .delivered(.outbound) : .ignored
+            }
             guard
                 line.hasBytes("bounced", at: offset + 7) || line.hasBytes("deferred", at: offset + 7)
                     || line.hasBytes("expired", at: offset + 7)
             else { return .ignored }
             return postfixStatus(line.text, number: number)
         }
+        if line.firstOffset(of: ": client=", anchoredAt: 8) != nil, line.firstOffset(of: "/smtpd[") != nil {
+            let text = line.text
+            return .delivered(
+                Self.isSubmissionService(text) || text.byteRange(of: "sasl_username=") != nil
+                    ? .submission : .inbound)
+        }
         if line.firstOffset(of: "reject: ", anchoredAt: 2) != nil {
             return postfixReject(line.text, number: number)
+        }
+        if line.firstOffset(of: " authentication failed", anchoredAt: 16) != nil,
+            line.firstOffset(of: "warning: ", anchoredAt: 7) != nil, line.firstOffset(of: "SASL ") != nil
+        {
+            return postfixLoginFailure(line.text, number: number)
         }
         if let offset = line.firstOffset(of: ", stat=", anchoredAt: 6) {
             guard !line.hasBytes("Sent", at: offset + 7), !line.hasBytes("queued", at: offset + 7) else {
@@ -112,7 +128,31 @@ struct SyslogLineParser: LogLineParser {
         }
         event.recipient = LogText.angled(after: "to=", in: message)
         event.sender = LogText.angled(after: "from=", in: message)
+        if Self.isSubmissionService(text) { event.side = .submission }
         return .events([event])
+    }
+
+    /// `warning: unknown[203.0.113.9]: SASL LOGIN authentication failed: …` of the Postfix SMTP server: a client
+    /// that failed to log in, on the submission service or wherever the server offers AUTH.
+    private func postfixLoginFailure(_ text: String, number: Int) -> LineOutcome {
+        guard let (time, message) = split(text), let warning = message.byteRange(of: "warning: ") else {
+            return .malformed
+        }
+        let rest = message[warning.upperBound...]
+        guard let colon = rest.byteRange(of: ": ") else { return .malformed }
+        var event = event(text, number: number, time: time, status: .rejected, failure: rest[colon.upperBound...])
+        event.stage = "auth"
+        event.side = .submission
+        (event.remoteHost, event.remoteIP) = LogText.hostAndAddress(rest[..<colon.lowerBound])
+        return .events([event])
+    }
+
+    /// Whether the syslog program of a Postfix record is a submission service: master.cf names it with
+    /// `-o syslog_name=postfix/submission` (port 587) or `postfix/smtps` (port 465).
+    private static func isSubmissionService(_ text: String) -> Bool {
+        guard let end = text.byteRange(of: "]: ") else { return false }
+        let program = text[..<end.lowerBound]
+        return program.byteRange(of: "/submission/") != nil || program.byteRange(of: "/smtps/") != nil
     }
 
     /// The SMTP stage named by the command word of a Postfix `reject:` record.
