@@ -116,6 +116,7 @@ let package = Package(
             name: "SMTPDoctorProbesTests",
             dependencies: [
                 "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", "SMTPDoctorDefaultRules",
+                "SMTPDoctorReports",
             ]
         ),
         .testTarget(
