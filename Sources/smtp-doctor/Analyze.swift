@@ -26,7 +26,7 @@ extension SMTPDoctor {
                   tail -F /var/log/mail.log | smtp-doctor analyze --jsonl -
 
                 EXIT CODES:
-                \(ExitStatus.table(ExitStatus.common))
+                \(ExitStatus.table(ExitStatus.common, success: "the inputs were analysed"))
                 """)
 
         @Argument(help: ArgumentHelp("Files, folders, or '-' for standard input.", valueName: "path"))

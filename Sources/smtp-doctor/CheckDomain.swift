@@ -19,7 +19,7 @@ extension SMTPDoctor {
                   smtp-doctor check-domain example.com --dns-server 10.0.0.53 --format json
 
                 EXIT CODES:
-                \(ExitStatus.table(ExitStatus.common))
+                \(ExitStatus.table(ExitStatus.common, success: "the domain was checked"))
                 """)
 
         @Argument(help: ArgumentHelp("The domain to check.", valueName: "domain"))

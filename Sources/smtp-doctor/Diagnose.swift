@@ -22,7 +22,7 @@ extension SMTPDoctor {
                   smtp-doctor diagnose --host mail.example.com --port 465 --user svc
 
                 EXIT CODES:
-                \(ExitStatus.table(ExitStatus.diagnosing))
+                \(ExitStatus.table(ExitStatus.diagnosing, success: "a diagnosis was found"))
                 """)
 
         @OptionGroup var given: EvidenceOptions

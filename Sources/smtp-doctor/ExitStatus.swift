@@ -31,7 +31,7 @@ enum ExitStatus: Int32, CaseIterable {
 
     var meaning: String {
         switch self {
-        case .success: return "success (diagnose: a diagnosis was found; probe: Success; rules lint: no problems)"
+        case .success: return "success: a diagnosis was found, probe: Success, rules lint: no problems"
         case .failure: return "unexpected failure"
         case .notRecognised: return "nothing recognised: no diagnosis reached the threshold"
         case .usage: return "invalid command line"
@@ -50,10 +50,15 @@ enum ExitStatus: Int32, CaseIterable {
     static var table: String { table(allCases) }
 
     /// Some statuses as an indented table for a command's help text.
-    static func table(_ statuses: [ExitStatus]) -> String {
-        statuses.sorted { $0.rawValue < $1.rawValue }
-            .map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }
-            .joined(separator: "\n")
+    /// - Parameters:
+    ///   - statuses: the statuses the command can end with.
+    ///   - success: what status 0 means for the command.
+    static func table(_ statuses: [ExitStatus], success: String? = nil) -> String {
+        statuses.sorted { $0.rawValue < $1.rawValue }.map { status in
+            let meaning = status == .success ? success ?? status.meaning : status.meaning
+            return "  \(String(status.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \(meaning)"
+        }
+        .joined(separator: "\n")
     }
 
     /// What every command can end with: success, an unexpected failure, a wrong command line, a broken knowledge

@@ -29,7 +29,7 @@ extension SMTPDoctor {
                   smtp-doctor probe --host mail.example.com --port 465 -o probe.html
 
                 EXIT CODES:
-                \(ExitStatus.table(ExitStatus.probing))
+                \(ExitStatus.table(ExitStatus.probing, success: "probe: Success"))
                 """)
 
         @OptionGroup var connection: ConnectionOptions

@@ -25,7 +25,7 @@ extension SMTPDoctor {
                   smtp-doctor report --error "535 5.7.8" --template ours -o case.md
 
                 EXIT CODES:
-                \(ExitStatus.table(ExitStatus.diagnosing))
+                \(ExitStatus.table(ExitStatus.diagnosing, success: "a diagnosis was found and the report written"))
                 """)
 
         @OptionGroup var given: EvidenceOptions
