@@ -149,25 +149,35 @@ private struct Run {
         started = now
         let window = report.mode == .auto ? min(timeouts.firstGreeting, timeouts.greeting) : timeouts.greeting
         var greeting = await Self.read(connection, timeout: budget(window))
-        var triedImplicitTLS = false
+        var settledTLSMode = false
         if report.mode == .auto, configuration.checkModeMismatch, case .failure(let error) = greeting,
             Self.isNoPlaintextGreeting(error)
         {
-            triedImplicitTLS = true
-            note("no plaintext greeting within \(window.wholeMilliseconds) ms: trying implicit TLS")
+            // Only a port that sent nothing (or TLS records) is tried with TLS: a server that sent part of its
+            // greeting speaks plaintext, and a TLS hello would be talking out of turn (Postfix's postscreen).
+            let silent = connection.firstBytesReceived.isEmpty || Self.isTLSData(error)
+            settledTLSMode = true
             await connection.close()
-            if let (tlsConnection, tls) = await implicitTLS(on: address, serverName: serverName) {
-                connection = tlsConnection
-                report.mode = .implicit
-                report.implicitFallback = true
-                machine = makeMachine()
-                guard await accept(tls, since: now, machine: &machine) else {
-                    await connection.close()
-                    return
+            var switched = false
+            if silent {
+                note("no plaintext greeting within \(window.wholeMilliseconds) ms: trying implicit TLS")
+                if let (tlsConnection, tls) = await implicitTLS(on: address, serverName: serverName) {
+                    connection = tlsConnection
+                    report.mode = .implicit
+                    report.implicitFallback = true
+                    machine = makeMachine()
+                    guard await accept(tls, since: now, machine: &machine) else {
+                        await connection.close()
+                        return
+                    }
+                    started = now
+                    greeting = await Self.read(connection, timeout: budget(timeouts.greeting))
+                    switched = true
                 }
-                started = now
-                greeting = await Self.read(connection, timeout: budget(timeouts.greeting))
-            } else if window < timeouts.greeting, let plain = await reconnect(to: address, serverName: serverName) {
+            } else {
+                note("only part of a greeting within \(window.wholeMilliseconds) ms")
+            }
+            if !switched, window < timeouts.greeting, let plain = await reconnect(to: address, serverName: serverName) {
                 connection = plain
                 started = now
                 greeting = await Self.read(connection, timeout: budget(timeouts.greeting))
@@ -232,7 +242,7 @@ private struct Run {
         await connection.close()
         note("connection closed")
 
-        if configuration.checkModeMismatch, !implicit, !triedImplicitTLS {
+        if configuration.checkModeMismatch, !implicit, !settledTLSMode {
             await checkImplicitTLS(on: address, serverName: serverName, stop: machine.record.stop)
         }
     }
@@ -260,6 +270,11 @@ private struct Run {
         case .timeout?, .decoding(.tlsData)?: return true
         default: return false
         }
+    }
+
+    private static func isTLSData(_ error: any Error) -> Bool {
+        if case .decoding(.tlsData)? = error as? SMTPReplyHandler.Failure { return true }
+        return false
     }
 
     /// Connects again in plaintext after the implicit-TLS attempt failed.

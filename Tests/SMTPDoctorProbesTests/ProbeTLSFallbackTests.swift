@@ -52,6 +52,21 @@ import Testing
         #expect(outcome.report.steps.contains { $0.kind == .modeCheck && $0.outcome == .failed })
     }
 
+    @Test func aPartialPlaintextGreetingIsNeverAnsweredWithATLSHello() async throws {
+        // A first greeting line without its last line, then silence (as Postfix's postscreen pauses): the port
+        // speaks plaintext, so the probe waits for the greeting on a new connection instead of sending TLS.
+        var script = Script()
+        script.greeting = .garbage("220-test.localhost ESMTP")
+        let outcome = try await ProbeHarness.run(script) {
+            $0.timeouts = ProbeHarness.short
+            $0.timeouts.firstGreeting = .milliseconds(100)
+        }
+        #expect(outcome.verdict == .timeout, "\(outcome.explanation)")
+        #expect(!outcome.report.implicitFallback)
+        #expect(!outcome.report.steps.contains { $0.kind == .modeCheck }, "no TLS hello was sent")
+        #expect(outcome.report.steps.filter { $0.kind == .connect }.count == 2, "\(outcome.explanation)")
+    }
+
     @Test func relayTestRunsPastAnUntrustedCertificate() async throws {
         var script = Script()
         script.tls = .starttls(try TestCertificates.server(signedBy: nil))
