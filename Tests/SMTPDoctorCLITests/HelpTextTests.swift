@@ -8,8 +8,14 @@ import Testing
         ["rules", "lint"], ["rules", "list"], ["rules", "show"],
     ]
 
+    /// Every command's help, run once for all the tests of the suite (each run is a process).
+    static let helps: [[String]: CommandRunner.Output] = Dictionary(
+        uniqueKeysWithValues: commands.compactMap { command in
+            (try? CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])).map { (command, $0) }
+        })
+
     private func help(_ command: [String]) throws -> String {
-        let output = try CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])
+        let output = try #require(Self.helps[command], "\(command) --help did not run")
         #expect(output.status == 0, "\(command) --help: \(output.standardError)")
         return output.standardOutput
     }
