@@ -129,6 +129,7 @@ let package = Package(
             name: "SMTPDoctorProbesTests",
             dependencies: [
                 "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", "SMTPDoctorDefaultRules",
+                "SMTPDoctorReports",
             ]
         ),
         .testTarget(

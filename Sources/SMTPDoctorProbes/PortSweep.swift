@@ -33,9 +33,14 @@ public struct PortSweep: Sendable {
 
     /// The report to act on: the first that succeeded, else the one that got furthest.
     public static func best(of reports: [ProbeReport]) -> ProbeReport? {
-        reports.first { $0.verdict == .success }
-            ?? reports.enumerated().max {
-                ($0.element.verdict.progress, -$0.offset) < ($1.element.verdict.progress, -$1.offset)
-            }?.element
+        bestIndex(of: reports).map { reports[$0] }
+    }
+
+    /// The index of the report to act on (see ``best(of:)``).
+    public static func bestIndex(of reports: [ProbeReport]) -> Int? {
+        reports.firstIndex { $0.verdict == .success }
+            ?? reports.indices.max {
+                (reports[$0].verdict.progress, -$0) < (reports[$1].verdict.progress, -$1)
+            }
     }
 }

@@ -65,26 +65,35 @@ public struct ProbeTimeouts: Sendable, Hashable {
     public var greeting: Duration
     public var command: Duration
     public var tls: Duration
+    /// With `--tls auto`, how long to wait for a plaintext greeting before trying implicit TLS on a second
+    /// connection (a port that speaks TLS from the first byte never greets in plaintext).
+    public var firstGreeting: Duration
     /// The deadline of the whole probe, all steps together.
     public var overall: Duration
 
     /// Creates timeouts; the defaults suit a server on the Internet.
     public init(
         resolve: Duration = .seconds(5), connect: Duration = .seconds(10), greeting: Duration = .seconds(15),
-        command: Duration = .seconds(15), tls: Duration = .seconds(10), overall: Duration = .seconds(60)
+        command: Duration = .seconds(15), tls: Duration = .seconds(10), firstGreeting: Duration = .seconds(3),
+        overall: Duration = .seconds(60)
     ) {
         self.resolve = resolve
         self.connect = connect
         self.greeting = greeting
         self.command = command
         self.tls = tls
+        self.firstGreeting = firstGreeting
         self.overall = overall
     }
 
-    /// The same time for every step; for tests and for `--timeout`.
-    public static func uniform(_ step: Duration, overall: Duration? = nil) -> ProbeTimeouts {
+    /// The same time for every step; for tests and for `--timeout`. The first-greeting window stays short (at
+    /// most 3 s) unless given.
+    public static func uniform(_ step: Duration, overall: Duration? = nil, firstGreeting: Duration? = nil)
+        -> ProbeTimeouts
+    {
         ProbeTimeouts(
-            resolve: step, connect: step, greeting: step, command: step, tls: step, overall: overall ?? step * 8)
+            resolve: step, connect: step, greeting: step, command: step, tls: step,
+            firstGreeting: firstGreeting ?? min(step, .seconds(3)), overall: overall ?? step * 8)
     }
 }
 

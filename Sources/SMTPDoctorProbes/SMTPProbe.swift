@@ -118,18 +118,14 @@ private struct Run {
                 note("\(address.textForm): \(failure.1)")
             }
         }
-        guard let connection else {
+        guard var connection, let address = addresses.first(where: { $0.textForm == report.connectedAddress }) else {
             let chosen = failures.first { $0.0 != .timeout } ?? failures.first ?? (.timeout, "deadline passed")
             report.connectFailure = chosen.0
             report.connectError = chosen.1
             return
         }
 
-        var machine = SMTPClientStateMachine(
-            plan: .init(
-                tlsMode: report.mode, heloName: configuration.heloName, credentials: configuration.credentials,
-                allowPlaintextAuth: configuration.allowPlaintextAuth, envelope: configuration.envelope,
-                sendTestMessage: configuration.sendTestMessage))
+        var machine = makeMachine()
         defer { report.session = machine.record.redacted(with: redact) }
 
         if implicit {
@@ -147,15 +143,52 @@ private struct Run {
             }
         }
 
-        // The dialogue.
+        // The dialogue. With `auto`, a port that sends no plaintext greeting within a short window is tried with
+        // implicit TLS on a second connection; if that fails too, the plaintext greeting gets its full timeout.
         var action: SMTPClientStateMachine.Action
         started = now
-        do {
-            let greeting = try await connection.readReply(timeout: budget(timeouts.greeting))
-            log(greeting)
-            record(.greeting, since: started, greeting.code == 220 ? .ok : .failed, redact(greeting).summary)
-            action = machine.received(greeting)
-        } catch {
+        let window = report.mode == .auto ? min(timeouts.firstGreeting, timeouts.greeting) : timeouts.greeting
+        var greeting = await Self.read(connection, timeout: budget(window))
+        var settledTLSMode = false
+        if report.mode == .auto, configuration.checkModeMismatch, case .failure(let error) = greeting,
+            Self.isNoPlaintextGreeting(error)
+        {
+            // Only a port that sent nothing (or TLS records) is tried with TLS: a server that sent part of its
+            // greeting speaks plaintext, and a TLS hello would be talking out of turn (Postfix's postscreen).
+            let silent = connection.firstBytesReceived.isEmpty || Self.isTLSData(error)
+            settledTLSMode = true
+            await connection.close()
+            var switched = false
+            if silent {
+                note("no plaintext greeting within \(window.wholeMilliseconds) ms: trying implicit TLS")
+                if let (tlsConnection, tls) = await implicitTLS(on: address, serverName: serverName) {
+                    connection = tlsConnection
+                    report.mode = .implicit
+                    report.implicitFallback = true
+                    machine = makeMachine()
+                    guard await accept(tls, since: now, machine: &machine) else {
+                        await connection.close()
+                        return
+                    }
+                    started = now
+                    greeting = await Self.read(connection, timeout: budget(timeouts.greeting))
+                    switched = true
+                }
+            } else {
+                note("only part of a greeting within \(window.wholeMilliseconds) ms")
+            }
+            if !switched, window < timeouts.greeting, let plain = await reconnect(to: address, serverName: serverName) {
+                connection = plain
+                started = now
+                greeting = await Self.read(connection, timeout: budget(timeouts.greeting))
+            }
+        }
+        switch greeting {
+        case .success(let reply):
+            log(reply)
+            record(.greeting, since: started, reply.code == 220 ? .ok : .failed, redact(reply).summary)
+            action = machine.received(reply)
+        case .failure(let error):
             action = machine.failed(stop(for: error, at: .greeting))
             record(.greeting, since: started, .failed, describe(error))
         }
@@ -209,10 +242,83 @@ private struct Run {
         await connection.close()
         note("connection closed")
 
-        if configuration.checkModeMismatch, !implicit,
-            let address = addresses.first(where: { $0.textForm == report.connectedAddress })
-        {
+        if configuration.checkModeMismatch, !implicit, !settledTLSMode {
             await checkImplicitTLS(on: address, serverName: serverName, stop: machine.record.stop)
+        }
+    }
+
+    /// A state machine for the session in the report's TLS mode.
+    private func makeMachine() -> SMTPClientStateMachine {
+        SMTPClientStateMachine(
+            plan: .init(
+                tlsMode: report.mode, heloName: configuration.heloName, credentials: configuration.credentials,
+                allowPlaintextAuth: configuration.allowPlaintextAuth, envelope: configuration.envelope,
+                sendTestMessage: configuration.sendTestMessage))
+    }
+
+    private static func read(_ connection: SMTPConnection, timeout: Duration) async -> Result<SMTPReply, any Error> {
+        do {
+            return .success(try await connection.readReply(timeout: timeout))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Nothing came in time, or TLS records came where a plaintext greeting was awaited.
+    private static func isNoPlaintextGreeting(_ error: any Error) -> Bool {
+        switch error as? SMTPReplyHandler.Failure {
+        case .timeout?, .decoding(.tlsData)?: return true
+        default: return false
+        }
+    }
+
+    private static func isTLSData(_ error: any Error) -> Bool {
+        if case .decoding(.tlsData)? = error as? SMTPReplyHandler.Failure { return true }
+        return false
+    }
+
+    /// Connects again in plaintext after the implicit-TLS attempt failed.
+    private mutating func reconnect(to address: SocketAddress, serverName: String?) async -> SMTPConnection? {
+        let started = now
+        note("connecting to \(address.textForm) again to wait for the plaintext greeting")
+        do {
+            let connection = try await SMTPConnection.connect(
+                to: address, serverName: serverName, implicitTLS: false,
+                timeout: budget(configuration.timeouts.connect),
+                limits: configuration.limits)
+            record(.connect, since: started, .ok, address.textForm)
+            return connection
+        } catch {
+            record(.connect, since: started, .failed, "\(address.textForm): \(Self.classify(connectError: error).1)")
+            return nil
+        }
+    }
+
+    /// A second connection with implicit TLS, for `--tls auto` on a port that did not greet in plaintext.
+    private mutating func implicitTLS(on address: SocketAddress, serverName: String?) async -> (
+        SMTPConnection, NegotiatedTLS
+    )? {
+        let started = now
+        let timeout = budget(configuration.timeouts.tls)
+        guard timeout > .zero else { return nil }
+        do {
+            let connection = try await SMTPConnection.connect(
+                to: address, serverName: serverName, implicitTLS: true, timeout: budget(configuration.timeouts.connect),
+                limits: configuration.limits)
+            do {
+                let tls = try await connection.awaitHandshake(timeout: timeout)
+                record(
+                    .modeCheck, since: started, .ok,
+                    "no plaintext greeting; the port completed a TLS handshake: going on with implicit TLS")
+                note("the port speaks implicit TLS (\(tls.version ?? "TLS")): going on with implicit TLS")
+                return (connection, tls)
+            } catch {
+                await connection.close()
+                throw error
+            }
+        } catch {
+            record(.modeCheck, since: started, .failed, "no TLS either: \(describe(error))")
+            return nil
         }
     }
 
@@ -233,11 +339,19 @@ private struct Run {
         if let check, !problems.isEmpty {
             let names = problems.map(\.rawValue).joined(separator: ", ")
             note("certificate problem: \(names)" + (check.chain.first.map { " (issuer \($0.issuer))" } ?? ""))
-            if !configuration.allowUntrustedCertificate {
+            // Credentials are never sent past a certificate problem unless the user allows it; the relay test alone
+            // sends nothing secret, so it goes on when the user asked for it.
+            let relayTestOnly = configuration.credentials == nil && configuration.envelope != nil
+            guard configuration.allowUntrustedCertificate || relayTestOnly else {
                 record(.tls, since: started, .failed, "\(detail): \(names)")
                 _ = machine.failed(.tlsFailed(problems[0]))
                 return false
             }
+            report.wentOnPastCertificateProblem = true
+            note(
+                configuration.allowUntrustedCertificate
+                    ? "going on despite the certificate problem (--allow-untrusted-certificate)"
+                    : "going on with the relay test despite the certificate problem (no credentials are sent)")
         }
         record(.tls, since: started, .ok, detail)
         return true
@@ -251,17 +365,13 @@ private struct Run {
         report.tlsHandshakeError = redact(text)
         let first = connection.firstBytesReceived
         let problem: TLSProblem
-        if implicit,
-            first.count >= 3 && first.prefix(3).allSatisfy({ (48...57).contains($0) })
-                || text.contains("WRONG_VERSION_NUMBER")
-        {
+        if implicit, first.count >= 3 && first.prefix(3).allSatisfy({ (48...57).contains($0) }) {
+            // An SMTP reply code where a TLS record was expected.
             problem = .modeMismatch
             report.modeMismatch = .plaintextAnsweredTLS
             note(
                 "the server answered the TLS hello with plaintext: \"\(String(decoding: first.prefix(24), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))…\""
             )
-        } else if text.contains("PROTOCOL_VERSION") || text.contains("UNSUPPORTED_PROTOCOL") {
-            problem = .protocolVersion
         } else if case .timeout? = error as? SMTPReplyHandler.Failure {
             _ = machine.failed(.timeout(.tls))
             record(.tls, since: started, .failed, "handshake timed out")
@@ -298,7 +408,7 @@ private struct Run {
             report.modeMismatch = .tlsAnsweredPlaintext
             report.tlsVersion = tls.version
             record(.modeCheck, since: started, .ok, "the port completed a TLS handshake: it expects implicit TLS")
-            note("the port speaks implicit TLS (\(tls.version ?? "TLS")): use --tls implicit")
+            note("the port completed a TLS handshake (\(tls.version ?? "TLS"))")
         } catch {
             record(.modeCheck, since: started, .failed, "no TLS either: \(describe(error))")
         }
@@ -334,17 +444,17 @@ private struct Run {
 
     static func classify(connectError error: Error) -> (ConnectFailure, String) {
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
-            return (.timeout, "connection timed out (no answer: the port is filtered or the host is down)")
+            return (.timeout, "connection timed out")
         }
         if let ioError = error as? IOError {
             switch ioError.errnoCode {
             case ECONNREFUSED:
-                return (.refused, "connection refused (nothing listens on the port, or a firewall rejects)")
+                return (.refused, "connection refused")
             case ETIMEDOUT: return (.timeout, "connection timed out")
             case ENETUNREACH, EHOSTUNREACH: return (.unreachable, "network or host unreachable")
             case ECONNRESET: return (.reset, "connection reset")
             case EACCES, EPERM:
-                return (.blocked, "connection blocked by the local system (firewall or security software)")
+                return (.blocked, "permission denied by the local system")
             default: return (.failed, String(describing: ioError))
             }
         }

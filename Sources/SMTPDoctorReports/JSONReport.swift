@@ -85,7 +85,7 @@ private struct Tool: Encodable {
     let knowledgeBase: KnowledgeBaseSize
 }
 
-private struct FactEntry: Encodable {
+struct FactEntry: Encodable {
     let name: String
     let value: JSONValue
     let source: String
@@ -97,7 +97,7 @@ private struct CodeEntry: Encodable {
     let meaning: String
 }
 
-private struct DiagnosisEntry: Encodable {
+struct DiagnosisEntry: Encodable {
     struct Evidence: Encodable {
         let rule: String
         let because: String
@@ -146,7 +146,7 @@ private struct ChecklistEntry: Encodable {
 }
 
 /// A fact value as its natural JSON type.
-private struct JSONValue: Encodable {
+struct JSONValue: Encodable {
     let value: FactValue
     init(_ value: FactValue) { self.value = value }
 

@@ -92,7 +92,7 @@ extension SupportReport {
         let report = outcome.report
         var probe: [String: Any] = [
             "host": report.host, "port": report.port, "mode": report.mode.title,
-            "verdict": report.verdict.title, "success": report.verdict == .success, "reason": report.reason,
+            "verdict": outcome.verdict.title, "success": outcome.verdict == .success, "reason": report.reason,
             "elapsedMs": String(report.elapsed.wholeMilliseconds), "tlsVersion": report.tlsVersion ?? "",
             "steps": report.steps.map { step -> [String: Any] in
                 [

@@ -30,8 +30,8 @@ extension SupportReport {
         let diagnosis = JSONReport(toolVersion: environment.toolVersion).render(result, knowledgeBase: knowledgeBase)
         object["diagnosis"] = (try? JSONSerialization.jsonObject(with: Data(diagnosis.utf8))) ?? NSNull()
         if !probes.isEmpty {
-            let probe = ProbeRenderer.json(probes, toolVersion: environment.toolVersion, exitCode: 0)
-            let decoded = (try? JSONSerialization.jsonObject(with: Data(probe.utf8))) as? [String: Any]
+            let probe = try? ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
+            let decoded = probe.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
             object["probes"] = decoded?["probes"] ?? NSNull()
         }
         if let domainCheck {

@@ -89,9 +89,10 @@ public struct SupportReport: Sendable {
     /// One paragraph: the verdict and the most likely cause.
     public var summary: String {
         var sentences: [String] = []
-        if let probe = probes.first?.report {
+        if let outcome = probes.first {
+            let probe = outcome.report
             let reason = probe.reason.hasSuffix(".") ? probe.reason : probe.reason + "."
-            sentences.append("The probe of \(probe.host):\(probe.port) ended in \(probe.verdict.title): \(reason)")
+            sentences.append("The probe of \(probe.host):\(probe.port) ended in \(outcome.verdict.title): \(reason)")
         }
         if let first = result.diagnoses.first {
             let percent = Int((first.confidence * 100).rounded())

@@ -19,14 +19,14 @@ extension SMTPDoctor {
                 never fatal. A progress bar is drawn on standard error when it is a terminal.
 
                 EXAMPLES:
-                  smtp-doctor analyze /var/log/mail.log /var/log/mail.log.1 /var/log/mail.log.2.gz
+                  smtp-doctor analyze /var/log/mail.log /var/log/mail.log.1.gz
                   smtp-doctor analyze SmtpSend/*.LOG MSGTRK*.LOG --format json
                   smtp-doctor analyze /var/log/mail.log -o week-42.html
                   smtp-doctor analyze ~/Maildir/.Bounces
                   tail -F /var/log/mail.log | smtp-doctor analyze --jsonl -
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.common, success: "the inputs were analysed"))
                 """)
 
         @Argument(help: ArgumentHelp("Files, folders, or '-' for standard input.", valueName: "path"))

@@ -22,11 +22,11 @@ extension SMTPDoctor {
                 EXAMPLES:
                   smtp-doctor check-domain example.com
                   smtp-doctor check-domain example.com --ip 192.0.2.10 --selector s2048
-                  smtp-doctor check-domain example.com --dns-server 127.0.0.1:5353 --format json
-                  smtp-doctor check-domain example.com --format html --output example.com.html
+                  smtp-doctor check-domain example.com --dns-server 10.0.0.53 --format json
+                  smtp-doctor check-domain example.com --format html --output example.html
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.common, success: "the domain was checked"))
                 """)
 
         @Argument(help: ArgumentHelp("The domain to check.", valueName: "domain"))

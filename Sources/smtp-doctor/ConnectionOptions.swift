@@ -136,9 +136,7 @@ struct ConnectionOptions: ParsableArguments {
             trust = .systemAnd(String(decoding: data, as: UTF8.self))
         }
         let step = Duration.milliseconds(Int(timeout * 1000))
-        let timeouts = ProbeTimeouts(
-            resolve: step, connect: step, greeting: step, command: step, tls: step,
-            overall: .milliseconds(Int(deadline * 1000)))
+        let timeouts = ProbeTimeouts.uniform(step, overall: .milliseconds(Int(deadline * 1000)))
         let envelope = from.flatMap { from in to.map { Envelope(from: from, to: $0) } }
         let portNumber: Int
         if case .number(let number) = port { portNumber = number } else { portNumber = 587 }

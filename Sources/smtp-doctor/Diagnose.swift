@@ -15,14 +15,14 @@ extension SMTPDoctor {
 
                 EXAMPLES:
                   smtp-doctor diagnose --error "535 5.7.8 Authentication credentials invalid"
-                  smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange-server
+                  smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange
                   smtp-doctor diagnose --symptom duplicate-messages
                   pbpaste | smtp-doctor diagnose --error - --format json
                   smtp-doctor diagnose --error "535 5.7.8" --format markdown > ticket.md
-                  smtp-doctor diagnose --host mail.example.com --port 465 --tls implicit --user svc --password-file ./secret
+                  smtp-doctor diagnose --host mail.example.com --port 465 --user svc
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.diagnosing, success: "a diagnosis was found"))
                 """)
 
         @OptionGroup var given: EvidenceOptions
@@ -70,11 +70,12 @@ extension SMTPDoctor {
                 }
                 let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
                 let domainRendering = DomainCheckRendering(toolVersion: ToolVersion.current)
+                probes = probes.map { ProbeOutcome(report: $0.report, result: result) }
                 switch output.resolvedFormat {
                 case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: noColour))
                     let probeLine = probes.first.map {
-                        "Probe of \($0.report.host):\($0.report.port): \($0.report.verdict.title). \($0.report.reason)\n\n"
+                        "Probe of \($0.report.host):\($0.report.port): \($0.verdict.title). \($0.report.reason)\n\n"
                     }
                     let findings = domainReport.map { domainRendering.findingsText($0) + "\n" }
                     try output.write(
@@ -88,8 +89,7 @@ extension SMTPDoctor {
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                         provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                        probes: probes.map { ProbeOutcome(report: $0.report, diagnoses: result.summaries) },
-                        domainCheck: domainReport)
+                        probes: probes, domainCheck: domainReport)
                     try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }

@@ -31,7 +31,7 @@ enum ExitStatus: Int32, CaseIterable {
 
     var meaning: String {
         switch self {
-        case .success: return "a diagnosis was found (rules lint: no problems; probe: Success)"
+        case .success: return "success: a diagnosis was found, probe: Success, rules lint: no problems"
         case .failure: return "unexpected failure"
         case .notRecognised: return "nothing recognised: no diagnosis reached the threshold"
         case .usage: return "invalid command line"
@@ -47,8 +47,29 @@ enum ExitStatus: Int32, CaseIterable {
     }
 
     /// The statuses as an indented table for help texts.
-    static var table: String {
-        allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }
-            .joined(separator: "\n")
+    static var table: String { table(allCases) }
+
+    /// Some statuses as an indented table for a command's help text.
+    /// - Parameters:
+    ///   - statuses: the statuses the command can end with.
+    ///   - success: what status 0 means for the command.
+    static func table(_ statuses: [ExitStatus], success: String? = nil) -> String {
+        statuses.sorted { $0.rawValue < $1.rawValue }.map { status in
+            let meaning = status == .success ? success ?? status.meaning : status.meaning
+            return "  \(String(status.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \(meaning)"
+        }
+        .joined(separator: "\n")
     }
+
+    /// What every command can end with: success, an unexpected failure, a wrong command line, a broken knowledge
+    /// base, an unreadable input.
+    static let common: [ExitStatus] = [.success, .failure, .usage, .invalidRules, .unreadableInput]
+    /// The statuses of a command that diagnoses (`diagnose`, `interview`, `report`).
+    static let diagnosing: [ExitStatus] = common + [.notRecognised]
+    /// The statuses of `probe`: one per verdict.
+    static let probing: [ExitStatus] =
+        common + [
+            .probeConnectionFailed, .probeTimeout, .probeTLSError, .probeAuthenticationFailed, .probeRelayDenied,
+            .probeRejected,
+        ]
 }

@@ -30,7 +30,7 @@ extension SMTPDoctor {
                   smtp-doctor interview --answers case.yaml --format json
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.diagnosing, success: "a diagnosis was found"))
                 """)
 
         @Option(

@@ -17,7 +17,7 @@ struct OutputOptions: ParsableArguments {
     @Option(
         name: .customLong("template"),
         help: ArgumentHelp(
-            "A folder of Mustache templates (report.html.mustache, report.md.mustache) to use instead of the built-in ones.",
+            "A folder of Mustache templates to use instead of the built-in ones: report.html.mustache, report.md.mustache; for analyze, analysis.html.mustache, analysis.md.mustache.",
             valueName: "dir"),
         completion: .directory)
     var templateFolder: String?

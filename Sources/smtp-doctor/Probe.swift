@@ -17,15 +17,19 @@ extension SMTPDoctor {
                 not echo when standard input is a terminal. Credentials are never sent before TLS unless \
                 --allow-plaintext-auth is given.
 
+                With --tls auto, a port that sends no plaintext greeting within 3 seconds is tried with implicit \
+                TLS, and the output says so. A certificate that does not verify stops the probe before AUTH \
+                (unless --allow-untrusted-certificate), but not the relay test of --from/--to without credentials.
+
                 EXAMPLES:
-                  smtp-doctor probe --host smtp.office365.com --port 587 --user app@contoso.com --password-env SMTP_PASSWORD
+                  smtp-doctor probe --host smtp.office365.com --user app@contoso.com
                   smtp-doctor probe --host mail.example.com --port 465 --tls implicit
                   smtp-doctor probe --host mail.example.com --port auto
-                  smtp-doctor probe --host mail.example.com --from app@example.com --to someone@example.org
+                  smtp-doctor probe --host example.com --from a@example.com --to b@example.net
                   smtp-doctor probe --host mail.example.com --port 465 -o probe.html
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.probing, success: "probe: Success"))
                 """)
 
         @OptionGroup var connection: ConnectionOptions
@@ -50,27 +54,23 @@ extension SMTPDoctor {
                 let engine = knowledgeBase.map { InferenceEngine(knowledgeBase: $0) }
                 let outcomes = reports.map { report in
                     guard let engine, report.verdict != .success else { return ProbeOutcome(report: report) }
-                    let result = engine.diagnose(Evidence(observations: [report.observation()]))
-                    let diagnoses = result.diagnoses.prefix(3).map {
-                        ProbeDiagnosisSummary(
-                            id: $0.definition.id, title: $0.definition.title, confidence: $0.confidence)
-                    }
-                    return ProbeOutcome(report: report, diagnoses: Array(diagnoses))
+                    return ProbeOutcome(
+                        report: report, result: engine.diagnose(Evidence(observations: [report.observation()])))
                 }
-                let verdict = PortSweep.best(of: reports)?.verdict ?? .connectionFailed
-                let status = ExitStatus(verdict: verdict)
+                let best = PortSweep.bestIndex(of: reports).map { outcomes[$0] }
+                let status = ExitStatus(verdict: best?.verdict ?? .connectionFailed)
                 switch output.resolvedFormat {
                 case .text: try output.write(ProbeRenderer.text(outcomes, transcript: !noTranscript))
                 case .json:
                     try output.write(
-                        ProbeRenderer.json(outcomes, toolVersion: ToolVersion.current, exitCode: status.rawValue))
+                        try ProbeJSONReport(toolVersion: ToolVersion.current).render(
+                            outcomes, exitCode: status.rawValue))
                 case .markdown, .html:
-                    guard let knowledgeBase, let engine else { break }
-                    let best = PortSweep.best(of: reports)
-                    let result = engine.diagnose(Evidence(observations: best.map { [$0.observation()] } ?? []))
+                    guard let knowledgeBase else { break }
                     let report = SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
-                        connection: connection.reportConnection(host: connection.host ?? ""), result: result,
+                        connection: connection.reportConnection(host: connection.host ?? ""),
+                        result: best?.result ?? InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence()),
                         probes: outcomes)
                     try output.write(try output.document(report))
                 }

@@ -19,12 +19,13 @@ extension SMTPDoctor {
                 --template DIR replaces the built-in Mustache templates (report.html.mustache, report.md.mustache).
 
                 EXAMPLES:
-                  smtp-doctor report --error "550 5.7.1 Unable to relay" --host mail.example.com --port 587 --user svc --password-env P -o case-1234.html
+                  smtp-doctor report --error "550 5.7.1 Unable to relay" --host mx.example.com
                   smtp-doctor report --error - --format markdown < bounce.txt > ticket.md
-                  smtp-doctor report --error "535 5.7.8" --answers answers.yaml -o case.html --template ./our-templates
+                  smtp-doctor report --error "535 5.7.8" --answers a.yaml -o case.html
+                  smtp-doctor report --error "535 5.7.8" --template ours -o case.md
 
                 EXIT CODES:
-                \(ExitStatus.table)
+                \(ExitStatus.table(ExitStatus.diagnosing, success: "a diagnosis was found and the report written"))
                 """)
 
         @OptionGroup var given: EvidenceOptions
@@ -78,7 +79,7 @@ extension SMTPDoctor {
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                     provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                    probes: probes.map { ProbeOutcome(report: $0, diagnoses: result.summaries) },
+                    probes: probes.map { ProbeOutcome(report: $0, result: result) },
                     domainCheck: domainReport)
                 switch output.resolvedFormat {
                 case .text:

@@ -67,11 +67,16 @@ struct MailServerEnvironment {
 @Suite(.serialized) struct PostfixIntegrationTests {
     static let knowledgeBase: KnowledgeBase? = try? KnowledgeBase.load([.builtIn])
 
-    private func firstDiagnosis(_ report: ProbeReport) throws -> String? {
+    private func outcome(_ report: ProbeReport) throws -> ProbeOutcome {
         let knowledgeBase = try #require(
             Self.knowledgeBase, "the built-in knowledge base does not load: run smtp-doctor rules lint")
-        return InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence(observations: [report.observation()]))
-            .diagnoses.first?.definition.id
+        let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
+            Evidence(observations: [report.observation()]))
+        return ProbeOutcome(report: report, result: result)
+    }
+
+    private func firstDiagnosis(_ report: ProbeReport) throws -> String? {
+        try outcome(report).diagnoses.first?.definition.id
     }
 
     @Test func submissionWithTheRightPasswordSucceeds() async throws {
@@ -105,7 +110,7 @@ struct MailServerEnvironment {
         var configuration = environment.configuration(port: environment.plainPort, tls: .starttls)
         configuration.envelope = Envelope(from: "app@smtp-doctor.test", to: "someone@example.org")
         let report = await SMTPProbe(configuration).run()
-        #expect(report.verdict == .relayDenied, "\(report.reason)")
+        #expect(try outcome(report).verdict == .relayDenied, "\(report.reason)")
         let first = try firstDiagnosis(report)
         #expect(first == "relay.postfix-relay-access-denied" || first == "relay.probe-relay-needs-authentication")
     }
@@ -122,5 +127,28 @@ struct MailServerEnvironment {
         let report = await SMTPProbe(environment.configuration(port: environment.smtpsPort, tls: .starttls)).run()
         #expect(report.verdict == .tlsError, "\(report.reason)")
         #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
+    }
+
+    @Test func autoOnTheImplicitTLSPortGoesOnWithImplicitTLS() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        let report = await SMTPProbe(
+            environment.configuration(port: environment.smtpsPort, tls: .auto, password: environment.password)
+        ).run()
+        #expect(report.verdict == .success, "\(report.reason)")
+        #expect(report.implicitFallback)
+        #expect(report.mode == .implicit)
+        #expect(report.session.authOutcome == .accepted)
+    }
+
+    @Test func relayTestRunsPastTheSelfSignedCertificate() async throws {
+        guard let environment = await MailServerEnvironment.require() else { return }
+        var configuration = environment.configuration(port: environment.plainPort, tls: .starttls)
+        configuration.trust = .system
+        configuration.envelope = Envelope(from: "app@smtp-doctor.test", to: "someone@example.org")
+        let report = await SMTPProbe(configuration).run()
+        #expect(report.certificate?.trusted == false, "the test server's certificate is not in the system store")
+        #expect(report.wentOnPastCertificateProblem)
+        #expect(report.session.rcptReply != nil, "\(report.reason)")
+        #expect(try outcome(report).verdict == .relayDenied, "\(report.reason)")
     }
 }

@@ -15,6 +15,9 @@ enum InterviewKnowledge {
         config.host: { type: string, doc: host }
         config.port: { type: int, doc: port }
         remote.host: { type: string, doc: host }
+        remote.ip: { type: string, doc: address }
+        error.format: { type: string, doc: the structure recognised }
+        smtp.stage: { type: string, doc: the command answered }
         office.colour: { type: enum, values: [red, blue], doc: nothing any rule reads }
         """
 

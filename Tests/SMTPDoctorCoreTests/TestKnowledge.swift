@@ -11,6 +11,9 @@ enum TestKnowledge {
         network.error: { type: enum, values: [refused, timeout], doc: network }
         provider: { type: enum, values-from: providers, doc: provider }
         remote.host: { type: string, doc: host }
+        remote.ip: { type: string, doc: address }
+        error.format: { type: string, doc: the structure recognised }
+        smtp.stage: { type: string, doc: the command answered }
         """
 
     static let categories = """

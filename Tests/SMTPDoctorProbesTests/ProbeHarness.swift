@@ -32,10 +32,12 @@ enum ProbeHarness {
     }
 
     /// Step timeouts that a loaded machine does not trip, for every scenario whose subject is not a timeout.
-    static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(180))
+    /// The first-greeting window is as long as the greeting timeout: only a port that never greets in plaintext
+    /// leads to the implicit-TLS attempt.
+    static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(180), firstGreeting: .seconds(60))
 
     /// Step timeouts for the timeout scenarios: well below their servers' delays, well above a loaded local step.
-    static let short = ProbeTimeouts.uniform(.seconds(8), overall: .seconds(60))
+    static let short = ProbeTimeouts.uniform(.seconds(8), overall: .seconds(60), firstGreeting: .seconds(8))
 
     /// Starts a server with `script`, probes it, stops it, and diagnoses the probe's observation.
     static func run(
@@ -61,7 +63,7 @@ enum ProbeHarness {
         var result: DiagnosisResult
         var received: [SMTPTestServer.Received]
 
-        var verdict: ProbeVerdict { report.verdict }
+        var verdict: ProbeVerdict { report.verdict.refined(by: result.facts) }
         var firstDiagnosis: String? { result.diagnoses.first?.definition.id }
 
         /// What to print when an expectation fails.

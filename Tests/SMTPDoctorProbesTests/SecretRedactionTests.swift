@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorProbes
+import SMTPDoctorReports
 import SMTPTestServer
 import Testing
 
@@ -14,17 +15,17 @@ import Testing
     }
 
     /// Everything a probe shows: text and JSON output, transcript, step details, facts and the reason.
-    private func outputs(_ report: ProbeReport) -> [String] {
+    private func outputs(_ report: ProbeReport) throws -> [String] {
         let outcome = [ProbeOutcome(report: report)]
         return [
-            ProbeRenderer.text(outcome), ProbeRenderer.json(outcome, toolVersion: "test", exitCode: 0),
+            ProbeRenderer.text(outcome), try ProbeJSONReport(toolVersion: "test").render(outcome, exitCode: 0),
             report.transcript.map(\.text).joined(separator: "\n"), report.steps.map(\.detail).joined(separator: "\n"),
             report.observation().facts.map { "\($0.value)" }.joined(separator: "\n"), report.reason,
         ]
     }
 
-    private func assertClean(_ report: ProbeReport, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        for output in outputs(report) {
+    private func assertClean(_ report: ProbeReport, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        for output in try outputs(report) {
             for form in forms() {
                 #expect(!output.contains(form), "secret form \(form.prefix(4))… leaked", sourceLocation: sourceLocation)
             }
@@ -43,7 +44,7 @@ import Testing
         let report = await SMTPProbe(configuration).run()
         await server.stop()
         #expect(report.transcript.contains { $0.text.contains("<redacted>") })
-        assertClean(report)
+        try assertClean(report)
     }
 
     @Test func serverEchoingThePayloadIsRedacted() async throws {
@@ -54,7 +55,7 @@ import Testing
         let report = await SMTPProbe(ProbeHarness.configuration(port: server.port, password: Self.canary)).run()
         await server.stop()
         #expect(report.verdict == .authenticationFailed)
-        assertClean(report)
+        try assertClean(report)
     }
 
     /// One way a server could echo the credentials back: the reply lines it sends after the code.
@@ -120,12 +121,12 @@ import Testing
         }
         let pieces = Self.leakedPieces(echo)
         try #require(!pieces.isEmpty)
-        for output in outputs(report) {
+        for output in try outputs(report) {
             for piece in pieces {
                 #expect(!output.lowercased().contains(piece.lowercased()), "\(echo.name): \(piece.prefix(4))… leaked")
             }
         }
-        assertClean(report)
+        try assertClean(report)
     }
 
     @Test func credentialsAreNeverSentBeforeTLS() async throws {

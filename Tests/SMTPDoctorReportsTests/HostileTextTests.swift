@@ -79,7 +79,7 @@ import Testing
             ("markdown", renderer.render(report, as: .markdown), false),
             ("html", renderer.render(report, as: .html), false),
             ("probe text", ProbeRenderer.text([probe]), false),
-            ("probe json", ProbeRenderer.json([probe], toolVersion: "t", exitCode: 0), false),
+            ("probe json", try ProbeJSONReport(toolVersion: "t").render([probe], exitCode: 0), false),
         ]
         for (name, output, colour) in outputs {
             #expect(Self.leaks(output, colour: colour).isEmpty, "\(name) leaks \(Self.leaks(output, colour: colour))")

@@ -52,6 +52,7 @@ public struct InferenceEngine: Sendable {
             let label = numbered ? number + 1 : nil
             let memory = WorkingMemory(size: knowledgeBase.facts.count, matcher: knowledgeBase.phraseMatcher)
             for fact in evidence.context + observation.facts {
+                checkDeclared(fact)
                 guard let index = knowledgeBase.factIndex[fact.name] else { continue }
                 memory.set(index, fact.value, source: fact.source)
             }
@@ -101,11 +102,21 @@ public struct InferenceEngine: Sendable {
     func derivedMemory(_ facts: [Fact]) -> WorkingMemory {
         let memory = WorkingMemory(size: knowledgeBase.facts.count, matcher: knowledgeBase.phraseMatcher)
         for fact in facts {
+            checkDeclared(fact)
             guard let index = knowledgeBase.factIndex[fact.name] else { continue }
             memory.set(index, fact.value, source: fact.source)
         }
         _ = derive(memory, observation: nil)
         return memory
+    }
+
+    /// A fact the program's own code made (a parser, the probe, the DNS check) must be declared in the knowledge base
+    /// with a value that fits: in debug builds and tests anything else stops here instead of being dropped. Facts the
+    /// user typed are checked where they are read, with a message.
+    private func checkDeclared(_ fact: Fact) {
+        assert(
+            !fact.source.kind.isProgramMade || knowledgeBase.problem(with: fact) == nil,
+            "\(knowledgeBase.problem(with: fact) ?? ""), set by \(fact.source): declare it in Rules/facts*.yaml")
     }
 
     // MARK: - Forward chaining

@@ -1,31 +1,29 @@
 import Foundation
 import SMTPDoctorCore
 
-/// A diagnosis to show beside a probe, chosen by the engine from the probe's facts.
-public struct ProbeDiagnosisSummary: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var confidence: Double
-
-    public init(id: String, title: String, confidence: Double) {
-        self.id = id
-        self.title = title
-        self.confidence = confidence
-    }
-}
-
-/// A probe report with the diagnoses its facts led to.
+/// A probe report with what the engine concluded from its facts.
 public struct ProbeOutcome: Sendable {
-    public var report: ProbeReport
-    public var diagnoses: [ProbeDiagnosisSummary]
+    /// How many diagnoses are shown beside a probe.
+    public static let shownDiagnoses = 3
 
-    public init(report: ProbeReport, diagnoses: [ProbeDiagnosisSummary] = []) {
+    public var report: ProbeReport
+    /// The engine's conclusions from the probe's facts (with the context of the run), when it was asked.
+    public var result: DiagnosisResult?
+
+    /// Creates an outcome; without a result (a successful probe needs none) it shows no diagnosis.
+    public init(report: ProbeReport, result: DiagnosisResult? = nil) {
         self.report = report
-        self.diagnoses = diagnoses
+        self.result = result
     }
+
+    /// The verdict, with what the rules derived (a refused envelope that the rules call a relay denial).
+    public var verdict: ProbeVerdict { report.verdict.refined(by: result?.facts ?? []) }
+
+    /// The leading diagnoses, best first.
+    public var diagnoses: ArraySlice<RankedDiagnosis> { (result?.diagnoses ?? []).prefix(Self.shownDiagnoses) }
 }
 
-/// Renders probe outcomes for people (text) and for programs (JSON).
+/// Renders probe outcomes for people (the JSON form is `ProbeJSONReport` in SMTPDoctorReports).
 ///
 /// Everything printed comes from the report's redacted transcript and steps; the renderers never see a secret.
 public enum ProbeRenderer {
@@ -73,19 +71,16 @@ public enum ProbeRenderer {
                     out.append("    \(mark) \(entry.text)")
                 }
             }
-            out.append("Verdict: \(report.verdict.title) (\(String(report.elapsed.wholeMilliseconds)) ms)")
+            out.append("Verdict: \(outcome.verdict.title) (\(String(report.elapsed.wholeMilliseconds)) ms)")
             out.append("  \(report.reason)")
-            if report.verdict != .success, let first = outcome.diagnoses.first {
-                out.append("  Likely cause: \(first.title) [\(first.id), \(Int((first.confidence * 100).rounded()))%]")
-                for other in outcome.diagnoses.dropFirst().prefix(2) {
-                    out.append(
-                        "  Also possible: \(other.title) [\(other.id), \(Int((other.confidence * 100).rounded()))%]")
-                }
+            if outcome.verdict != .success, let first = outcome.diagnoses.first {
+                out.append("  Likely cause: \(Self.line(first))")
+                for other in outcome.diagnoses.dropFirst() { out.append("  Also possible: \(Self.line(other))") }
             }
             out.append("")
         }
         if outcomes.count > 1 {
-            let working = outcomes.map(\.report).filter { $0.verdict == .success }
+            let working = outcomes.filter { $0.verdict == .success }.map(\.report)
             if working.isEmpty {
                 out.append("No configuration worked.")
             } else {
@@ -96,72 +91,11 @@ public enum ProbeRenderer {
         return UntrustedText.terminal(out.joined(separator: "\n") + "\n", keepingColours: false)
     }
 
-    // MARK: - JSON
-
-    /// The JSON form: one object with every probe, its steps, transcript, facts and diagnoses.
-    public static func json(_ outcomes: [ProbeOutcome], toolVersion: String, exitCode: Int32) -> String {
-        let probes: [[String: Any]] = outcomes.map { outcome in
-            let report = outcome.report
-            var probe: [String: Any] = [
-                "host": report.host, "port": report.port, "tlsMode": report.mode.rawValue,
-                "verdict": report.verdict.rawValue, "verdictTitle": report.verdict.title, "reason": report.reason,
-                "elapsedMs": Int(report.elapsed.wholeMilliseconds), "addresses": report.addresses,
-            ]
-            if let address = report.connectedAddress { probe["connectedAddress"] = address }
-            var tls: [String: Any] = [:]
-            if let version = report.tlsVersion { tls["version"] = version }
-            if let certificate = report.certificate {
-                tls["certificate"] = [
-                    "trusted": certificate.trusted, "expired": certificate.expired,
-                    "notYetValid": certificate.notYetValid,
-                    "nameMatches": certificate.nameMatches, "daysLeft": certificate.daysLeft ?? 0,
-                    "chain": certificate.chain.map { leaf -> [String: Any] in
-                        [
-                            "subject": leaf.subject, "issuer": leaf.issuer, "names": leaf.alternativeNames,
-                            "notValidBefore": ISO8601DateFormatter().string(from: leaf.notValidBefore),
-                            "notValidAfter": ISO8601DateFormatter().string(from: leaf.notValidAfter),
-                            "selfSigned": leaf.selfSigned,
-                        ]
-                    },
-                ]
-            }
-            if !tls.isEmpty { probe["tls"] = tls }
-            if let capabilities = report.session.currentCapabilities { probe["capabilities"] = capabilities.keywords }
-            probe["steps"] = report.steps.map { step -> [String: Any] in
-                [
-                    "step": step.kind.rawValue, "outcome": step.outcome.rawValue,
-                    "startedMs": Int(step.started.wholeMilliseconds),
-                    "durationMs": Int(step.duration.wholeMilliseconds),
-                    "detail": step.detail,
-                ]
-            }
-            probe["transcript"] = report.transcript.map { entry -> [String: Any] in
-                ["direction": entry.direction.rawValue, "text": entry.text, "atMs": Int(entry.at.wholeMilliseconds)]
-            }
-            probe["facts"] = report.observation().facts.map { fact -> [String: Any] in
-                let value: Any
-                switch fact.value {
-                case .int(let number): value = number
-                case .bool(let flag): value = flag
-                case .string(let text): value = text
-                }
-                return ["name": fact.name, "value": value, "source": fact.source.identifier]
-            }
-            probe["diagnoses"] = outcome.diagnoses.map {
-                ["id": $0.id, "title": $0.title, "confidence": ($0.confidence * 1000).rounded() / 1000]
-            }
-            return probe
-        }
-        let object: [String: Any] = [
-            "schemaVersion": 1, "tool": ["name": "smtp-doctor", "version": toolVersion], "exitCode": Int(exitCode),
-            "probes": probes,
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        else { return "{}\n" }
-        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
-    }
-
     // MARK: - Helpers
+
+    private static func line(_ diagnosis: RankedDiagnosis) -> String {
+        "\(diagnosis.definition.title) [\(diagnosis.definition.id), \(Int((diagnosis.confidence * 100).rounded()))%]"
+    }
 
     private static func day(_ date: Date) -> String {
         let formatter = DateFormatter()

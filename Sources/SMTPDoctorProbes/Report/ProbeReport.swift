@@ -34,6 +34,11 @@ public struct ProbeReport: Sendable {
     public var credentialsGiven = false
     /// Whether an envelope test was asked for.
     public var envelopeGiven = false
+    /// The probe went on past a certificate problem: `--allow-untrusted-certificate` was given, or only the relay
+    /// test was asked for (no credentials to protect).
+    public var wentOnPastCertificateProblem = false
+    /// `--tls auto` got no plaintext greeting and the session ran over implicit TLS on a second connection.
+    public var implicitFallback = false
 
     /// Creates an empty report for a host and port.
     public init(host: String, port: Int, requestedMode: TLSMode, mode: TLSMode) {
@@ -45,7 +50,7 @@ public struct ProbeReport: Sendable {
 }
 
 /// Why the name did not resolve.
-public enum ResolveFailure: String, Sendable, Hashable {
+public enum ResolveFailure: String, Sendable, Hashable, CaseIterable {
     case hostNotFound = "host-not-found"
     case resolverUnavailable = "resolver-unavailable"
     case timeout
@@ -53,7 +58,7 @@ public enum ResolveFailure: String, Sendable, Hashable {
 }
 
 /// Why no TCP connection was made.
-public enum ConnectFailure: String, Sendable, Hashable {
+public enum ConnectFailure: String, Sendable, Hashable, CaseIterable {
     /// A TCP reset: nothing listens on the port, or a firewall rejects.
     case refused
     /// No answer at all: a firewall drops the packets (filtered), or the host is down.
@@ -66,7 +71,7 @@ public enum ConnectFailure: String, Sendable, Hashable {
 }
 
 /// The two ways a port and a TLS mode disagree.
-public enum ModeMismatch: String, Sendable, Hashable {
+public enum ModeMismatch: String, Sendable, Hashable, CaseIterable {
     /// A TLS hello was answered by a plaintext SMTP greeting: STARTTLS or plain port used with implicit TLS.
     case plaintextAnsweredTLS = "plaintext-answered-tls"
     /// A plaintext client waited for a greeting on a port that speaks TLS from the first byte.

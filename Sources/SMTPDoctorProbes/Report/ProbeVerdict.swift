@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 /// The one-word answer of a probe, as an application's SMTP test page gives it.
 public enum ProbeVerdict: String, Sendable, Hashable, CaseIterable {
     case success
@@ -21,6 +23,15 @@ public enum ProbeVerdict: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The verdict with what the rules concluded from the probe's facts: a refused envelope is `Relay Denied` when
+    /// the rules derived `probe.relay: denied` from the reply.
+    public func refined(by facts: [Fact]) -> ProbeVerdict {
+        guard self == .rejected,
+            facts.contains(where: { $0.name == ProbeFactName.relay.rawValue && $0.value == .string("denied") })
+        else { return self }
+        return .relayDenied
+    }
+
     /// How far a probe with this verdict got, to pick the most telling of several probes.
     var progress: Int {
         switch self {
@@ -35,7 +46,8 @@ public enum ProbeVerdict: String, Sendable, Hashable, CaseIterable {
 }
 
 extension ProbeReport {
-    /// The structural summary of the run: which step failed and how. What it *means* is for the knowledge base.
+    /// The structural summary of the run: which step failed and how. What it *means* is for the knowledge base:
+    /// whether a refused envelope is a relay denial is decided by the rules (see ``ProbeVerdict/refined(by:)``).
     public var verdict: ProbeVerdict {
         if resolveFailure != nil { return .connectionFailed }
         if let connectFailure { return connectFailure == .timeout ? .timeout : .connectionFailed }
@@ -46,21 +58,23 @@ extension ProbeReport {
         case .closed, .protocolError: return .connectionFailed
         case .tlsFailed, .startTLSNotOffered: return .tlsError
         case .authNotOffered, .mechanismNotOffered, .plaintextAuthRefused: return .authenticationFailed
-        case .rejected(let step, let reply):
+        case .rejected(let step, _):
             switch step {
             case .starttls: return .tlsError
             case .auth: return .authenticationFailed
-            case .mailFrom, .rcptTo:
-                // Security or policy status (x.7.y) or "authentication required": the server will not relay.
-                let policy = reply.code == 530 || reply.enhanced.map { $0.dropFirst().hasPrefix(".7.") } == true
-                return policy ? .relayDenied : .rejected
             default: return .rejected
             }
         }
     }
 
-    /// One sentence that says why.
+    /// One sentence that says why; it says so when `--tls auto` went on with implicit TLS.
     public var reason: String {
+        guard implicitFallback else { return outcomeReason }
+        return "The port sent no plaintext greeting, so the probe used implicit TLS (--tls implicit). "
+            + outcomeReason
+    }
+
+    private var outcomeReason: String {
         if let resolveFailure {
             return resolveFailure == .hostNotFound
                 ? "The name \(host) does not resolve to any address."
@@ -99,8 +113,6 @@ extension ProbeReport {
             case .expired: return "The server's certificate has expired."
             case .notYetValid: return "The server's certificate is not valid yet."
             case .nameMismatch: return "The server's certificate is not issued for \(host)."
-            case .protocolVersion:
-                return "The server and the probe share no TLS version (the probe needs TLS 1.2 or later)."
             case .modeMismatch: return "The port and the TLS mode disagree."
             case .handshakeFailed: return "The TLS handshake failed: \(tlsHandshakeError ?? "unknown error")."
             }

@@ -32,7 +32,7 @@ public struct SessionRecord: Sendable, Hashable {
 }
 
 /// What happened to the credentials.
-public enum AuthOutcome: String, Sendable, Hashable {
+public enum AuthOutcome: String, Sendable, Hashable, CaseIterable {
     case notAttempted = "not-attempted"
     case accepted
     case rejected
@@ -74,13 +74,27 @@ public enum SessionStop: Sendable, Hashable {
         case .tlsFailed: return .tls
         }
     }
+
+    /// How the session stopped, as the value of the `probe.stop` fact.
+    public var kind: String {
+        switch self {
+        case .rejected: return "rejected"
+        case .startTLSNotOffered: return "starttls-not-offered"
+        case .authNotOffered: return "auth-not-offered"
+        case .mechanismNotOffered: return "mechanism-not-offered"
+        case .plaintextAuthRefused: return "plaintext-auth-refused"
+        case .timeout: return "timeout"
+        case .closed: return "closed"
+        case .protocolError: return "protocol-error"
+        case .tlsFailed: return "tls-failed"
+        }
+    }
 }
 
 /// What went wrong with TLS.
 public enum TLSProblem: String, Sendable, Hashable, CaseIterable {
+    /// The handshake did not complete; the TLS library's words are in the report.
     case handshakeFailed = "handshake-failed"
-    /// No protocol version in common (the server offers only TLS 1.0/1.1, or only versions the probe lacks).
-    case protocolVersion = "protocol-version"
     /// The port speaks the other TLS mode: a plaintext greeting answered the TLS hello, or TLS answered plaintext.
     case modeMismatch = "mode-mismatch"
     case untrusted

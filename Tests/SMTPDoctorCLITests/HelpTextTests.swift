@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// What `--help` prints, at the 80 columns of a terminal that is not asked (standard output is a pipe here).
+@Suite struct HelpTextTests {
+    static let commands: [[String]] = [
+        [], ["diagnose"], ["interview"], ["probe"], ["report"], ["analyze"], ["check-domain"], ["rules"],
+        ["rules", "lint"], ["rules", "list"], ["rules", "show"],
+    ]
+
+    /// Every command's help, run once for all the tests of the suite (each run is a process).
+    static let helps: [[String]: CommandRunner.Output] = Dictionary(
+        uniqueKeysWithValues: commands.compactMap { command in
+            (try? CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])).map { (command, $0) }
+        })
+
+    private func help(_ command: [String]) throws -> String {
+        let output = try #require(Self.helps[command], "\(command) --help did not run")
+        #expect(output.status == 0, "\(command) --help: \(output.standardError)")
+        return output.standardOutput
+    }
+
+    /// The lines of the EXAMPLES block: from the heading to the next blank line.
+    private func examples(_ help: String) -> [String] {
+        let lines = help.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "EXAMPLES:" })
+        else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    }
+
+    @Test(arguments: commands)
+    func everyExampleIsOneWholeLineWithinEightyColumns(command: [String]) throws {
+        let text = try help(command)
+        // The USAGE line is the argument parser's synopsis, one line by design; everything else is ours.
+        for line in text.components(separatedBy: "\n") where !line.hasPrefix("USAGE:") {
+            #expect(line.count <= 80, "\(command) --help has a line of \(line.count) columns: \(line)")
+        }
+        // A wrapped example leaves a line that is not a command of its own.
+        for line in examples(text) {
+            #expect(line.contains("smtp-doctor "), "\(command) --help: example broken across lines at: \(line)")
+        }
+    }
+
+    @Test func everyCommandWithExamplesShowsThem() throws {
+        for command in [["diagnose"], ["probe"], ["analyze"], ["report"], ["interview"], ["check-domain"]] {
+            #expect(!examples(try help(command)).isEmpty, "\(command) --help has no EXAMPLES block")
+        }
+    }
+
+    @Test func eachCommandListsOnlyItsOwnExitCodes() throws {
+        let probe = try help(["probe"])
+        #expect(probe.contains("14   probe: Relay Denied"))
+        #expect(!probe.contains("3    nothing recognised"))
+        for command in [["analyze"], ["check-domain"], ["diagnose"], ["report"], ["interview"]] {
+            let text = try help(command)
+            #expect(text.contains("64   invalid command line"), "\(command)")
+            #expect(!text.contains("probe: Relay Denied"), "\(command) --help lists the probe's exit codes")
+        }
+        #expect(try help(["diagnose"]).contains("3    nothing recognised"))
+        #expect(!(try help(["analyze"])).contains("3    nothing recognised"))
+        #expect(try help([]).contains("14   probe: Relay Denied"), "the program's own help lists every status")
+    }
+
+    @Test func analyzeTemplateHelpNamesTheAnalysisTemplates() throws {
+        let text = try help(["analyze"]).replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        #expect(text.contains("analysis.html.mustache"))
+        #expect(text.contains("analysis.md.mustache"))
+    }
+}
