@@ -95,3 +95,17 @@ import Testing
         }
     }
 }
+
+@Suite struct ServeCheckDomainTests {
+    @Test(arguments: [
+        #"{"domain": "not a domain"}"#, #"{"domain": "example.com", "ip": "999.1.1.1"}"#,
+        #"{"domain": "example.com", "selectors": ["a b"]}"#,
+    ])
+    func malformedInputIsRefusedBeforeAnyLookup(_ body: String) async throws {
+        try await ServeHarness().test { client in
+            let (status, text) = try await Browser.postJSON(client, "/api/check-domain", body)
+            #expect(status == .badRequest)
+            #expect(text.contains("\"message\""))
+        }
+    }
+}

@@ -3,8 +3,8 @@
 # and submit every form against the fault-injecting SMTP test server and the local Postfix, read the verdict and the
 # first cause from the page, and save a screenshot of each page into docs/screenshots/.
 #
-# Needs: chromium, chromium-driver (apt), selenium (pip, requirements.txt), and Postfix from
-# scripts/mail-servers/setup.sh for the Postfix cases. Without chromium or chromedriver it skips loudly, and fails
+# Needs: chromium, chromium-driver (apt), selenium (pip, requirements.txt), Postfix from
+# scripts/mail-servers/setup.sh for the Postfix cases and NSD from scripts/dns-server/start.sh for check-domain. Without chromium or chromedriver it skips loudly, and fails
 # under CI=true. Run from anywhere; builds smtp-doctor and smtp-test-server first unless --skip-build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,7 +40,8 @@ trap cleanup EXIT
 "$bin/smtp-test-server" >"$work/servers" &
 pids+=($!)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin/smtp-doctor" serve --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+"$bin/smtp-doctor" serve --listen "127.0.0.1:$port" --dns-server "127.0.0.1:${DNS_TEST_PORT:-5353}" \
+  2>"$work/serve.log" &
 pids+=($!)
 
 for _ in $(seq 1 300); do
