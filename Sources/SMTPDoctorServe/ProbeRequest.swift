@@ -74,10 +74,9 @@ struct ProbeRequest: Sendable, Decodable {
     func configuration(stepTimeout: Duration, deadline: Duration) throws(ServeFailure) -> ProbeConfiguration {
         let host = host.trimmingWhitespace
         guard !host.isEmpty else { throw ServeFailure(.badRequest, "Give the server's host name or address.") }
-        guard host.utf8.count <= Self.maximumHostLength,
-            host.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7f && $0 != "/" })
-        else {
-            throw ServeFailure(.badRequest, "The server must be a host name or an address, without spaces.")
+        guard host.utf8.count <= Self.maximumHostLength, host.unicodeScalars.allSatisfy(Self.isHostCharacter) else {
+            throw ServeFailure(
+                .badRequest, "The server must be a host name or an IP address, such as smtp.example.com or 192.0.2.1.")
         }
         let port = port ?? 587
         guard (1...65_535).contains(port) else { throw ServeFailure(.badRequest, "The port must be 1 to 65535.") }
@@ -107,6 +106,12 @@ struct ProbeRequest: Sendable, Decodable {
             host: host, port: port, tlsMode: (security ?? .auto).mode, credentials: credentials, envelope: envelope,
             sendTestMessage: sendTest ?? false, timeouts: .uniform(stepTimeout, overall: deadline),
             allowUntrustedCertificate: allowUntrustedCertificate ?? false)
+    }
+
+    /// Letters (also internationalised), digits, and `. - _ :` of names and IPv4 and IPv6 addresses.
+    private static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value > 0x7f { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_:".unicodeScalars.contains(scalar)
     }
 
     /// The trimmed value, nil when empty.

@@ -158,6 +158,26 @@ import Testing
         }
     }
 
+    @Test(arguments: ["<script>alert(1)</script>", "mail.example.org/../x", "a\u{0}b", "x y", "\"><img src=x>"])
+    func aHostThatIsNeitherANameNorAnAddressIsRefusedWithoutEcho(_ host: String) async throws {
+        try await ServeHarness().test { client in
+            let token = try await Browser.token(client, page: "/probe")
+            let page = try await Browser.post(client, "/probe", token: token, fields: [("host", host)])
+            #expect(page.status == .badRequest)
+            #expect(!page.body.contains("<script>") && !page.body.contains("<img"))
+            #expect(page.body.contains(#"id="problem""#))
+        }
+    }
+
+    @Test func anUploadLargerThanTheLimitIsRefused() async throws {
+        try await ServeHarness().test { client in
+            let status = try await client.execute(
+                uri: "/api/analyze", method: .post, body: ByteBuffer(repeating: 0x41, count: (1 << 20) + 1)
+            ) { $0.status }
+            #expect(status == .contentTooLarge)
+        }
+    }
+
     @Test func probesOfInternalAddressesAreRefusedFromAReachableListener() async throws {
         let harness = ServeHarness(listen: "0.0.0.0:8025", access: .token(Secret("tok")))
         try await harness.test { client in
