@@ -115,6 +115,21 @@ import Testing
         }
     }
 
+    @Test func markupInTheProviderIsEscapedInThePageAndTheJSONError() async throws {
+        try await ServeHarness().test { client in
+            let token = try await Browser.token(client, page: "/diagnose")
+            let page = try await Browser.post(
+                client, "/diagnose", token: token, fields: [("error", "550 5.1.1"), ("provider", "<script>x</script>")])
+            #expect(page.status == .badRequest)
+            #expect(!page.body.contains("<script>"))
+            #expect(page.body.contains("&lt;script&gt;"))
+            let api = try await Browser.postJSON(
+                client, "/api/diagnose", #"{"errors": ["550"], "provider": "<script>x</script>"}"#)
+            #expect(api.status == .badRequest)
+            #expect(!api.body.contains("<script>"))
+        }
+    }
+
     @Test func invalidUTF8AndHugeValuesAreRefusedOrReplacedWithoutFailing() async throws {
         try await ServeHarness().test { client in
             let token = try await Browser.token(client, page: "/diagnose")
