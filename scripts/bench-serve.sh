@@ -40,7 +40,7 @@ LUA
 rss() { awk '/^VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status"; }
 # One request first, so that the knowledge base and the engine are warm before measuring.
 curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"errors": ["550 5.1.1"]}' "http://127.0.0.1:$port/api/diagnose"
-echo "machine: $(nproc) cores, $(uname -m); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
 echo "server memory before: $(rss)"
 wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 30s -s "$work/post.lua" "http://127.0.0.1:$port/api/diagnose" \
   | sed -n '/^requests /,$p'
