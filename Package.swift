@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -66,8 +68,28 @@ let package = Package(
                 "SMTPDoctorReports",
                 "SMTPDoctorProbes",
                 "SMTPDoctorDNS",
+                "SMTPDoctorServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "SMTPDoctorServe",
+            dependencies: [
+                "SMTPDoctorCore", "SMTPDoctorReports", "SMTPDoctorProbes", "SMTPDoctorDNS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "smtp-test-server", dependencies: ["SMTPTestServer"]),
+        .testTarget(
+            name: "SMTPDoctorServeTests",
+            dependencies: [
+                "SMTPDoctorServe", "SMTPDoctorCore", "SMTPDoctorDefaultRules", "SMTPTestServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .executableTarget(

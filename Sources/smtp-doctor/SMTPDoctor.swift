@@ -21,7 +21,8 @@ struct SMTPDoctor: AsyncParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [
-            Diagnose.self, Interview.self, Probe.self, Report.self, Analyze.self, CheckDomain.self, Rules.self,
+            Diagnose.self, Interview.self, Probe.self, Report.self, Analyze.self, CheckDomain.self, Serve.self,
+            Rules.self,
         ]
     )
 }

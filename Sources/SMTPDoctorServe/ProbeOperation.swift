@@ -1,0 +1,69 @@
+import SMTPDoctorCore
+import SMTPDoctorProbes
+import SMTPDoctorReports
+
+/// `probe` for the page and the API: one server tested, its verdict explained by the knowledge base.
+struct ProbeOperation: Sendable {
+    let knowledgeBase: KnowledgeBase
+    let settings: ServeSettings
+
+    /// The probe's report, the causes of a failure, and the support report the downloads are rendered from.
+    struct Outcome: Sendable {
+        var probe: ProbeOutcome
+        var result: DiagnosisResult
+        var report: SupportReport
+    }
+
+    /// Checks the request and the target, asks `admit` whether the client may probe now, runs the probe and
+    /// explains its verdict.
+    ///
+    /// A refused request does not count against the client's allowance: only probes that are started do.
+    ///
+    /// - Throws: ``ServeFailure`` when the request is invalid, the target is an internal address that this
+    ///   listener may not reach, or `admit` refuses.
+    func run(_ request: ProbeRequest, admit: () async throws(ServeFailure) -> Void) async throws(ServeFailure)
+        -> Outcome
+    {
+        let configuration = try request.configuration(
+            stepTimeout: settings.probeStepTimeout, deadline: settings.probeDeadline)
+        if settings.restrictsTargets { try await checkTarget(configuration.host) }
+        try await admit()
+        let report = await SMTPProbe(configuration).run()
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+        let result =
+            report.verdict == .success
+            ? engine.diagnose(Evidence()) : engine.diagnose(Evidence(observations: [report.observation()]))
+        let outcome = ProbeOutcome(report: report, diagnoses: result.summaries)
+        let authentication =
+            configuration.credentials.map { "\($0.username) with \($0.mechanism?.rawValue ?? "PLAIN or LOGIN")" }
+            ?? "none"
+        let supportReport = SupportReport(
+            environment: .current(toolVersion: settings.toolVersion, knowledgeBase: knowledgeBase),
+            connection: SupportReport.Connection(
+                host: configuration.host, port: String(configuration.port),
+                tlsMode: configuration.tlsMode.rawValue, authentication: authentication),
+            result: result, probes: [outcome])
+        return Outcome(probe: outcome, result: result, report: supportReport)
+    }
+
+    /// The command line's JSON document of the probe.
+    func json(_ outcome: Outcome) -> String {
+        ProbeRenderer.json(
+            [outcome.probe], toolVersion: settings.toolVersion,
+            exitCode: settings.probeExitCode(outcome.probe.report.verdict))
+    }
+
+    /// Refuses a host any of whose addresses is loopback, link-local or private.
+    private func checkTarget(_ host: String) async throws(ServeFailure) {
+        let addresses = await TargetResolver.addresses(of: host)
+        guard !addresses.isEmpty else {
+            throw ServeFailure(.badRequest, "The server name does not resolve; check its spelling.")
+        }
+        if addresses.contains(where: TargetAddressPolicy.isInternal) {
+            throw ServeFailure(
+                .forbidden,
+                "This page is reachable from other machines, so it does not probe loopback, link-local or private "
+                    + "addresses; start it with --allow-private-targets to allow them.")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import SMTPDoctorCore
+import SMTPDoctorProbes
+
+/// The "test a server" page: the form of an administrator's SMTP test page, and the probe's steps and verdict.
+enum ProbePage {
+    static func form(csrf: String) -> String {
+        PageLayout.page(
+            title: "Test a server",
+            content: """
+                <h1>Test a server</h1>
+                <form method="post" action="/probe" id="probe-form" autocomplete="off">
+                \(PageLayout.csrfField(csrf))
+                <label for="host">Server</label>
+                <input type="text" id="host" name="host" required maxlength="253" placeholder="smtp.example.com">
+                <label for="port">Port</label>
+                <input type="number" id="port" name="port" min="1" max="65535" value="587">
+                <label for="security">Security</label>
+                <select id="security" name="security">
+                <option value="auto">Automatic (SSL/TLS on 465, STARTTLS when offered)</option>
+                <option value="none">None</option>
+                <option value="starttls">STARTTLS</option>
+                <option value="implicit">SSL/TLS</option>
+                </select>
+                <fieldset><legend>Authentication</legend>
+                <label for="auth">Type</label>
+                <select id="auth" name="auth">
+                <option value="none">None</option>
+                <option value="basic">Basic (user name and password)</option>
+                <option value="oauth2">OAuth 2.0 (user name and access token)</option>
+                </select>
+                <label for="user">User name</label>
+                <input type="text" id="user" name="user" maxlength="320">
+                <label for="password">Password or token</label>
+                <input type="password" id="password" name="password" maxlength="8192" autocomplete="off">
+                <p class="hint">Used for this test only: never stored, logged or shown; sent to the server only \
+                over TLS.</p>
+                </fieldset>
+                <fieldset><legend>Relay test (optional)</legend>
+                <label for="from">Sender (MAIL FROM)</label>
+                <input type="text" id="from" name="from" maxlength="320">
+                <label for="to">Recipient (RCPT TO)</label>
+                <input type="text" id="to" name="to" maxlength="320">
+                <label><input type="checkbox" id="send-test" name="send-test" value="1"> Send a short test \
+                message to the recipient</label>
+                </fieldset>
+                <label><input type="checkbox" id="allow-untrusted-certificate" name="allow-untrusted-certificate" \
+                value="1"> Go on when the certificate does not verify (the failure is still reported)</label>
+                <button type="submit" id="probe-submit">Send test</button>
+                </form>
+                """)
+    }
+
+    static func result(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
+        let report = outcome.probe.report
+        let success = report.verdict == .success
+        var content = """
+            <h1>Test of \(HTML.escape(report.host)):\(report.port)</h1>
+            <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
+            \(HTML.escape(report.verdict.title))</p>
+            <p id="reason">\(HTML.escape(report.reason))</p>
+            <h2>Steps</h2>
+            <table id="steps"><tr><th>Step</th><th>Outcome</th><th>ms</th><th>Detail</th></tr>
+
+            """
+        for step in report.steps {
+            content += """
+                <tr><td>\(HTML.escape(step.kind.rawValue))</td><td>\(HTML.escape(step.outcome.rawValue))</td>\
+                <td>\(step.duration.wholeMilliseconds)</td>\
+                <td>\(HTML.escape(step.detail))</td></tr>
+
+                """
+        }
+        content += "</table>\n"
+        if !success, !outcome.result.diagnoses.isEmpty {
+            content += "<h2>Likely cause</h2>\n<ol class=\"causes\">\n"
+            for (index, diagnosis) in outcome.result.diagnoses.prefix(3).enumerated() {
+                content += DiagnosePage.cause(diagnosis, first: index == 0)
+            }
+            content += "</ol>\n" + DiagnosePage.checklist(outcome.result.checklist)
+        }
+        let transcript = report.transcript.map { entry in
+            let mark: String
+            switch entry.direction {
+            case .client: mark = "C: "
+            case .server: mark = "S: "
+            case .note: mark = "*  "
+            }
+            return HTML.escape(mark + entry.text)
+        }
+        content += "<details><summary>Transcript</summary><pre>\(transcript.joined(separator: "\n"))</pre></details>\n"
+        content += downloads
+        return PageLayout.page(title: "Test of \(report.host)", content: content)
+    }
+}

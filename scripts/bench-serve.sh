@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load test of `smtp-doctor serve`: 50 concurrent clients for 30 s against POST /api/diagnose on loopback, with wrk
+# (Debian). Prints throughput, p50/p99 latency, the error count, and the server's resident memory before and after
+# the run and at its peak (VmHWM), so that bounded memory is visible.
+#
+# Usage: scripts/bench-serve.sh [--debug] [SECONDS] [CLIENTS]
+#   Release build by default; --debug measures the debug build instead (faster to build, slower to run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+configuration=release
+if [ "${1:-}" = --debug ]; then configuration=debug; shift; fi
+seconds=${1:-30}
+clients=${2:-50}
+
+command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -qq wrk >/dev/null; }
+swift build -c "$configuration" --product smtp-doctor >/dev/null
+bin=$(swift build -c "$configuration" --show-bin-path)/smtp-doctor
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$bin" serve --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do grep -q "serving on" "$work/serve.log" && break; sleep 0.1; done
+
+cat >"$work/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"errors": ["550 5.7.1 Unable to relay for bob@example.org"], "provider": "exchange-server"}'
+done = function(summary, latency, requests)
+  io.write(string.format("requests %d  errors %d (status %d, timeout %d)\n", summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status +
+    summary.errors.timeout, summary.errors.status, summary.errors.timeout))
+  io.write(string.format("throughput %.0f requests/s\n", summary.requests / (summary.duration / 1e6)))
+  io.write(string.format("latency p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+
+rss() { awk '/^VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status"; }
+# One request first, so that the knowledge base and the engine are warm before measuring.
+curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"errors": ["550 5.1.1"]}' "http://127.0.0.1:$port/api/diagnose"
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
+echo "server memory before: $(rss)"
+wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 30s -s "$work/post.lua" "http://127.0.0.1:$port/api/diagnose" \
+  | sed -n '/^requests /,$p'
+echo "server memory after: $(rss); peak: $(awk '/^VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$server/status")"
