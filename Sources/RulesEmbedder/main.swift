@@ -2,6 +2,9 @@
 // smtp-doctor binary carries its knowledge with it and works when copied alone into an empty folder.
 // Each file is parsed here, at build time, and stored in the compact form of `RuleNode`, which loads far faster
 // than YAML; a file that does not parse is stored as text so that the program reports its error at file:line.
+// The whole knowledge base is then loaded and checked in full, and when it is valid its image
+// (`KnowledgeBase.image`: the final tables, regular expressions' literals and the phrase matcher) is stored too, so
+// that the program starts from it without checking or compiling anything. Layered folders are read from the files.
 //
 // Usage: RulesEmbedder RULES_DIR OUTPUT.swift
 import Foundation
@@ -63,6 +66,7 @@ func literal(_ text: String) -> String {
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
+var ruleFiles: [RuleFile] = []
 for file in files {
     // Multi-line literals turn CR LF into LF, which would change the byte counts of the compact form.
     let compiled = file.text.contains("\r") ? nil : (try? RuleNode.parse(yaml: file.text))?.compactEncoding
@@ -71,8 +75,18 @@ for file in files {
     } else {
         source += "        (\"\(file.path)\", \(literal(file.text)), nil),\n"
     }
+    ruleFiles.append(
+        RuleFile(relativePath: file.path, displayPath: "Rules/\(file.path)", text: file.text, compiled: compiled))
 }
-source += "    ]\n}\n"
+source += "    ]\n\n"
+// An invalid knowledge base gets no image: the program then loads the files and reports every problem.
+let image = (try? KnowledgeBase.load([RuleLayer(files: ruleFiles)]))?.image
+source += """
+        /// The knowledge base compiled and checked at build time (`KnowledgeBase.image`); `nil` when it has problems.
+        public static let image: String? = \(image.map { $0.contains("\r") ? "nil" : literal($0) } ?? "nil")
+    }
+
+    """
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

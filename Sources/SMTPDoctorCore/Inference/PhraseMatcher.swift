@@ -10,16 +10,16 @@ public struct PhraseMatcher: Sendable {
     /// How many phrases the matcher knows.
     public let count: Int
     /// The root's child for each byte, or −1.
-    private let rootChildren: [Int32]
-    private let firstChild: [Int32]
-    private let nextSibling: [Int32]
-    private let label: [UInt8]
-    private let failure: [Int32]
+    let rootChildren: [Int32]
+    let firstChild: [Int32]
+    let nextSibling: [Int32]
+    let label: [UInt8]
+    let failure: [Int32]
     /// Phrase ids that end at node `n`: `endingIDs[endingStart[n]..<endingStart[n + 1]]`.
-    private let endingStart: [Int32]
-    private let endingIDs: [Int32]
+    let endingStart: [Int32]
+    let endingIDs: [Int32]
     /// The nearest node on the failure chain with endings of its own, or −1.
-    private let endingLink: [Int32]
+    let endingLink: [Int32]
 
     /// Builds the matcher for phrases already lower-cased; phrase `i` has id `i`.
     public init(phrases: [String]) {
@@ -66,6 +66,33 @@ public struct PhraseMatcher: Sendable {
         self.failure = failure
         endingStart = start
         endingIDs = endings.flatMap { $0 }
+        self.endingLink = endingLink
+    }
+
+    /// A matcher from the tables of one built before (the knowledge-base image), or `nil` when they are not
+    /// consistent: every node index in range and every ending list inside the ids.
+    init?(
+        count: Int, rootChildren: [Int32], firstChild: [Int32], nextSibling: [Int32], label: [UInt8],
+        failure: [Int32], endingStart: [Int32], endingIDs: [Int32], endingLink: [Int32]
+    ) {
+        let nodes = label.count
+        let inRange = { (table: [Int32]) in table.allSatisfy { $0 >= -1 && Int($0) < nodes } }
+        guard rootChildren.count == 256, firstChild.count == nodes, nextSibling.count == nodes,
+            failure.count == nodes, endingLink.count == nodes, endingStart.count == nodes + 1,
+            inRange(rootChildren), inRange(firstChild), inRange(nextSibling), inRange(endingLink),
+            failure.allSatisfy({ $0 >= 0 && Int($0) < nodes }),
+            endingStart.first == 0, endingStart.last.map({ Int($0) == endingIDs.count }) ?? false,
+            zip(endingStart, endingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+            endingIDs.allSatisfy({ $0 >= 0 && Int($0) < count })
+        else { return nil }
+        self.count = count
+        self.rootChildren = rootChildren
+        self.firstChild = firstChild
+        self.nextSibling = nextSibling
+        self.label = label
+        self.failure = failure
+        self.endingStart = endingStart
+        self.endingIDs = endingIDs
         self.endingLink = endingLink
     }
 

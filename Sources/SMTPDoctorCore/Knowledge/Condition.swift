@@ -77,6 +77,14 @@ public final class RegularExpression: @unchecked Sendable {
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
     }
 
+    /// A pattern of the knowledge-base image, with the literals and phrase ids worked out when it was built;
+    /// compiled on first use.
+    init(pattern: String, requiredLiterals: [String]?, literalIDs: [Int]?) {
+        self.pattern = pattern
+        self.requiredLiterals = requiredLiterals
+        self.literalIDs = literalIDs
+    }
+
     /// Whether the expression matches anywhere in the first ``maximumSubjectLength`` characters of the text.
     /// - Parameters:
     ///   - text: the text.

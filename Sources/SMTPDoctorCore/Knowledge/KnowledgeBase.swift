@@ -54,11 +54,17 @@ public struct KnowledgeBase: Sendable {
 
     /// Loads, layers, validates and compiles knowledge-base folders.
     ///
+    /// A single layer that carries an image (the built-in knowledge base) is read from it; layers are otherwise
+    /// parsed, merged and checked in full.
+    ///
     /// - Parameter layers: the default knowledge base first, then the user's folders; later layers replace
     ///   entries with the same id and add new ones.
     /// - Returns: the compiled knowledge base.
     /// - Throws: `InvalidKnowledgeBase` with every problem found, each as `file:line: message`.
     public static func load(_ layers: [RuleLayer]) throws(InvalidKnowledgeBase) -> KnowledgeBase {
+        if layers.count == 1, let image = layers[0].image, let knowledgeBase = KnowledgeBase(image: image) {
+            return knowledgeBase
+        }
         let log = ProblemLog()
         var raw = RawKnowledge()
         for layer in layers { raw.add(layer, log: log) }

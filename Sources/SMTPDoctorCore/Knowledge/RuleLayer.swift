@@ -7,11 +7,14 @@ public struct RuleLayer: Sendable, Hashable {
     /// Whether the layer was checked when it was built, so that its regular expressions need not be compiled
     /// while loading (the built-in knowledge base).
     public var isVerified: Bool
+    /// The layer compiled at build time (`KnowledgeBase.image`), used when the layer is loaded alone.
+    public var image: String?
 
-    /// Creates a layer from files already in memory.
-    public init(files: [RuleFile], isVerified: Bool = false) {
+    /// Creates a layer from files already in memory, and the image of the same files where there is one.
+    public init(files: [RuleFile], isVerified: Bool = false, image: String? = nil) {
         self.files = files
         self.isVerified = isVerified
+        self.image = image
     }
 
     /// Reads every `.yaml` and `.yml` file below a folder.
@@ -36,5 +39,6 @@ public struct RuleLayer: Sendable, Hashable {
         }
         self.files = files.sorted { $0.relativePath < $1.relativePath }
         self.isVerified = false
+        self.image = nil
     }
 }

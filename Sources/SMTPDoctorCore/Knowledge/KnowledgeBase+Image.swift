@@ -1,0 +1,69 @@
+extension KnowledgeBase {
+    /// The knowledge base as an image: every table in its final, checked form (see `KnowledgeImageWriter`).
+    ///
+    /// The build writes the image of the built-in knowledge base into the program, and `init?(image:)` reads it at
+    /// start-up without parsing, checking or compiling anything again. The same knowledge base always gives the
+    /// same image.
+    public var image: String {
+        var writer = KnowledgeImageWriter()
+        writer.int(facts.count)
+        for fact in facts { writer.write(fact) }
+        writer.int(categories.count)
+        for category in categories { writer.write(category) }
+        writer.int(symptoms.count)
+        for symptom in symptoms { writer.write(symptom) }
+        writer.int(providers.count)
+        for provider in providers { writer.write(provider) }
+        writer.int(rules.count)
+        for rule in rules { writer.write(rule) }
+        writer.int(diagnoses.count)
+        for diagnosis in diagnoses { writer.write(diagnosis) }
+        writer.int(questions.count)
+        for question in questions { writer.write(question) }
+        let remediations = remediations.sorted { $0.key < $1.key }
+        writer.int(remediations.count)
+        for (id, remediation) in remediations {
+            writer.string(id)
+            writer.write(remediation)
+        }
+        writer.write(codes)
+        writer.write(enhancedClasses)
+        writer.write(enhancedSubjects)
+        writer.write(phraseMatcher)
+        return writer.image
+    }
+
+    /// Reads an image written by `image`.
+    ///
+    /// Regular expressions are compiled on first use, as for any checked layer.
+    /// - Returns: the knowledge base, or `nil` when the image is damaged or of another version.
+    public init?(image: String) {
+        var image = image
+        let knowledgeBase: KnowledgeBase? = image.withUTF8 { bytes in
+            var reader = KnowledgeImageReader(bytes: bytes)
+            let facts = reader.list { $0.fact() }
+            let categories = reader.list { $0.category() }
+            let symptoms = reader.list { $0.symptom() }
+            let providers = reader.list { $0.provider() }
+            let rules = reader.list { $0.rule() }
+            let diagnoses = reader.list { $0.diagnosis() }
+            let questions = reader.list { $0.question() }
+            var remediations: [String: Remediation] = [:]
+            for _ in 0..<reader.count() where !reader.failed {
+                let id = reader.string()
+                remediations[id] = reader.remediation()
+            }
+            let codes = reader.registry()
+            let enhancedClasses = reader.registry()
+            let enhancedSubjects = reader.registry()
+            let phraseMatcher = reader.phraseMatcher()
+            guard reader.isComplete else { return nil }
+            return KnowledgeBase(
+                facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
+                diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
+                enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher)
+        }
+        guard let knowledgeBase else { return nil }
+        self = knowledgeBase
+    }
+}

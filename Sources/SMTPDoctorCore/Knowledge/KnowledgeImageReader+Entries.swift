@@ -1,0 +1,209 @@
+/// How each part of a compiled knowledge base is read from the image, in the order
+/// `KnowledgeImageWriter+Entries.swift` writes them.
+extension KnowledgeImageReader {
+    mutating func location() -> SourceLocation {
+        let file = string()
+        return SourceLocation(file: file, line: int())
+    }
+
+    mutating func factValue() -> FactValue {
+        switch int() {
+        case 0: return .int(int())
+        case 1: return .string(string())
+        case 2: return .bool(bool())
+        default: return fail(.bool(false))
+        }
+    }
+
+    mutating func reference() -> FactReference {
+        let name = string()
+        return FactReference(name: name, index: int())
+    }
+
+    mutating func assignments() -> [(fact: FactReference, value: FactValue)] {
+        list { reader in
+            let fact = reader.reference()
+            return (fact, reader.factValue())
+        }
+    }
+
+    mutating func condition() -> Condition {
+        switch int() {
+        case 0:
+            let fact = reference()
+            return .test(fact, test())
+        case 1: return .all(list { $0.condition() })
+        case 2: return .any(list { $0.condition() })
+        case 3: return .not(condition())
+        default: return fail(.all([]))
+        }
+    }
+
+    mutating func test() -> FactTest {
+        switch int() {
+        case 0: return .equals(factValue())
+        case 1: return .oneOf(list { $0.factValue() })
+        case 2: return .notEqual(factValue())
+        case 3: return .prefix(string())
+        case 4:
+            let phrases = list { $0.string() }
+            return .contains(phrases, ids: list { $0.int() })
+        case 5: return expression().map { .matches($0) } ?? fail(.exists(false))
+        case 6: return .exists(bool())
+        case 7:
+            let lower = optionalInt()
+            let upper = optionalInt()
+            return .range(lower: lower, upper: upper, label: string())
+        default: return fail(.exists(false))
+        }
+    }
+
+    mutating func expressionList() -> [RegularExpression] {
+        list { $0.expression() }.compactMap { $0 }
+    }
+
+    mutating func fact() -> FactDeclaration {
+        let name = string()
+        let type = FactType(rawValue: string()) ?? fail(.text)
+        return FactDeclaration(
+            name: name, type: type, values: list { $0.string() }, doc: string(), location: location())
+    }
+
+    mutating func category() -> DiagnosisCategory {
+        let id = string()
+        return DiagnosisCategory(id: id, meaning: string(), generalDiagnosisID: optionalString())
+    }
+
+    mutating func symptom() -> Symptom {
+        let id = string()
+        return Symptom(id: id, title: string(), phrases: expressionList(), location: location())
+    }
+
+    mutating func provider() -> ProviderProfile {
+        let id = string()
+        let name = string()
+        let aliases = list { $0.string() }
+        let doc = string()
+        let settings = list { reader in
+            let purpose = reader.string()
+            return ProviderSetting(
+                purpose: purpose, host: reader.string(), port: reader.optionalInt(), tls: reader.optionalString(),
+                auth: reader.list { $0.string() }, notes: reader.optionalString())
+        }
+        let limits = list { reader in
+            let name = reader.string()
+            return ProviderLimit(name: name, value: reader.string(), recommended: reader.optionalString())
+        }
+        let hostPatterns = expressionList()
+        let textPatterns = expressionList()
+        let codes = list { reader in
+            let code = reader.string()
+            return ProviderCode(
+                code: code, reply: reader.optionalInt(), meaning: reader.string(), diagnosisID: reader.string())
+        }
+        return ProviderProfile(
+            id: id, name: name, aliases: aliases, doc: doc, settings: settings, limits: limits,
+            hostPatterns: hostPatterns, textPatterns: textPatterns, codes: codes, location: location())
+    }
+
+    mutating func rule() -> DerivationRule {
+        let id = string()
+        let doc = string()
+        let condition = condition()
+        let assignments = assignments()
+        return DerivationRule(
+            id: id, doc: doc, condition: condition, assignments: assignments, priority: int(), location: location())
+    }
+
+    mutating func diagnosis() -> DiagnosisDefinition {
+        let id = string()
+        let category = string()
+        let title = string()
+        let summary = string()
+        let evidence = list { reader in
+            let id = reader.string()
+            let condition = reader.condition()
+            return EvidenceRule(
+                id: id, condition: condition, certainty: reader.double(), isVocabulary: reader.bool(),
+                location: reader.location())
+        }
+        let remediationIDs = list { $0.string() }
+        let specificity = DiagnosisSpecificity(rawValue: int()) ?? fail(.specific)
+        let examples = list { reader in
+            let error = reader.optionalString()
+            return DiagnosisExample(
+                error: error, provider: reader.optionalString(), symptoms: reader.list { $0.string() },
+                location: reader.location())
+        }
+        return DiagnosisDefinition(
+            id: id, category: category, title: title, summary: summary, evidence: evidence,
+            remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location())
+    }
+
+    mutating func question() -> Question {
+        let id = string()
+        let text = string()
+        let help = optionalString()
+        let kind = QuestionKind(rawValue: string()) ?? fail(.text)
+        let cost = double()
+        let answers = list { reader in
+            let id = reader.string()
+            return QuestionAnswer(
+                id: id, label: reader.string(), facts: reader.assignments(), errorText: reader.optionalString())
+        }
+        let textFacts = list { $0.reference() }
+        let portFact = bool() ? reference() : nil
+        let askWhen = bool() ? condition() : nil
+        return Question(
+            id: id, text: text, help: help, kind: kind, cost: cost, answers: answers, textFacts: textFacts,
+            portFact: portFact, askWhen: askWhen, location: location())
+    }
+
+    mutating func commands() -> [RemediationCommand] {
+        list { reader in
+            let label = reader.string()
+            return RemediationCommand(label: label, shell: reader.string(), run: reader.string())
+        }
+    }
+
+    mutating func remediation() -> Remediation {
+        let id = string()
+        let title = string()
+        let effort = int()
+        let steps = list { $0.string() }
+        let commands = commands()
+        var providerSteps: [String: ProviderRemediation] = [:]
+        for _ in 0..<count() where !failed {
+            let provider = string()
+            let steps = list { $0.string() }
+            providerSteps[provider] = ProviderRemediation(steps: steps, commands: self.commands())
+        }
+        return Remediation(
+            id: id, title: title, effort: effort, steps: steps, commands: commands, providerSteps: providerSteps,
+            location: location())
+    }
+
+    mutating func registry() -> [String: ReplyCodeEntry] {
+        var registry: [String: ReplyCodeEntry] = [:]
+        for _ in 0..<count() where !failed {
+            let key = string()
+            let code = string()
+            registry[key] = ReplyCodeEntry(
+                code: code, title: string(), meaning: string(), reference: optionalString())
+        }
+        return registry
+    }
+
+    mutating func phraseMatcher() -> PhraseMatcher {
+        let count = int()
+        var tables: [[Int32]] = []
+        for _ in 0..<7 {
+            tables.append(list { Int32(truncatingIfNeeded: $0.int()) })
+        }
+        let label = list { UInt8(truncatingIfNeeded: $0.int()) }
+        return PhraseMatcher(
+            count: count, rootChildren: tables[0], firstChild: tables[1], nextSibling: tables[2], label: label,
+            failure: tables[3], endingStart: tables[4], endingIDs: tables[5], endingLink: tables[6])
+            ?? fail(PhraseMatcher(phrases: []))
+    }
+}

@@ -1,0 +1,252 @@
+/// How each part of a compiled knowledge base is written into the image; `KnowledgeImageReader+Entries.swift`
+/// reads the same parts in the same order.
+extension KnowledgeImageWriter {
+    mutating func write(_ location: SourceLocation) {
+        string(location.file)
+        int(location.line)
+    }
+
+    mutating func write(_ value: FactValue) {
+        switch value {
+        case .int(let number):
+            int(0)
+            int(number)
+        case .string(let text):
+            int(1)
+            string(text)
+        case .bool(let flag):
+            int(2)
+            bool(flag)
+        }
+    }
+
+    mutating func write(_ reference: FactReference) {
+        string(reference.name)
+        int(reference.index)
+    }
+
+    mutating func write(_ assignments: [(fact: FactReference, value: FactValue)]) {
+        int(assignments.count)
+        for assignment in assignments {
+            write(assignment.fact)
+            write(assignment.value)
+        }
+    }
+
+    mutating func write(_ condition: Condition) {
+        switch condition {
+        case .test(let fact, let test):
+            int(0)
+            write(fact)
+            write(test)
+        case .all(let conditions):
+            int(1)
+            int(conditions.count)
+            for condition in conditions { write(condition) }
+        case .any(let conditions):
+            int(2)
+            int(conditions.count)
+            for condition in conditions { write(condition) }
+        case .not(let condition):
+            int(3)
+            write(condition)
+        }
+    }
+
+    mutating func write(_ test: FactTest) {
+        switch test {
+        case .equals(let value):
+            int(0)
+            write(value)
+        case .oneOf(let values):
+            int(1)
+            int(values.count)
+            for value in values { write(value) }
+        case .notEqual(let value):
+            int(2)
+            write(value)
+        case .prefix(let text):
+            int(3)
+            string(text)
+        case .contains(let phrases, let ids):
+            int(4)
+            strings(phrases)
+            int(ids.count)
+            for id in ids { int(id) }
+        case .matches(let pattern):
+            int(5)
+            expression(pattern)
+        case .exists(let flag):
+            int(6)
+            bool(flag)
+        case .range(let lower, let upper, let label):
+            int(7)
+            optionalInt(lower)
+            optionalInt(upper)
+            string(label)
+        }
+    }
+
+    mutating func write(_ fact: FactDeclaration) {
+        string(fact.name)
+        string(fact.type.rawValue)
+        strings(fact.values)
+        string(fact.doc)
+        write(fact.location)
+    }
+
+    mutating func write(_ category: DiagnosisCategory) {
+        string(category.id)
+        string(category.meaning)
+        optionalString(category.generalDiagnosisID)
+    }
+
+    mutating func write(_ symptom: Symptom) {
+        string(symptom.id)
+        string(symptom.title)
+        int(symptom.phrases.count)
+        for phrase in symptom.phrases { expression(phrase) }
+        write(symptom.location)
+    }
+
+    mutating func write(_ provider: ProviderProfile) {
+        string(provider.id)
+        string(provider.name)
+        strings(provider.aliases)
+        string(provider.doc)
+        int(provider.settings.count)
+        for setting in provider.settings {
+            string(setting.purpose)
+            string(setting.host)
+            optionalInt(setting.port)
+            optionalString(setting.tls)
+            strings(setting.auth)
+            optionalString(setting.notes)
+        }
+        int(provider.limits.count)
+        for limit in provider.limits {
+            string(limit.name)
+            string(limit.value)
+            optionalString(limit.recommended)
+        }
+        for patterns in [provider.hostPatterns, provider.textPatterns] {
+            int(patterns.count)
+            for pattern in patterns { expression(pattern) }
+        }
+        int(provider.codes.count)
+        for code in provider.codes {
+            string(code.code)
+            optionalInt(code.reply)
+            string(code.meaning)
+            string(code.diagnosisID)
+        }
+        write(provider.location)
+    }
+
+    mutating func write(_ rule: DerivationRule) {
+        string(rule.id)
+        string(rule.doc)
+        write(rule.condition)
+        write(rule.assignments)
+        int(rule.priority)
+        write(rule.location)
+    }
+
+    mutating func write(_ diagnosis: DiagnosisDefinition) {
+        string(diagnosis.id)
+        string(diagnosis.category)
+        string(diagnosis.title)
+        string(diagnosis.summary)
+        int(diagnosis.evidence.count)
+        for rule in diagnosis.evidence {
+            string(rule.id)
+            write(rule.condition)
+            double(rule.certainty)
+            bool(rule.isVocabulary)
+            write(rule.location)
+        }
+        strings(diagnosis.remediationIDs)
+        int(diagnosis.specificity.rawValue)
+        int(diagnosis.examples.count)
+        for example in diagnosis.examples {
+            optionalString(example.error)
+            optionalString(example.provider)
+            strings(example.symptoms)
+            write(example.location)
+        }
+        write(diagnosis.location)
+    }
+
+    mutating func write(_ question: Question) {
+        string(question.id)
+        string(question.text)
+        optionalString(question.help)
+        string(question.kind.rawValue)
+        double(question.cost)
+        int(question.answers.count)
+        for answer in question.answers {
+            string(answer.id)
+            string(answer.label)
+            write(answer.facts)
+            optionalString(answer.errorText)
+        }
+        int(question.textFacts.count)
+        for fact in question.textFacts { write(fact) }
+        bool(question.portFact != nil)
+        if let fact = question.portFact { write(fact) }
+        bool(question.askWhen != nil)
+        if let condition = question.askWhen { write(condition) }
+        write(question.location)
+    }
+
+    mutating func write(_ commands: [RemediationCommand]) {
+        int(commands.count)
+        for command in commands {
+            string(command.label)
+            string(command.shell)
+            string(command.run)
+        }
+    }
+
+    mutating func write(_ remediation: Remediation) {
+        string(remediation.id)
+        string(remediation.title)
+        int(remediation.effort)
+        strings(remediation.steps)
+        write(remediation.commands)
+        let providers = remediation.providerSteps.sorted { $0.key < $1.key }
+        int(providers.count)
+        for (provider, steps) in providers {
+            string(provider)
+            strings(steps.steps)
+            write(steps.commands)
+        }
+        write(remediation.location)
+    }
+
+    /// A registry of reply codes, by code in sorted order so that the image does not depend on hashing.
+    mutating func write(_ registry: [String: ReplyCodeEntry]) {
+        let entries = registry.sorted { $0.key < $1.key }
+        int(entries.count)
+        for (key, entry) in entries {
+            string(key)
+            string(entry.code)
+            string(entry.title)
+            string(entry.meaning)
+            optionalString(entry.reference)
+        }
+    }
+
+    mutating func write(_ matcher: PhraseMatcher) {
+        int(matcher.count)
+        for table in [
+            matcher.rootChildren, matcher.firstChild, matcher.nextSibling, matcher.failure, matcher.endingStart,
+            matcher.endingIDs, matcher.endingLink,
+        ] {
+            int(table.count)
+            for value in table { int(Int(value)) }
+        }
+        int(matcher.label.count)
+        for byte in matcher.label { int(Int(byte)) }
+    }
+}

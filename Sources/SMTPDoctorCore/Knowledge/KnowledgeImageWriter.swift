@@ -1,0 +1,79 @@
+/// Writes a compiled knowledge base as its image: the form in which the built-in knowledge base is compiled into the
+/// program, so that start-up reads the final tables instead of validating and compiling the YAML again.
+///
+/// The image is text, so that it fits in a Swift string literal: a header, a table of every distinct string (each
+/// stored once, as `<bytes>:<text>`), a table of the regular expressions (each stored once with the literals it
+/// requires and their phrase ids), then the entries, where every number ends with `,` and a string or a regular
+/// expression is its index in its table. `KnowledgeImageReader` reads it back.
+struct KnowledgeImageWriter {
+    /// The first token of every image; a reader refuses any other.
+    static let header = "smtp-doctor-knowledge-image-1,"
+
+    private var body = ""
+    private var strings: [String] = []
+    private var stringIDs: [String: Int] = [:]
+    private var expressions = ""
+    private var expressionCount = 0
+    private var expressionIDs: [ObjectIdentifier: Int] = [:]
+
+    /// The complete image.
+    var image: String {
+        var output = Self.header + "\(strings.count),"
+        for string in strings { output += "\(string.utf8.count):" + string }
+        return output + "\(expressionCount)," + expressions + body
+    }
+
+    mutating func int(_ value: Int) {
+        body += String(value)
+        body += ","
+    }
+
+    mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
+
+    /// A double by its exact bit pattern.
+    mutating func double(_ value: Double) { int(Int(bitPattern: UInt(value.bitPattern))) }
+
+    mutating func string(_ value: String) { int(stringID(value)) }
+
+    /// An optional string: 0 for none, else the string's index plus one.
+    mutating func optionalString(_ value: String?) { int(value.map { stringID($0) + 1 } ?? 0) }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func optionalInt(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
+    /// A regular expression by its index in the table, adding it on first use so that a shared one stays shared.
+    mutating func expression(_ expression: RegularExpression) {
+        let key = ObjectIdentifier(expression)
+        if let id = expressionIDs[key] {
+            int(id)
+            return
+        }
+        let id = expressionCount
+        expressionIDs[key] = id
+        expressionCount += 1
+        var record = "\(stringID(expression.pattern)),"
+        for list in [expression.requiredLiterals?.map { stringID($0) }, expression.literalIDs] {
+            if let list {
+                record += "1,\(list.count)," + list.map { "\($0)," }.joined()
+            } else {
+                record += "0,"
+            }
+        }
+        expressions += record
+        int(id)
+    }
+
+    private mutating func stringID(_ value: String) -> Int {
+        if let id = stringIDs[value] { return id }
+        stringIDs[value] = strings.count
+        strings.append(value)
+        return strings.count - 1
+    }
+}

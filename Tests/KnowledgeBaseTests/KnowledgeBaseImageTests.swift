@@ -1,0 +1,56 @@
+import SMTPDoctorCore
+import SMTPDoctorDefaultRules
+import Testing
+
+/// The image of the built-in knowledge base, which the program starts from, against the YAML it was made from.
+@Suite struct KnowledgeBaseImageTests {
+    /// The built-in files loaded and checked in full, as `rules lint` does, without their image.
+    static let fromFiles: Result<KnowledgeBase, InvalidKnowledgeBase> = Result { () throws(InvalidKnowledgeBase) in
+        try KnowledgeBase.load([.builtInUnverified])
+    }
+
+    @Test func theBuiltInImageIsTheImageOfTheCurrentFiles() throws {
+        let image = try #require(DefaultRules.image, "the build wrote no image: the knowledge base has problems")
+        #expect(try Self.fromFiles.get().image == image)
+    }
+
+    @Test func readingAnImageGivesTheSameImageBack() throws {
+        let image = try #require(DefaultRules.image)
+        let knowledgeBase = try #require(KnowledgeBase(image: image))
+        #expect(knowledgeBase.image == image)
+        #expect(knowledgeBase.diagnoses.count == (try Self.fromFiles.get().diagnoses.count))
+    }
+
+    @Test func everyExampleGetsTheSameDiagnosesFromTheImageAsFromTheFiles() throws {
+        let fromFiles = InferenceEngine(knowledgeBase: try Self.fromFiles.get())
+        let fromImage = InferenceEngine(knowledgeBase: try KnowledgeBase.load([.builtIn]))
+        let examples = try Self.fromFiles.get().diagnoses.flatMap(\.examples).filter { $0.error != nil }
+        #expect(examples.count > 100)
+        for example in examples {
+            let evidence = Evidence(
+                errors: example.error.map { [$0] } ?? [], provider: example.provider, symptoms: example.symptoms)
+            let expected = fromFiles.diagnose(evidence).diagnoses.map { "\($0.definition.id) \($0.confidence)" }
+            let actual = fromImage.diagnose(evidence).diagnoses.map { "\($0.definition.id) \($0.confidence)" }
+            #expect(actual == expected, "\(example.location)")
+        }
+    }
+
+    @Test func aDamagedImageIsRefusedNotRead() throws {
+        let image = try #require(DefaultRules.image)
+        for fraction in stride(from: 0.0, to: 1.0, by: 0.05) {
+            let cut = String(image.utf8.prefix(Int(Double(image.utf8.count) * fraction)))
+            #expect(KnowledgeBase(image: cut ?? "") == nil, "image cut at \(fraction)")
+        }
+        #expect(KnowledgeBase(image: "smtp-doctor-knowledge-image-0," + image.drop { $0 != "," }.dropFirst()) == nil)
+        #expect(KnowledgeBase(image: image + "0,") == nil)
+    }
+
+    @Test func aLayerOverTheBuiltInBaseIsCheckedInFull() throws {
+        let bad = RuleFile(
+            relativePath: "rules/extra.yaml", displayPath: "extra/rules/extra.yaml",
+            text:
+                "- id: extra.rule\n  if: { error.text: { matches: \"(unclosed\" } }\n  then: { smtp-test.result: success }\n"
+        )
+        #expect(throws: InvalidKnowledgeBase.self) { try KnowledgeBase.load([.builtIn, RuleLayer(files: [bad])]) }
+    }
+}
