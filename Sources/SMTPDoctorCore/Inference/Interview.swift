@@ -40,9 +40,19 @@ public struct Interview: Sendable {
         chooser.next(answers: answers, observations: observations)
     }
 
+    /// The question that would best tell the likely causes apart now, however little it gains.
+    public func separator() -> Question? {
+        chooser.separator(answers: answers, observations: observations)
+    }
+
     /// Records an answer (`nil` for "unknown").
     public mutating func record(_ answer: QuestionAnswer?, to question: Question) {
         answers.append(InterviewAnswer(questionID: question.id, answer: answer))
+    }
+
+    /// Records an answer given without a question, such as a fact an answers file states.
+    public mutating func record(_ answer: InterviewAnswer) {
+        answers.append(answer)
     }
 
     /// Adds what a live probe observed.
