@@ -20,19 +20,30 @@ struct ScriptedAnswers {
     }
 
     /// Gives the facts the file states directly first, then answers each question the interview asks from the file
-    /// ("unknown" when the file does not answer it), until the interview stops.
+    /// ("unknown" when the file does not answer it) until the interview stops, and then records what else the file
+    /// answered: nothing the file says is dropped.
     func run(_ interview: inout SMTPDoctorCore.Interview) throws -> InterviewSummary.Ending {
         let answers = file.byQuestion
         for given in file.answers where interview.knowledgeBase.question(id: given.questionID) == nil {
             interview.record(given)
         }
-        while true {
+        let ending: InterviewSummary.Ending
+        asking: while true {
             switch interview.next() {
-            case .confident: return .confident
-            case .noUsefulQuestion: return .noUsefulQuestion
+            case .confident:
+                ending = .confident
+                break asking
+            case .noUsefulQuestion:
+                ending = .noUsefulQuestion
+                break asking
             case .ask(let choice):
                 interview.record(answers[choice.question.id] ?? nil, to: choice.question)
             }
         }
+        let asked = Set(interview.answers.map(\.questionID))
+        for given in file.answers where !asked.contains(given.questionID) {
+            interview.record(given)
+        }
+        return ending
     }
 }
