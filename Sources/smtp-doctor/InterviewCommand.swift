@@ -37,7 +37,8 @@ extension SMTPDoctor {
         @Option(
             name: .customLong("answers"),
             help: ArgumentHelp(
-                "A YAML file of answers (question id or fact name: answer); runs without questions.", valueName: "file"))
+                "A YAML file of answers (question id or fact name: answer); runs without questions.", valueName: "file")
+        )
         var answersFile: String?
 
         @OptionGroup var output: OutputOptions

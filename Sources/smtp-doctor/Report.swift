@@ -33,7 +33,8 @@ extension SMTPDoctor {
 
         @Option(
             help: ArgumentHelp(
-                "A YAML file of answers: question ids or fact names to answers, as interview --answers takes.", valueName: "file"))
+                "A YAML file of answers: question ids or fact names to answers, as interview --answers takes.",
+                valueName: "file"))
         var answers: String?
 
         @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))

@@ -117,7 +117,8 @@ import Testing
 
     @Test func oneAnswersFileServesTheInterviewAndTheReport() throws {
         let file = try Self.answersFile(
-            "provider: microsoft-365\nsituation.sender: device\nsign-in-elsewhere: works\nsmtp-test: authentication-failed\n")
+            "provider: microsoft-365\nsituation.sender: device\nsign-in-elsewhere: works\nsmtp-test: authentication-failed\n"
+        )
         let interview = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
         let report = try CommandRunner.run(["report", "--answers", file, "--format", "json"])
         #expect(interview.status == 0)

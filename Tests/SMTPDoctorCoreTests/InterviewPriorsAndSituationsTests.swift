@@ -55,7 +55,8 @@ import Testing
             """,
             "priors.yaml": "- { diagnosis: connection.refused, weight: -1 }",
         ])
-        #expect(problems.contains { $0.contains("office.yaml:4") && $0.contains("'auth.nothing-like-it' is not defined") })
+        #expect(
+            problems.contains { $0.contains("office.yaml:4") && $0.contains("'auth.nothing-like-it' is not defined") })
         #expect(problems.contains { $0.contains("office.yaml:5") && $0.contains("from -1 to 1") })
         #expect(problems.contains { $0.contains("priors.yaml:1") && $0.contains("weight must be a number above 0") })
     }
