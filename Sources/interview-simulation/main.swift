@@ -1,9 +1,10 @@
 // Simulates `smtp-doctor interview` for every diagnosis of the built-in knowledge base: an oracle answers each
-// question as the diagnosis implies ("unknown" where the rules say nothing). Prints the share of interviews whose
-// leading diagnosis at the end is the right one and the mean number of questions asked, for the information-gain
-// choice and for asking in file order.
+// question as the diagnosis implies ("unknown" where the rules say nothing). Prints, for the information-gain
+// choice and for asking in file order, the share of interviews whose leading cause at the end is the right one,
+// the share with the right cause among the first three, and the mean number of questions asked — for all causes
+// and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
-// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N]
+// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--clear-lead N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -26,6 +27,7 @@ let started = Date()
 var settings = QuestionChooser.Settings()
 settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
+settings.clearLead = option("--clear-lead") ?? settings.clearLead
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 let chooser = QuestionChooser(
     model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase)), settings: settings)
@@ -64,6 +66,23 @@ final class Outcomes: @unchecked Sendable {
 }
 
 let count = knowledgeBase.diagnoses.count
+/// The 40 most common causes by prior weight (ties in file order).
+let mostCommon = Set(
+    knowledgeBase.diagnoses.indices.sorted {
+        (knowledgeBase.diagnoses[$0].prior, $1) > (knowledgeBase.diagnoses[$1].prior, $0)
+    }.prefix(40).map { knowledgeBase.diagnoses[$0].id })
+
+/// One line of figures for a set of outcomes.
+func figures(_ label: String, _ outcomes: [InterviewSimulation.Outcome]) -> String {
+    let total = Double(outcomes.count)
+    let right = outcomes.filter(\.isRight).count
+    let topThree = outcomes.filter(\.isInTopThree).count
+    let asked = outcomes.reduce(0) { $0 + $1.asked.count }
+    return String(
+        format: "  %-13@ right first: %3d/%d (%.1f%%)  top 3: %3d/%d (%.1f%%)  mean questions: %.2f",
+        label as NSString, right, outcomes.count, 100 * Double(right) / total, topThree, outcomes.count,
+        100 * Double(topThree) / total, Double(asked) / total)
+}
 print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
         + "\(settings.confidence), margin \(settings.margin)"
@@ -78,12 +97,9 @@ for strategy in InterviewSimulation.Strategy.allCases {
         outcomes.set(index, outcome)
     }
     let done = outcomes.all
-    let right = done.filter(\.isRight).count
-    let asked = done.reduce(0) { $0 + $1.asked.count }
-    print(
-        String(
-            format: "%-17@ right first: %3d/%d (%.1f%%)  mean questions: %.2f", strategy.rawValue as NSString, right,
-            count, 100 * Double(right) / Double(count), Double(asked) / Double(count)))
+    print(strategy.rawValue)
+    print(figures("all causes", done))
+    print(figures("40 most common", done.filter { mostCommon.contains($0.diagnosisID) }))
     if verbose {
         for outcome in done where !outcome.isRight {
             let path = outcome.asked.map { "\($0.questionID)=\($0.words.prefix(40))" }.joined(separator: "; ")

@@ -71,7 +71,7 @@ struct Dialogue {
                     }
                 }
             }
-            showLeading(interview.result)
+            showLeading(interview.conclusion())
         }
     }
 
@@ -113,7 +113,9 @@ struct Dialogue {
         let leading = result.diagnoses.prefix(3).enumerated().map { rank, diagnosis in
             "\(rank + 1). \(diagnosis.definition.id) \(Int((diagnosis.confidence * 100).rounded()))%"
         }
-        say(style.dim("Leading now: " + (leading.isEmpty ? "nothing yet" : leading.joined(separator: "  "))) + "\n")
+        say(
+            style.dim("Leading now: " + (leading.isEmpty ? "nothing answered yet" : leading.joined(separator: "  ")))
+                + "\n")
     }
 
     private func offerProbe(_ server: HostPort) async -> Bool {

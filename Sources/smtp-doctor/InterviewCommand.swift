@@ -19,7 +19,8 @@ extension SMTPDoctor {
                 the current ranking (so does the end of the input).
 
                 With --answers FILE the interview runs without a terminal: FILE is YAML mapping question ids to \
-                answers (the ids are those of Rules/questions.yaml); questions it does not answer count as unknown.
+                answers — question ids (those of Rules/questions.yaml) or fact names, the same format as report \
+                --answers; questions it does not answer count as unknown.
 
                 When a server is named, the live probes are offered: they check connection, TLS and the greeting \
                 without a password.
@@ -36,7 +37,8 @@ extension SMTPDoctor {
         @Option(
             name: .customLong("answers"),
             help: ArgumentHelp(
-                "A YAML file of answers (question id: answer); runs without questions.", valueName: "file"))
+                "A YAML file of answers (question id or fact name: answer); runs without questions.", valueName: "file")
+        )
         var answersFile: String?
 
         @OptionGroup var output: OutputOptions
@@ -86,7 +88,7 @@ extension SMTPDoctor {
                         style: TextStyle(colour: Terminal.wantsColour(disabled: noColour)), probe: LiveInterviewProbe())
                     ending = await dialogue.run(&interview)
                 }
-                let result = interview.result
+                let result = interview.conclusion(separator: ending == .confident ? nil : interview.separator())
                 let summary = InterviewSummary(
                     answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending)
                 let report = SupportReport(

@@ -34,7 +34,8 @@ extension SMTPDoctor {
 
         @Option(
             help: ArgumentHelp(
-                "A YAML file of interview answers: a mapping of declared fact names to values.", valueName: "file"))
+                "A YAML file of answers: question ids or fact names to answers, as interview --answers takes.",
+                valueName: "file"))
         var answers: String?
 
         @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
@@ -68,7 +69,12 @@ extension SMTPDoctor {
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 let domainReport = try await domainCheck.report(knowledgeBase: knowledgeBase)
                 if let domainReport { evidence.observations.append(domainReport.observation()) }
-                if let answers { evidence.context += try AnswerFile.read(answers, knowledgeBase: knowledgeBase) }
+                if let answers {
+                    let file = try AnswersFile(path: answers, knowledgeBase: knowledgeBase)
+                    let answered = Evidence(answers: file.answers)
+                    evidence.context += answered.context
+                    evidence.observations += answered.observations
+                }
                 var probes: [ProbeReport] = []
                 if let host = connection.host {
                     probes = try await connection.run(host: host)

@@ -17,7 +17,8 @@ import Testing
         let output = try CommandRunner.run(["interview", "--answers", file])
         #expect(output.status == 0)
         let text = output.standardOutput
-        #expect(text.contains("Interview (1 question; one cause is certain enough)"))
+        // The interview asks for the error; the provider the file also gives is recorded after it.
+        #expect(text.contains("Interview (2 questions; one cause is certain enough)"))
         #expect(text.contains("What error message"))
         #expect(text.contains("→ 535 5.7.139"))
         #expect(text.contains("1. SMTP AUTH is turned off"))
@@ -82,7 +83,11 @@ import Testing
     @Test func aWrongQuestionIdOrAnswerIsAUsageErrorWithTheLine() throws {
         let badID = try CommandRunner.run(["interview", "--answers", try Self.answersFile("colour: red\n")])
         #expect(badID.status == 64)
-        #expect(badID.standardError.contains(":1: no question 'colour'"))
+        #expect(badID.standardError.contains(":1: 'colour' is neither a question id nor a fact name"))
+        let nearMiss = try CommandRunner.run(["interview", "--answers", try Self.answersFile("auth-typ: basic\n")])
+        #expect(nearMiss.status == 64)
+        #expect(nearMiss.standardError.contains(":1: 'auth-typ' is neither a question id nor a fact name"))
+        #expect(nearMiss.standardError.contains("did you mean 'auth-type'?"))
         let badAnswer = try CommandRunner.run([
             "interview", "--answers", try Self.answersFile("provider: microsoft-365\nauth-type: kerberos\n"),
         ])
@@ -108,5 +113,25 @@ import Testing
         let quit = try CommandRunner.run(["interview"], input: "unknown\nquit\n")
         #expect(quit.standardOutput.contains("stopped on request"))
         #expect(quit.standardOutput.contains("→ unknown"))
+    }
+
+    @Test func oneAnswersFileServesTheInterviewAndTheReport() throws {
+        let file = try Self.answersFile(
+            "provider: microsoft-365\nsituation.sender: device\nsign-in-elsewhere: works\nsmtp-test: authentication-failed\n"
+        )
+        let interview = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let report = try CommandRunner.run(["report", "--answers", file, "--format", "json"])
+        #expect(interview.status == 0)
+        #expect(report.status == 0)
+        let interviewObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(interview.standardOutput.utf8)) as? [String: Any])
+        let reportObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+        for diagnoses in [
+            interviewObject["diagnoses"] as? [[String: Any]],
+            (reportObject["diagnosis"] as? [String: Any])?["diagnoses"] as? [[String: Any]],
+        ] {
+            #expect(diagnoses?.first?["id"] as? String == "auth.smtp-auth-disabled")
+        }
     }
 }

@@ -91,4 +91,76 @@ struct TmuxSession {
         #expect(screen.contains("auth.smtp-auth-disabled"))
         #expect(screen.contains("1. SMTP AUTH is turned off"))
     }
+
+    /// The scanner story: a Microsoft 365 customer whose scanner's mail stopped, with no error text; the app's test
+    /// says "Authentication failed", webmail sign-in works. Each answer is given to whichever question the interview
+    /// picks, as the customer would.
+    static let scannerStory: [(question: String, answer: String)] = [
+        ("What sends the mail", "device"),
+        ("What does the sender see", "error-at-once"),
+        ("Which mail service", "microsoft-365"),
+        ("Did mail from this application ever work", "yes"),
+        ("SMTP test page", "authentication-failed"),
+        ("sign in to the sending mailbox", "works"),
+        ("Which SMTP server and port", "smtp.office365.com:587"),
+        ("Which encryption setting", "starttls"),
+    ]
+
+    @Test(
+        .enabled(
+            if: TmuxSession.isAvailable || TmuxSession.inCI,
+            "SKIPPED LOUDLY: tmux is not installed, so the scanner story was not played in a terminal. Install tmux (apt-get install -y tmux); .ci/run does, and in CI this test fails instead."
+        ))
+    func theScannerStoryWithoutAnErrorTextEndsWithTheRightCause() throws {
+        try #require(TmuxSession.isAvailable, "tmux is required in CI (.ci/run installs it with apt-get)")
+        let session = TmuxSession()
+        defer { session.close() }
+        let command = "\(CommandRunner.program.path) interview --no-color; echo \"EXIT=$?\"; sleep 600"
+        try session.tmux([
+            "new-session", "-d", "-s", "interview", "-x", "120", "-y", "40", "env", "TERM=xterm", "sh", "-c", command,
+        ])
+        var screen = try session.wait(for: "1. ")
+        var number = 1
+        var declinedProbe = false
+        while !screen.contains("EXIT="), number <= 30 {
+            if screen.contains("Likely causes") { break }
+            let header = "\n\(number). "
+            if !declinedProbe, screen.contains("Run the live probes") {
+                try session.type("n")
+                declinedProbe = true
+                screen = try session.wait(for: "EXIT=", orAnyOf: [header])
+                continue
+            }
+            guard let range = screen.range(of: header, options: .backwards) else { break }
+            let question = screen[range.upperBound...].prefix { $0 != "\n" }
+            let answer = Self.scannerStory.first { question.contains($0.question) }?.answer ?? "unknown"
+            try session.type(answer)
+            number += 1
+            screen = try session.wait(
+                for: "EXIT=", orAnyOf: ["\n\(number). "] + (declinedProbe ? [] : ["Run the live probes"]))
+        }
+        screen = try session.wait(for: "EXIT=")
+        #expect(screen.contains("EXIT=0"))
+        #expect(!screen.contains("Not recognised"))
+        #expect(!screen.contains("nothing yet"))
+        let causes = try #require(screen.range(of: "Likely causes"))
+        let first = screen[causes.upperBound...].split(separator: "\n").first { $0.hasPrefix("1. ") }
+        #expect(first?.contains("SMTP AUTH is turned off") == true, "\(screen)")
+        #expect(number - 1 <= 12)
+    }
+}
+
+extension TmuxSession {
+    /// Waits until the pane shows the text or any of the others; returns the screen.
+    func wait(for text: String, orAnyOf others: [String], seconds: Double = 60) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) || others.contains(where: last.contains) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; screen:\n\(last)")
+        return last
+    }
 }

@@ -17,6 +17,8 @@ public struct AnswerModel: Sendable {
     public let implied: [[Int?]]
     /// Diagnosis id → index.
     public let diagnosisIndex: [String: Int]
+    /// The prior weight of each diagnosis, indexed like `KnowledgeBase.diagnoses`.
+    public let priors: [Double]
 
     /// Builds the table for the engine's knowledge base.
     public init(engine: InferenceEngine) {
@@ -24,6 +26,7 @@ public struct AnswerModel: Sendable {
         let knowledgeBase = engine.knowledgeBase
         let diagnoses = knowledgeBase.diagnoses
         diagnosisIndex = Dictionary(diagnoses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        priors = diagnoses.map(\.prior)
         let profiles = diagnoses.map { Self.profile(of: $0, engine: engine) }
         let literals = diagnoses.map { definition in
             definition.evidence.filter { $0.certainty > 0 }.flatMap { evidence in

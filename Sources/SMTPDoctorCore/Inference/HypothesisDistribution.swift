@@ -1,36 +1,46 @@
 import Foundation
 
-/// The diagnoses as a probability distribution: their positive certainties, normalised, over a small uniform prior.
+/// The diagnoses as a probability distribution: each diagnosis's prior weight (`Rules/priors.yaml`) times the
+/// likelihood ratio its certainty stands for, normalised.
 ///
-/// The prior keeps every diagnosis that has not been ruled out in play, so that an early answer that fires only a
-/// few weak diagnoses does not hide the others from the question choice; a negative certainty rules a diagnosis out.
+/// A certainty factor `c` is read as the likelihood ratio `((1 + c) / (1 - c))^k` with `k` = `sharpness`: untouched
+/// diagnoses keep their prior, positive evidence multiplies it, negative evidence divides it. So when nothing is
+/// known yet the most common causes lead, and between causes the evidence cannot tell apart the commoner one stays
+/// ahead. The exponent makes a certainty of 0.5 worth a factor of 27, so that a few answers that point at a cause
+/// outweigh the hundreds of causes nothing pointed at.
 public struct HypothesisDistribution: Sendable {
     /// The probability of each diagnosis, indexed like `KnowledgeBase.diagnoses`.
     public let probabilities: [Double]
     /// The certainty of each diagnosis (0 when no evidence touched it).
     public let certainties: [Double]
 
+    /// The largest certainty read as a likelihood ratio: a certainty of 1 would make every other cause impossible.
+    static let certaintyCeiling = 0.98
+    /// The exponent of the likelihood ratio.
+    static let sharpness = 3.0
+
     /// The distribution of a result.
     ///
     /// - Parameters:
     ///   - result: what the engine concluded.
     ///   - index: diagnosis id → its index in the knowledge base.
-    ///   - priorMass: the share of the mass spread evenly over every diagnosis not ruled out.
-    public init(_ result: DiagnosisResult, index: [String: Int], priorMass: Double) {
+    ///   - priors: the prior weight of each diagnosis, indexed like the knowledge base's diagnoses.
+    public init(_ result: DiagnosisResult, index: [String: Int], priors: [Double]) {
         var certainties = Array(repeating: 0.0, count: index.count)
         for diagnosis in result.diagnoses + result.ruledOut {
             if let position = index[diagnosis.definition.id] { certainties[position] = diagnosis.confidence }
         }
-        self.init(certainties: certainties, priorMass: priorMass)
+        self.init(certainties: certainties, priors: priors)
     }
 
-    /// The distribution of certainties, one per diagnosis.
-    public init(certainties: [Double], priorMass: Double) {
+    /// The distribution of certainties, one per diagnosis, over prior weights of the same length.
+    public init(certainties: [Double], priors: [Double]) {
         self.certainties = certainties
-        let open = certainties.filter { $0 >= 0 }.count
-        let positive = certainties.reduce(0) { $0 + max($1, 0) }
-        let prior = open == 0 ? 0 : (positive > 0 ? positive * priorMass / (1 - priorMass) : 1) / Double(open)
-        let weights = certainties.map { $0 < 0 ? 0 : $0 + prior }
+        let ceiling = Self.certaintyCeiling
+        let weights = zip(certainties, priors).map { certainty, prior in
+            let clamped = min(max(certainty, -ceiling), ceiling)
+            return prior * pow((1 + clamped) / (1 - clamped), Self.sharpness)
+        }
         let total = weights.reduce(0, +)
         probabilities = total > 0 ? weights.map { $0 / total } : weights
     }
@@ -38,5 +48,10 @@ public struct HypothesisDistribution: Sendable {
     /// The Shannon entropy in bits.
     public var entropy: Double {
         probabilities.reduce(0) { $1 > 0 ? $0 - $1 * log2($1) : $0 }
+    }
+
+    /// The diagnosis indices from the most to the least likely; ties keep the knowledge base's order.
+    public var ranking: [Int] {
+        probabilities.indices.sorted { (probabilities[$0], $1) > (probabilities[$1], $0) }
     }
 }

@@ -18,9 +18,21 @@ public struct Interview: Sendable {
     /// The knowledge base reasoned with.
     public var knowledgeBase: KnowledgeBase { chooser.model.engine.knowledgeBase }
 
-    /// The diagnosis from the answers so far.
+    /// What the engine concludes from the answers so far.
     public var result: DiagnosisResult {
         chooser.model.engine.diagnose(Evidence(answers: answers, observations: observations))
+    }
+
+    /// The causes ranked by probability, as the interview shows them while it runs and at its end.
+    ///
+    /// Once anything was answered or observed it names the likeliest causes even when no evidence reached the
+    /// engine's threshold; its checklist starts with the question that would tell the leading causes apart.
+    ///
+    /// - Parameter separator: that question, when the caller already chose it (`next()`).
+    public func conclusion(separator: Question? = nil) -> DiagnosisResult {
+        let result = result
+        guard !answers.isEmpty || !observations.isEmpty else { return result }
+        return chooser.conclusion(of: result, separator: separator)
     }
 
     /// The next question, or why there is none.
@@ -28,9 +40,19 @@ public struct Interview: Sendable {
         chooser.next(answers: answers, observations: observations)
     }
 
+    /// The question that would best tell the likely causes apart now, however little it gains.
+    public func separator() -> Question? {
+        chooser.separator(answers: answers, observations: observations)
+    }
+
     /// Records an answer (`nil` for "unknown").
     public mutating func record(_ answer: QuestionAnswer?, to question: Question) {
         answers.append(InterviewAnswer(questionID: question.id, answer: answer))
+    }
+
+    /// Records an answer given without a question, such as a fact an answers file states.
+    public mutating func record(_ answer: InterviewAnswer) {
+        answers.append(answer)
     }
 
     /// Adds what a live probe observed.

@@ -18,10 +18,14 @@ public struct InterviewSimulation: Sendable {
         public var diagnosisID: String
         /// The questions asked, with the oracle's answers.
         public var asked: [InterviewAnswer]
+        /// The causes the interview concluded with, likeliest first.
+        public var concludedIDs: [String]
         /// The leading diagnosis at the end, if any.
-        public var leadingID: String?
+        public var leadingID: String? { concludedIDs.first }
         /// Whether the leading diagnosis is the one played.
         public var isRight: Bool { leadingID == diagnosisID }
+        /// Whether the diagnosis played is among the first three concluded.
+        public var isInTopThree: Bool { concludedIDs.prefix(3).contains(diagnosisID) }
     }
 
     /// The question choice under test.
@@ -74,8 +78,9 @@ public struct InterviewSimulation: Sendable {
                 InterviewAnswer(
                     questionID: questions[index].id, answer: oracleAnswer(question: index, diagnosis: diagnosis)))
         }
-        let leading = engine.diagnose(Evidence(answers: answers)).diagnoses.first?.definition.id
+        let concluded = chooser.conclusion(of: engine.diagnose(Evidence(answers: answers))).diagnoses
         return Outcome(
-            diagnosisID: engine.knowledgeBase.diagnoses[diagnosis].id, asked: answers, leadingID: leading)
+            diagnosisID: engine.knowledgeBase.diagnoses[diagnosis].id, asked: answers,
+            concludedIDs: concluded.map(\.definition.id))
     }
 }

@@ -11,18 +11,18 @@ public struct QuestionChooser: Sendable {
         public var confidence: Double
         /// …and leads the next one by at least this much.
         public var margin: Double
+        /// Stop when the likeliest diagnosis holds at least this share of the probability: clearly ahead.
+        public var clearLead: Double
         /// Stop when no question gains at least this many bits per unit of cost.
         public var minimumGain: Double
-        /// The share of the mass spread evenly over the diagnoses not ruled out.
-        public var priorMass: Double
 
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, minimumGain: Double = 0.02, priorMass: Double = 0.1)
+        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.6, minimumGain: Double = 0.02)
         {
             self.confidence = confidence
             self.margin = margin
+            self.clearLead = clearLead
             self.minimumGain = minimumGain
-            self.priorMass = priorMass
         }
     }
 
@@ -61,16 +61,24 @@ public struct QuestionChooser: Sendable {
         self.settings = settings
     }
 
-    /// The distribution of diagnoses for a result.
+    /// The distribution of diagnoses for a result, over the knowledge base's priors.
     public func distribution(_ result: DiagnosisResult) -> HypothesisDistribution {
-        HypothesisDistribution(result, index: model.diagnosisIndex, priorMass: settings.priorMass)
+        HypothesisDistribution(result, index: model.diagnosisIndex, priors: model.priors)
     }
 
-    /// Whether the result is certain enough to stop: returns the leading diagnosis if so.
+    /// Whether the result is certain enough to stop: returns the leading diagnosis if so — when its certainty is
+    /// high and ahead of the next, or when it holds a clear share of the probability.
     public func confidentDiagnosis(_ result: DiagnosisResult) -> String? {
-        guard let first = result.diagnoses.first, first.confidence >= settings.confidence else { return nil }
-        let second = result.diagnoses.dropFirst().first?.confidence ?? 0
-        return first.confidence - second >= settings.margin ? first.definition.id : nil
+        if let first = result.diagnoses.first, first.confidence >= settings.confidence,
+            first.confidence - (result.diagnoses.dropFirst().first?.confidence ?? 0) >= settings.margin
+        {
+            return first.definition.id
+        }
+        let current = distribution(result)
+        guard let likeliest = current.ranking.first, current.probabilities[likeliest] >= settings.clearLead else {
+            return nil
+        }
+        return model.engine.knowledgeBase.diagnoses[likeliest].id
     }
 
     /// The questions that may be asked now: not yet asked, and their `ask-when` holds for the facts known.
@@ -93,9 +101,25 @@ public struct QuestionChooser: Sendable {
     ///   - observations: other observations, such as a probe's.
     /// - Returns: the question to ask, or why to stop.
     public func next(answers: [InterviewAnswer], observations: [Observation] = []) -> Outcome {
-        let engine = model.engine
-        let result = engine.diagnose(Evidence(answers: answers, observations: observations))
+        let result = model.engine.diagnose(Evidence(answers: answers, observations: observations))
         if let confident = confidentDiagnosis(result) { return .confident(diagnosisID: confident) }
+        let best = bestChoice(answers: answers, observations: observations, result: result)
+        guard let best, best.score >= settings.minimumGain else { return .noUsefulQuestion }
+        return .ask(best)
+    }
+
+    /// The question that would best tell the likely causes apart now, however little it gains: what an ended
+    /// interview's checklist asks first.
+    public func separator(answers: [InterviewAnswer], observations: [Observation] = []) -> Question? {
+        let result = model.engine.diagnose(Evidence(answers: answers, observations: observations))
+        return bestChoice(answers: answers, observations: observations, result: result)?.question
+    }
+
+    /// The askable question with the largest expected gain per unit of cost, if any gains anything.
+    private func bestChoice(
+        answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult
+    ) -> Choice? {
+        let engine = model.engine
         let current = distribution(result)
         let entropy = current.entropy
         var best: Choice?
@@ -116,12 +140,12 @@ public struct QuestionChooser: Sendable {
             }
             let gain = entropy - expected
             let score = gain / question.cost
-            guard score >= settings.minimumGain, score > (best?.score ?? 0) else { continue }
+            guard score > 0, score > (best?.score ?? 0) else { continue }
             best = Choice(
                 question: question, index: index, gain: gain, score: score,
                 separates: separation(index, mass: mass, distribution: current))
         }
-        return best.map { .ask($0) } ?? .noUsefulQuestion
+        return best
     }
 
     /// The answers of a question with the likeliest diagnoses that imply each.

@@ -19,4 +19,7 @@ public struct DiagnosisDefinition: Sendable {
     public var examples: [DiagnosisExample]
     /// Where it is written.
     public var location: SourceLocation
+    /// How common the cause is relative to the others (`Rules/priors.yaml`; 1 when the file says nothing): the
+    /// interview's starting distribution.
+    public var prior: Double = 1
 }

@@ -24,6 +24,8 @@ struct KnowledgeBaseBuilder {
         attachProviderCodes(providers, to: &diagnoses, compiler)
         let generalDiagnoses = checkGeneralDiagnoses(categories, diagnoses)
         attachVocabulary(to: &diagnoses, generalDiagnoses: generalDiagnoses, compiler)
+        attachSituations(to: &diagnoses, compiler)
+        attachPriors(to: &diagnoses)
         let questions = buildQuestions(compiler, providers: providers, symptoms: symptoms, diagnoses: diagnoses)
         return KnowledgeBase(
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,

@@ -25,6 +25,8 @@ struct RawKnowledge {
     var remediations = Table()
     var questions = Table()
     var vocabulary = Table()
+    var situations = Table()
+    var priors = Table()
     var basicCodes = Table()
     var enhancedCodes = Table()
     var enhancedClasses = Table()
@@ -90,11 +92,16 @@ struct RawKnowledge {
             keyed(root, "a remediations file", key: "id", into: \.remediations, kind: "remediation", &seen)
         case ("vocabulary", _):
             keyed(root, "a vocabulary file", key: "id", into: \.vocabulary, kind: "vocabulary entry", &seen)
+        case ("situations", _):
+            keyed(root, "a situations file", key: "id", into: \.situations, kind: "situation", &seen)
+        case (_, "priors.yaml"):
+            keyed(root, "a priors file", key: "diagnosis", into: \.priors, kind: "prior", &seen)
         default:
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "questions.yaml, codes/, providers/, rules/, diagnoses/, remediations/ and vocabulary/")
+                    + "questions.yaml, priors.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
+                    + "vocabulary/")
         }
     }
 
