@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -116,6 +117,7 @@ let package = Package(
             name: "SMTPDoctorProbesTests",
             dependencies: [
                 "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", "SMTPDoctorDefaultRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
@@ -128,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
-            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+            dependencies: [
+                "SMTPDoctorCore", "SMTPDoctorDefaultRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "KnowledgeBaseTests",
