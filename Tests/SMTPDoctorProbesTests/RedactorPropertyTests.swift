@@ -12,8 +12,9 @@ import Testing
         case asSent, upperCased, lowerCased, withoutPadding, hex, percentEncoded, formEncoded, splitAcrossLines
     }
 
-    private static let secretCharacters = Array(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 +/=%&!?-_.:;@#") as [Character]
+    private static let secretCharacters =
+        Array(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 +/=%&!?-_.:;@#") as [Character]
     private let secret = Gen<Character?>.element(of: secretCharacters).map { $0! }.string(of: 8...24)
         .filter { $0.filter { !$0.isWhitespace }.count >= 3 }
     private let formIndex = Gen.int(in: 0...3)
