@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -152,6 +153,7 @@ let package = Package(
             dependencies: [
                 "SMTPDoctorProbes", "SMTPTestServer", "SMTPDoctorCore", "SMTPDoctorDefaultRules",
                 "SMTPDoctorReports",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
@@ -164,7 +166,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPDoctorCoreTests",
-            dependencies: ["SMTPDoctorCore", "SMTPDoctorDefaultRules"]
+            dependencies: [
+                "SMTPDoctorCore", "SMTPDoctorDefaultRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "KnowledgeBaseTests",

@@ -1,22 +1,28 @@
-import Foundation
-
 /// Which templates include which partials (`{{> name}}`, and `{{< name}}` for a parent), to refuse a set of templates
 /// in which a template includes itself, directly or through others: rendering it would recurse until the stack ends.
 ///
 /// The documents have no recursive data, so no legitimate template needs a cycle.
 struct TemplateInclusions {
-    private static let tag = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([^\s}]+)\s*\}\}"#)
-
     private let edges: [String: Set<String>]
 
     init(_ templates: [String: String]) {
-        edges = templates.mapValues { text in
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return Set(
-                Self.tag.matches(in: text, range: range).compactMap { match in
-                    Range(match.range(at: 1), in: text).map { String(text[$0]) }
-                })
+        edges = templates.mapValues(Self.includedNames)
+    }
+
+    /// The names in the inclusion tags of `text`: `{{> name}}` or `{{< name}}`, with optional spaces inside.
+    static func includedNames(_ text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            rest = rest[open.upperBound...]
+            var tag = rest.drop { $0.isWhitespace }
+            guard let sign = tag.first, sign == ">" || sign == "<" else { continue }
+            tag = tag.dropFirst().drop { $0.isWhitespace }
+            let name = tag.prefix { !$0.isWhitespace && $0 != "}" }
+            guard !name.isEmpty, tag[name.endIndex...].drop(while: \.isWhitespace).hasPrefix("}}") else { continue }
+            names.insert(String(name))
         }
+        return names
     }
 
     /// A chain of names that leads from a template back to itself (`a → b → a`), if there is one.

@@ -67,6 +67,21 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
     }
 
+    /// Paths the system refuses whoever runs the program (root included): under a regular file, in a missing
+    /// folder, a folder itself.
+    @Test(arguments: ["plain/report.md", "missing/report.md", "."])
+    func anOutputPathTheSystemRefusesIsAnErrorNamingIt(relative: String) throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("x\n".utf8).write(to: folder.appendingPathComponent("plain"))
+        let path = folder.appendingPathComponent(relative).path
+        let output = try CommandRunner.run(["diagnose", "--error", "535", "-o", path])
+        #expect(output.status == 1, "\(output)")
+        #expect(output.standardError.contains("cannot write \(path)"))
+        #expect(!crashStatuses.contains(output.status))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plain"])
+    }
+
     @Test func anOutputFileIsWrittenWholeWithNoTemporaryFileLeft() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -125,7 +125,7 @@ public struct ErrorTextParser: Sendable {
 
     // MARK: - Stage, remote host, format
 
-    private static let stages: [(pattern: NSRegularExpression, stage: String)] = [
+    private static let stages: [(pattern: LiteralPattern, stage: String)] = [
         (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?end of data"#), "end-of-data"),
         (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?rcpt to"#), "rcpt-to"),
         (pattern(#"(?i)(?:in reply to|after|while sending) (?:the )?mail from"#), "mail-from"),
@@ -181,9 +181,16 @@ public struct ErrorTextParser: Sendable {
         return leadingCode.firstMatch(in: text) != nil ? "smtp-reply" : "text"
     }
 
-    private static func pattern(_ source: String) -> NSRegularExpression {
-        // The patterns are literals of this file; a failure here is a programming error caught by every test.
-        try! NSRegularExpression(pattern: source)
+    private static func pattern(_ source: String) -> LiteralPattern {
+        LiteralPattern(source)
+    }
+
+    /// Every pattern of the parser, for the test that each one compiles.
+    static var literalPatterns: [LiteralPattern] {
+        [
+            codeAndEnhanced, leadingCode, markedCode, enhancedOnly, hostWithAddress, namedHost, addressWithPort,
+            ndrMarkers, postfixMarkers,
+        ] + stages.map(\.pattern)
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// The lines are joined; the search sees their bytes with ASCII letters folded to lower case and without whitespace,
 /// line breaks or a leading enhanced status code (`5.7.8 `). It looks twice: at the bytes as they are, and with each
-/// `%XX` escape read as the one byte it stands for. Every unit it compares remembers the bytes it came from, so a
+/// `%XX` escape read as the one byte it stands for and `+` as the space it stands for in form encoding. Every unit it compares remembers the bytes it came from, so a
 /// match can be cut out of the original lines.
 struct RedactionText {
     private let bytes: [UInt8]
@@ -81,7 +81,12 @@ struct RedactionText {
                 }
                 index += 3
             } else {
-                if !ignored[index] { units.append(Unit(byte: Self.lowercase(bytes[index]), origin: index..<index + 1)) }
+                // In form encoding (`application/x-www-form-urlencoded`) a `+` stands for a space, which the search
+                // passes over like any other.
+                let isEncodedSpace = decodingEscapes && bytes[index] == UInt8(ascii: "+")
+                if !ignored[index] && !isEncodedSpace {
+                    units.append(Unit(byte: Self.lowercase(bytes[index]), origin: index..<index + 1))
+                }
                 index += 1
             }
         }

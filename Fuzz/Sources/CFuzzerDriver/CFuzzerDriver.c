@@ -1,0 +1,2 @@
+// The declarations are in include/CFuzzerDriver.h; libFuzzer, linked by -sanitize=fuzzer, defines them.
+#include "CFuzzerDriver.h"

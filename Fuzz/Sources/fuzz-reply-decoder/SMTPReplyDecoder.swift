@@ -1,0 +1,1 @@
+../../../Sources/SMTPDoctorProbes/Codec/SMTPReplyDecoder.swift

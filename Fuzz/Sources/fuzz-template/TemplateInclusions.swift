@@ -1,0 +1,1 @@
+../../../Sources/SMTPDoctorReports/TemplateInclusions.swift
