@@ -54,3 +54,20 @@ import Testing
         #expect(throws: InvalidKnowledgeBase.self) { try KnowledgeBase.load([.builtIn, RuleLayer(files: [bad])]) }
     }
 }
+
+/// Fields added to the knowledge base after the image format was first written: each must survive the image.
+@Suite struct KnowledgeBaseImageFieldTests {
+    @Test func everyDiagnosisKeepsItsPrior() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        #expect(fromFiles.diagnoses.contains { $0.prior != 1 }, "the built-in priors set no weight")
+        #expect(fromImage.diagnoses.map(\.prior) == fromFiles.diagnoses.map(\.prior))
+    }
+
+    @Test func everyProviderKeepsItsDKIMSelectors() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        #expect(fromFiles.providers.contains { !$0.dkimSelectors.isEmpty })
+        #expect(fromImage.providers.map(\.dkimSelectors) == fromFiles.providers.map(\.dkimSelectors))
+    }
+}

@@ -101,9 +101,11 @@ extension KnowledgeImageReader {
             return ProviderCode(
                 code: code, reply: reader.optionalInt(), meaning: reader.string(), diagnosisID: reader.string())
         }
+        let dkimSelectors = list { $0.string() }
         return ProviderProfile(
             id: id, name: name, aliases: aliases, doc: doc, settings: settings, limits: limits,
-            hostPatterns: hostPatterns, textPatterns: textPatterns, codes: codes, location: location())
+            hostPatterns: hostPatterns, textPatterns: textPatterns, codes: codes, location: location(),
+            dkimSelectors: dkimSelectors)
     }
 
     mutating func rule() -> DerivationRule {
@@ -135,9 +137,11 @@ extension KnowledgeImageReader {
                 error: error, provider: reader.optionalString(), symptoms: reader.list { $0.string() },
                 location: reader.location())
         }
+        let prior = double()
         return DiagnosisDefinition(
             id: id, category: category, title: title, summary: summary, evidence: evidence,
-            remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location())
+            remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location(),
+            prior: prior)
     }
 
     mutating func question() -> Question {

@@ -140,6 +140,7 @@ extension KnowledgeImageWriter {
             string(code.meaning)
             string(code.diagnosisID)
         }
+        strings(provider.dkimSelectors)
         write(provider.location)
     }
 
@@ -174,6 +175,7 @@ extension KnowledgeImageWriter {
             strings(example.symptoms)
             write(example.location)
         }
+        double(diagnosis.prior)
         write(diagnosis.location)
     }
 
