@@ -33,7 +33,7 @@ struct ProbeOperation: Sendable {
         let result =
             report.verdict == .success
             ? engine.diagnose(Evidence()) : engine.diagnose(Evidence(observations: [report.observation()]))
-        let outcome = ProbeOutcome(report: report, diagnoses: result.summaries)
+        let outcome = ProbeOutcome(report: report, result: result)
         let authentication =
             configuration.credentials.map { "\($0.username) with \($0.mechanism?.rawValue ?? "PLAIN or LOGIN")" }
             ?? "none"
@@ -47,10 +47,15 @@ struct ProbeOperation: Sendable {
     }
 
     /// The command line's JSON document of the probe.
-    func json(_ outcome: Outcome) -> String {
-        ProbeRenderer.json(
-            [outcome.probe], toolVersion: settings.toolVersion,
-            exitCode: settings.probeExitCode(outcome.probe.report.verdict))
+    ///
+    /// - Throws: ``ServeFailure`` when the result cannot be encoded (a non-finite number).
+    func json(_ outcome: Outcome) throws(ServeFailure) -> String {
+        do {
+            return try ProbeJSONReport(toolVersion: settings.toolVersion).render(
+                [outcome.probe], exitCode: settings.probeExitCode(outcome.probe.verdict))
+        } catch {
+            throw ServeFailure(.internalServerError, "The probe's result could not be written as JSON.")
+        }
     }
 
     /// Refuses a host any of whose addresses is loopback, link-local or private.

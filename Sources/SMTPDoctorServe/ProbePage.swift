@@ -52,11 +52,12 @@ enum ProbePage {
 
     static func result(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
         let report = outcome.probe.report
-        let success = report.verdict == .success
+        let verdict = outcome.probe.verdict
+        let success = verdict == .success
         var content = """
             <h1>Test of \(HTML.escape(report.host)):\(report.port)</h1>
             <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
-            \(HTML.escape(report.verdict.title))</p>
+            \(HTML.escape(verdict.title))</p>
             <p id="reason">\(HTML.escape(report.reason))</p>
             <h2>Steps</h2>
             <table id="steps"><tr><th>Step</th><th>Outcome</th><th>ms</th><th>Detail</th></tr>

@@ -26,7 +26,7 @@ extension ServeHandlers {
                 let outcome = try await operation.run(probeRequest) { () throws(ServeFailure) in
                     try await admitProbe(context)
                 }
-                return ServeResponses.json(operation.json(outcome))
+                return ServeResponses.json(try operation.json(outcome))
             }
         }
         router.post("/api/check-domain") { request, _ in

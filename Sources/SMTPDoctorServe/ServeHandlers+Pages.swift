@@ -31,7 +31,7 @@ extension ServeHandlers {
                 let outcome = try await probe.run(probeRequest) { () throws(ServeFailure) in
                     try await admitProbe(context)
                 }
-                let kept = await keep(outcome.report, json: probe.json(outcome), baseName: "smtp-doctor-probe")
+                let kept = await keep(outcome.report, json: try probe.json(outcome), baseName: "smtp-doctor-probe")
                 return ServeResponses.html(ProbePage.result(outcome, downloads: PageLayout.downloads(kept)))
             }
         }
