@@ -96,7 +96,8 @@ import Testing
             file: "bounces.mbox", format: .mbox,
             events: [
                 (1, .bounced, "bob@example.com", "recipient.unknown-user"),
-                (64, .delayed, "dave@unreachable.example", "expired.message-delayed"),
+                // A delay notice whose reply names the cause: the cause ranks first, the delay after it.
+                (64, .delayed, "dave@unreachable.example", "connection.closed-by-server"),
             ]),
     ]
 
