@@ -127,6 +127,9 @@ public struct ProbeConfiguration: Sendable {
     public var limits: SMTPReplyDecoder.Limits
     /// For implicit-TLS and STARTTLS probes that fail at the greeting: check whether the port speaks the other mode.
     public var checkModeMismatch: Bool
+    /// The addresses to connect to instead of resolving `host` again (textual IPv4 or IPv6), so that a caller that
+    /// resolved and checked the name connects to exactly the addresses it checked. Empty: resolve `host`.
+    public var pinnedAddresses: [String] = []
 
     /// Creates a configuration.
     public init(

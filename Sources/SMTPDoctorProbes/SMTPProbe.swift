@@ -21,8 +21,10 @@ public struct SMTPProbe: Sendable {
     }
 
     /// Runs the probe.
-    public func run() async -> ProbeReport {
-        var run = Run(configuration)
+    ///
+    /// - Parameter onStep: called with each step as soon as it completes, for a page that shows the steps live.
+    public func run(onStep: (@Sendable (ProbeStep) -> Void)? = nil) async -> ProbeReport {
+        var run = Run(configuration, onStep: onStep)
         await run.execute()
         return run.report
     }
@@ -35,10 +37,12 @@ private struct Run {
     let start: ContinuousClock.Instant
     let deadline: ContinuousClock.Instant
     let redact: Redactor
+    let onStep: (@Sendable (ProbeStep) -> Void)?
     var report: ProbeReport
 
-    init(_ configuration: ProbeConfiguration) {
+    init(_ configuration: ProbeConfiguration, onStep: (@Sendable (ProbeStep) -> Void)?) {
         self.configuration = configuration
+        self.onStep = onStep
         start = clock.now
         deadline = start.advanced(by: configuration.timeouts.overall)
         redact = Redactor(credentials: configuration.credentials)
@@ -62,8 +66,10 @@ private struct Run {
 
     mutating func record(_ kind: ProbeStepKind, since started: Duration, _ outcome: ProbeStep.Outcome, _ detail: String)
     {
-        report.steps.append(
-            ProbeStep(kind: kind, outcome: outcome, started: started, duration: now - started, detail: redact(detail)))
+        let step = ProbeStep(
+            kind: kind, outcome: outcome, started: started, duration: now - started, detail: redact(detail))
+        report.steps.append(step)
+        onStep?(step)
     }
 
     // MARK: - The run
@@ -78,9 +84,14 @@ private struct Run {
         var started = now
         let addresses: [SocketAddress]
         do {
-            addresses = try await HostResolver.resolve(host, port: port, timeout: budget(timeouts.resolve))
+            let pinned = configuration.pinnedAddresses.compactMap { try? SocketAddress(ipAddress: $0, port: port) }
+            addresses =
+                pinned.isEmpty
+                ? try await HostResolver.resolve(host, port: port, timeout: budget(timeouts.resolve)) : pinned
             report.addresses = addresses.map(\.textForm)
-            record(.resolve, since: started, .ok, report.addresses.joined(separator: ", "))
+            record(
+                .resolve, since: started, .ok,
+                report.addresses.joined(separator: ", ") + (pinned.isEmpty ? "" : " (resolved and checked before)"))
         } catch {
             let failure: ResolveFailure
             switch error as? HostResolver.Failure {

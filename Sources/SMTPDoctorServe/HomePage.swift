@@ -10,6 +10,8 @@ enum HomePage {
                 and a checklist.</li>
                 <li><a href="/probe" id="go-probe">Test a server</a>: connect, TLS, authentication and relay, \
                 step by step, with a verdict and its likely cause.</li>
+                <li><a href="/interview" id="go-interview">Answer a few questions</a>: one question at a time, \
+                each chosen to tell the likely causes apart, until one cause is clear.</li>
                 <li><a href="/analyze" id="go-analyze">Analyse a log or bounce</a>: every failure in the file, \
                 grouped by cause.</li>
                 <li><a href="/check-domain" id="go-check-domain">Check a domain</a>: MX, SPF, DMARC, DKIM, reverse \

@@ -111,6 +111,66 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/interview/start": {
+              "post": {
+                "summary": "Begin an interview: the first question (answers given in the body count as answered).",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewAnswers" } } }
+                },
+                "responses": {
+                  "200": { "description": "The answers to send next time, and the next question or why the interview ended.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewStep" } } } },
+                  "400": { "$ref": "#/components/responses/Problem" },
+                  "413": { "$ref": "#/components/responses/Problem" },
+                  "415": { "$ref": "#/components/responses/Problem" }
+                }
+              }
+            },
+            "/api/interview/answer": {
+              "post": {
+                "summary": "Answer a question: the answers so far, the question's id, and the answer (null: unknown).",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewAnswer" } } }
+                },
+                "responses": {
+                  "200": { "description": "The answers to send next time, and the next question or why the interview ended.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewStep" } } } },
+                  "400": { "$ref": "#/components/responses/Problem" },
+                  "413": { "$ref": "#/components/responses/Problem" },
+                  "415": { "$ref": "#/components/responses/Problem" }
+                }
+              }
+            },
+            "/api/interview/back": {
+              "post": {
+                "summary": "Undo the last of the answers sent.",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewAnswers" } } }
+                },
+                "responses": {
+                  "200": { "description": "The answers to send next time, and the next question or why the interview ended.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewStep" } } } },
+                  "400": { "$ref": "#/components/responses/Problem" },
+                  "413": { "$ref": "#/components/responses/Problem" },
+                  "415": { "$ref": "#/components/responses/Problem" }
+                }
+              }
+            },
+            "/api/interview/result": {
+              "post": {
+                "summary": "The conclusion of the answers sent, as smtp-doctor interview --format json writes it.",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InterviewAnswers" } } }
+                },
+                "responses": {
+                  "200": { "description": "The ranked causes with the questions asked (smtp-doctor interview --format json).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Diagnosis" } } } },
+                  "400": { "$ref": "#/components/responses/Problem" },
+                  "413": { "$ref": "#/components/responses/Problem" },
+                  "415": { "$ref": "#/components/responses/Problem" }
+                }
+              }
+            },
             "/healthz": {
               "get": {
                 "summary": "Whether the server runs (needs no sign-in).",
@@ -135,6 +195,45 @@ enum OpenAPIDocument {
                   "facts": { "type": "array", "items": { "type": "object" } },
                   "diagnoses": { "type": "array", "items": { "type": "object" } },
                   "checklist": { "type": "array", "items": { "type": "object" } }
+                }
+              },
+              "InterviewEntry": {
+                "type": "object",
+                "required": ["question"],
+                "properties": { "question": { "type": "string" }, "answer": { "type": ["string", "null"] } }
+              },
+              "InterviewAnswers": {
+                "type": "object",
+                "properties": {
+                  "answers": { "type": "array", "maxItems": 64, "items": { "$ref": "#/components/schemas/InterviewEntry" } }
+                }
+              },
+              "InterviewAnswer": {
+                "type": "object",
+                "required": ["question"],
+                "properties": {
+                  "answers": { "type": "array", "maxItems": 63, "items": { "$ref": "#/components/schemas/InterviewEntry" } },
+                  "question": { "type": "string", "description": "The id of the question answered." },
+                  "answer": { "type": ["string", "null"], "description": "An answer id, a number, or the typed text; null for unknown." }
+                }
+              },
+              "InterviewStep": {
+                "type": "object",
+                "required": ["answers", "leading"],
+                "properties": {
+                  "answers": { "type": "array", "items": { "$ref": "#/components/schemas/InterviewEntry" } },
+                  "question": {
+                    "type": ["object", "null"],
+                    "properties": {
+                      "id": { "type": "string" }, "text": { "type": "string" }, "help": { "type": "string" },
+                      "kind": { "type": "string", "enum": ["yes-no", "choice", "text", "error", "host-port"] },
+                      "expects": { "type": "string" },
+                      "choices": { "type": "array", "items": { "type": "object", "properties": { "id": { "type": "string" }, "label": { "type": "string" } } } },
+                      "gain": { "type": "number" }, "cost": { "type": "number" }
+                    }
+                  },
+                  "ending": { "type": ["string", "null"], "enum": ["confident", "no-useful-question", null] },
+                  "leading": { "type": "array", "items": { "type": "object", "properties": { "id": { "type": "string" }, "title": { "type": "string" }, "confidence": { "type": "number" } } } }
                 }
               },
               "Problem": {

@@ -4,6 +4,11 @@
 enum PageLayout {
     /// The whole HTML document; `content` is already HTML, `title` is escaped here.
     static func page(title: String, content: String) -> String {
+        head(title: title) + content + "\n" + tail
+    }
+
+    /// The document up to the start of the content, for a page sent in parts as its work goes on.
+    static func head(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -15,16 +20,21 @@ enum PageLayout {
         </head>
         <body>
         <header><a class="brand" href="/">smtp-doctor</a>
-        <nav><a href="/diagnose">Paste an error</a> <a href="/probe">Test a server</a> <a href="/analyze">Analyse a log</a> <a href="/check-domain">Check a domain</a></nav>
+        <nav><a href="/diagnose">Paste an error</a> <a href="/probe">Test a server</a> <a href="/interview">Answer \
+        questions</a> <a href="/analyze">Analyse a log</a> <a href="/check-domain">Check a domain</a></nav>
         </header>
         <main>
-        \(content)
+
+        """
+    }
+
+    /// The document after the content.
+    static let tail = """
         </main>
         </body>
         </html>
 
         """
-    }
 
     /// A page that says what went wrong with the request and what to do.
     static func problem(_ failure: ServeFailure) -> String {
@@ -75,6 +85,10 @@ enum PageLayout {
         td, th { border: 1px solid #d5d9e0; padding: .3em .5em; text-align: left; vertical-align: top; }
         pre { background: #fff; border: 1px solid #d5d9e0; padding: .8em; overflow-x: auto; white-space: pre-wrap; }
         .hint { color: #52607a; font-size: .9em; }
+        .choices label { font-weight: 400; }
+        .actions button { margin-right: .6em; }
+        button.secondary { background: #fff; color: #1d3557; border: 1px solid #1d3557; }
+        .progress { color: #52607a; }
 
         """
 }

@@ -24,11 +24,30 @@ struct ProbeOperation: Sendable {
     func run(_ request: ProbeRequest, admit: () async throws(ServeFailure) -> Void) async throws(ServeFailure)
         -> Outcome
     {
-        let configuration = try request.configuration(
+        await run(try await prepare(request, admit: admit))
+    }
+
+    /// Checks the request and the target and asks `admit`, as `run` does; returns the probe to run.
+    ///
+    /// On a listener that restricts targets, the probe is pinned to the addresses checked here, so that a name
+    /// whose answer changes between the check and the connection (DNS rebinding) cannot reach an internal address.
+    ///
+    /// - Throws: ``ServeFailure`` when the request is invalid, the target is refused, or `admit` refuses.
+    func prepare(_ request: ProbeRequest, admit: () async throws(ServeFailure) -> Void) async throws(ServeFailure)
+        -> ProbeConfiguration
+    {
+        var configuration = try request.configuration(
             stepTimeout: settings.probeStepTimeout, deadline: settings.probeDeadline)
-        if settings.restrictsTargets { try await checkTarget(configuration.host) }
+        if settings.restrictsTargets {
+            configuration.pinnedAddresses = try await checkTarget(configuration.host).map(IPAddressText)
+        }
         try await admit()
-        let report = await SMTPProbe(configuration).run()
+        return configuration
+    }
+
+    /// Runs a prepared probe, calling `onStep` with each step as it completes, and explains its verdict.
+    func run(_ configuration: ProbeConfiguration, onStep: (@Sendable (ProbeStep) -> Void)? = nil) async -> Outcome {
+        let report = await SMTPProbe(configuration).run(onStep: onStep)
         let engine = InferenceEngine(knowledgeBase: knowledgeBase)
         let result =
             report.verdict == .success
@@ -58,8 +77,8 @@ struct ProbeOperation: Sendable {
         }
     }
 
-    /// Refuses a host any of whose addresses is loopback, link-local or private.
-    private func checkTarget(_ host: String) async throws(ServeFailure) {
+    /// Refuses a host any of whose addresses is loopback, link-local or private; returns its addresses.
+    private func checkTarget(_ host: String) async throws(ServeFailure) -> [[UInt8]] {
         let addresses = await TargetResolver.addresses(of: host)
         guard !addresses.isEmpty else {
             throw ServeFailure(.badRequest, "The server name does not resolve; check its spelling.")
@@ -70,5 +89,6 @@ struct ProbeOperation: Sendable {
                 "This page is reachable from other machines, so it does not probe loopback, link-local or private "
                     + "addresses; start it with --allow-private-targets to allow them.")
         }
+        return addresses
     }
 }

@@ -50,28 +50,37 @@ enum ProbePage {
                 """)
     }
 
-    static func result(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
-        let report = outcome.probe.report
-        let verdict = outcome.probe.verdict
-        let success = verdict == .success
-        var content = """
-            <h1>Test of \(HTML.escape(report.host)):\(report.port)</h1>
-            <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
-            \(HTML.escape(verdict.title))</p>
-            <p id="reason">\(HTML.escape(report.reason))</p>
+    /// The start of the result page, sent before the probe runs: the title and the head of the steps table.
+    static func start(host: String, port: Int) -> String {
+        PageLayout.head(title: "Test of \(host)") + """
+            <h1>Test of \(HTML.escape(host)):\(port)</h1>
             <h2>Steps</h2>
             <table id="steps"><tr><th>Step</th><th>Outcome</th><th>ms</th><th>Detail</th></tr>
 
             """
-        for step in report.steps {
-            content += """
-                <tr><td>\(HTML.escape(step.kind.rawValue))</td><td>\(HTML.escape(step.outcome.rawValue))</td>\
-                <td>\(step.duration.wholeMilliseconds)</td>\
-                <td>\(HTML.escape(step.detail))</td></tr>
+    }
 
-                """
-        }
-        content += "</table>\n"
+    /// One row of the steps table, sent as soon as the step completes.
+    static func row(_ step: ProbeStep) -> String {
+        """
+        <tr class="step"><td>\(HTML.escape(step.kind.rawValue))</td><td>\(HTML.escape(step.outcome.rawValue))</td>\
+        <td>\(step.duration.wholeMilliseconds)</td><td>\(HTML.escape(step.detail))</td></tr>
+
+        """
+    }
+
+    /// The rest of the result page, once the probe has ended: the verdict, the likely cause, the transcript.
+    static func end(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
+        let report = outcome.probe.report
+        let verdict = outcome.probe.verdict
+        let success = verdict == .success
+        var content = """
+            </table>
+            <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
+            \(HTML.escape(verdict.title))</p>
+            <p id="reason">\(HTML.escape(report.reason))</p>
+
+            """
         if !success, !outcome.result.diagnoses.isEmpty {
             content += "<h2>Likely cause</h2>\n<ol class=\"causes\">\n"
             for (index, diagnosis) in outcome.result.diagnoses.prefix(3).enumerated() {
@@ -89,7 +98,6 @@ enum ProbePage {
             return HTML.escape(mark + entry.text)
         }
         content += "<details><summary>Transcript</summary><pre>\(transcript.joined(separator: "\n"))</pre></details>\n"
-        content += downloads
-        return PageLayout.page(title: "Test of \(report.host)", content: content)
+        return content + downloads + "\n" + PageLayout.tail
     }
 }

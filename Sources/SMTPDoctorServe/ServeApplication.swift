@@ -8,7 +8,8 @@ public enum ServeApplication {
     /// The routes of the JSON API, as `METHOD /path`; `/openapi.json` describes each of them.
     public static let apiRoutes = [
         "POST /api/diagnose", "POST /api/probe", "POST /api/analyze", "POST /api/check-domain", "GET /healthz",
-        "GET /openapi.json",
+        "GET /openapi.json", "POST /api/interview/start", "POST /api/interview/answer", "POST /api/interview/back",
+        "POST /api/interview/result",
     ]
 
     /// Builds the application.
@@ -35,13 +36,16 @@ public enum ServeApplication {
         let handlers = ServeHandlers(
             settings: settings, knowledgeBase: knowledgeBase, renderer: renderer,
             store: ResultStore(capacity: settings.keptResults),
-            limiter: ProbeRateLimiter(allowance: settings.probesPerWindow, window: settings.probeWindow, now: clock))
+            limiter: ProbeRateLimiter(allowance: settings.probesPerWindow, window: settings.probeWindow, now: clock),
+            interviewChooser: QuestionChooser(
+                model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))))
         let router = Router(context: ServeRequestContext.self)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())
         if let access = settings.access { router.add(middleware: AccessControlMiddleware(credentials: access)) }
         handlers.addPages(to: router)
         handlers.addAPI(to: router)
+        handlers.addInterview(to: router)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),

@@ -28,11 +28,10 @@ extension ServeHandlers {
             try await page {
                 let form = try await verifiedForm(request)
                 let probeRequest = try ProbeRequest(form: form)
-                let outcome = try await probe.run(probeRequest) { () throws(ServeFailure) in
+                let configuration = try await probe.prepare(probeRequest) { () throws(ServeFailure) in
                     try await admitProbe(context)
                 }
-                let kept = await keep(outcome.report, json: try probe.json(outcome), baseName: "smtp-doctor-probe")
-                return ServeResponses.html(ProbePage.result(outcome, downloads: PageLayout.downloads(kept)))
+                return streamedProbePage(configuration)
             }
         }
         router.get("/analyze") { request, _ in

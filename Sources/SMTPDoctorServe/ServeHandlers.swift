@@ -11,6 +11,8 @@ struct ServeHandlers: Sendable {
     let renderer: SupportReportRenderer
     let store: ResultStore
     let limiter: ProbeRateLimiter
+    /// The interview's question choice, built once: its answer model is costly to compute.
+    let interviewChooser: QuestionChooser
 
     var diagnose: DiagnoseOperation {
         DiagnoseOperation(knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion)
@@ -19,6 +21,9 @@ struct ServeHandlers: Sendable {
     var checkDomain: CheckDomainOperation {
         CheckDomainOperation(
             knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion, dnsServer: settings.dnsServer)
+    }
+    var interview: InterviewOperation {
+        InterviewOperation(chooser: interviewChooser, toolVersion: settings.toolVersion)
     }
     var analyze: AnalyzeOperation { AnalyzeOperation(knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion) }
 
