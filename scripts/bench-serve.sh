@@ -3,12 +3,21 @@
 # (Debian). Prints throughput, p50/p99 latency, the error count, and the server's resident memory before and after
 # the run and at its peak (VmHWM), so that bounded memory is visible.
 #
-# Usage: scripts/bench-serve.sh [--debug] [SECONDS] [CLIENTS]
+# Usage: scripts/bench-serve.sh [--debug] [--readme] [SECONDS] [CLIENTS]
 #   Release build by default; --debug measures the debug build instead (faster to build, slower to run).
+#   --readme also writes the figures into README.md, between the bench-serve:begin and bench-serve:end markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=release
-if [ "${1:-}" = --debug ]; then configuration=debug; shift; fi
+readme=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --debug) configuration=debug; shift ;;
+    --readme) readme=true; shift ;;
+    --*) echo "unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
 seconds=${1:-30}
 clients=${2:-50}
 
@@ -40,8 +49,27 @@ LUA
 rss() { awk '/^VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status"; }
 # One request first, so that the knowledge base and the engine are warm before measuring.
 curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"errors": ["550 5.1.1"]}' "http://127.0.0.1:$port/api/diagnose"
-echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
-echo "server memory before: $(rss)"
-wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 30s -s "$work/post.lua" "http://127.0.0.1:$port/api/diagnose" \
-  | sed -n '/^requests /,$p'
-echo "server memory after: $(rss); peak: $(awk '/^VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$server/status")"
+# Everything measured goes to standard output and, with --readme, into the README's code block.
+measure() {
+  echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
+  echo "server memory before: $(rss)"
+  wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 30s -s "$work/post.lua" "http://127.0.0.1:$port/api/diagnose" \
+    | sed -n '/^requests /,$p'
+  echo "server memory after: $(rss); peak: $(awk '/^VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$server/status")"
+}
+figures="$work/figures"
+measure | tee "$figures"
+if $readme; then
+  python3 - README.md "$figures" <<'PY'
+import sys
+readme, figures = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
+text = open(readme).read()
+begin, end = "<!-- bench-serve:begin -->", "<!-- bench-serve:end -->"
+if text.count(begin) != 1 or text.count(end) != 1 or text.index(begin) > text.index(end):
+    sys.exit("README.md needs one " + begin + " line before one " + end + " line")
+head, rest = text.split(begin)
+_, tail = rest.split(end)
+open(readme, "w").write(head + begin + "\n```\n" + figures + "\n```\n" + end + tail)
+PY
+  echo "README.md: figures written between the bench-serve markers" >&2
+fi
