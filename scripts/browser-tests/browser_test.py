@@ -91,8 +91,44 @@ def probe(driver, url, fields, directory, screenshot):
         shoot(driver, directory, "probe-form")
     driver.find_element(By.ID, "probe-submit").click()
     verdict = wait_for(driver, "verdict").text
+    steps = driver.find_elements(By.CSS_SELECTOR, "#steps tr.step")
+    check(len(steps) >= 2, f"probe of port {fields['port']}: the steps are listed ({len(steps)})")
     first = driver.find_elements(By.ID, "first-cause")
     return verdict, first[0].text if first else ""
+
+
+def interview(driver, url, directory):
+    driver.get(url + "/interview")
+    question = wait_for(driver, "question").text
+    shoot(driver, directory, "interview-question")
+    check(question != "", f"interview: the first question is asked ({question!r})")
+    driver.find_element(By.CSS_SELECTOR, "#why summary").click()
+    check("Asked now" in driver.find_element(By.ID, "why").text, "interview: 'why' says why the question is asked")
+    shoot(driver, directory, "interview-why")
+    answer_once(driver)
+    check("Question 2" in wait_for(driver, "progress").text, "interview: the second question follows the first")
+    driver.find_element(By.ID, "back").click()
+    check("Question 1" in wait_for(driver, "progress").text, "interview: back returns to the first question")
+    check(wait_for(driver, "question").text == question, "interview: back asks the first question again")
+    for _ in range(64):
+        if driver.find_elements(By.ID, "ending"):
+            break
+        answer_once(driver)
+    ending = wait_for(driver, "ending").text
+    shoot(driver, directory, "interview-result")
+    check(bool(driver.find_elements(By.ID, "first-cause")), f"interview: it ends with a first cause ({ending!r})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#answers tr")) > 1, "interview: the answers are listed")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".downloads a")) == 3, "interview: three downloads offered")
+
+
+def answer_once(driver):
+    # The first answer of a choice; "I don't know" for a question that takes text.
+    choices = driver.find_elements(By.ID, "answer-1")
+    if choices:
+        choices[0].click()
+        driver.find_element(By.ID, "answer-submit").click()
+    else:
+        driver.find_element(By.ID, "unknown").click()
 
 
 def main():
@@ -132,6 +168,9 @@ def main():
         check("pwned" not in driver.title, "diagnose: a script in the error is not run")
         check("<script>document.title" in driver.find_element(By.TAG_NAME, "body").text or
               "document.title" in driver.page_source, "diagnose: the script text is shown escaped")
+
+        # The guided interview.
+        interview(driver, url, directory)
 
         # Test a server: the fault-injecting test server.
         verdict, cause = probe(driver, url, {
