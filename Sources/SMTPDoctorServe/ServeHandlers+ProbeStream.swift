@@ -12,7 +12,8 @@ extension ServeHandlers {
         let operation = probe
         let handlers = self
         let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ProbePage.start(host: configuration.host, port: configuration.port)))
+            try await writer.write(
+                ByteBuffer(string: ProbePage.start(host: configuration.host, port: configuration.port)))
             let (steps, continuation) = AsyncStream.makeStream(of: ProbeStep.self)
             let run = Task {
                 let outcome = await operation.run(configuration) { continuation.yield($0) }

@@ -39,13 +39,16 @@ import Testing
         let configuration = try await operation.prepare(request) {}
         let pinned = try #require(configuration.pinnedAddresses.first)
         #expect(configuration.pinnedAddresses.count == 1)
-        #expect(try SocketAddress(ipAddress: pinned, port: 25).ipAddress == SocketAddress(ipAddress: host, port: 25).ipAddress)
+        #expect(
+            try SocketAddress(ipAddress: pinned, port: 25).ipAddress
+                == SocketAddress(ipAddress: host, port: 25).ipAddress)
     }
 
     @Test func aLoopbackListenerLeavesTheNameToTheProbe() async throws {
         let operation = ProbeOperation(
             knowledgeBase: try ServeHarness.knowledgeBase.get(), settings: ServeHarness().settings)
-        let request = try JSONDecoder().decode(ProbeRequest.self, from: Data(#"{"host": "127.0.0.1", "port": 25}"#.utf8))
+        let request = try JSONDecoder().decode(
+            ProbeRequest.self, from: Data(#"{"host": "127.0.0.1", "port": 25}"#.utf8))
         #expect(try await operation.prepare(request) {}.pinnedAddresses.isEmpty)
     }
 
