@@ -175,6 +175,31 @@ import Testing
         }
     }
 
+    @Test func markupInATypedAnswerIsShownNeverInterpretedAndInvalidUTF8IsRefused() async throws {
+        let question = try #require(try ServeHarness.knowledgeBase.get().questions.first { $0.kind == .error })
+        try await ServeHarness().test { client in
+            let token = try await Browser.token(client, page: "/interview")
+            let typed = "<script>alert(1)</script> 535 5.7.8 Authentication credentials invalid"
+            let answers = #"[{"answer": "\#(typed)", "question": "\#(question.id)"}]"#
+            let end = try await Browser.post(
+                client, "/interview", token: token, fields: [("answers", answers), ("action", "finish")])
+            #expect(end.status == .ok)
+            #expect(!end.body.contains("<script>"))
+            #expect(end.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(end.body)")
+            #expect(end.body.contains(#"id="first-cause""#))
+            var body = ByteBuffer(string: "csrf=\(token)&action=finish&answers=")
+            body.writeBytes([0xC3, 0x28, 0xFF])
+            let invalid = try await client.execute(
+                uri: "/interview", method: .post,
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", .cookie: "smtp_doctor_csrf=\(token)",
+                ],
+                body: body
+            ) { $0.status }
+            #expect(invalid == .badRequest)
+        }
+    }
+
     /// The value of a hidden field, unescaped.
     static func hidden(_ name: String, in page: String) -> String? {
         guard let start = page.range(of: #"type="hidden" name="\#(name)" value=""#),
