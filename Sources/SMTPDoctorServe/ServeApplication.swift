@@ -20,10 +20,13 @@ public enum ServeApplication {
     ///   - logger: receives the access log, one structured line per request.
     ///   - clock: time since an arbitrary origin, for the probe rate limit (tests move it by hand).
     ///   - onRunning: called with the bound port once the server accepts connections.
+    ///   - interviewChooser: the interview's question choice over `knowledgeBase`, when one is built already;
+    ///     otherwise it is built on the first interview request.
     /// - Throws: ``ServeSetupError`` when the settings are unsafe or the built-in templates do not parse.
     public static func make(
         settings: ServeSettings, knowledgeBase: KnowledgeBase, logger: Logger,
         clock: @escaping @Sendable () -> Duration = ProbeRateLimiter.continuousClock(),
+        interviewChooser: QuestionChooser? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ServeSetupError) -> some ApplicationProtocol {
         try settings.validate()
@@ -37,8 +40,7 @@ public enum ServeApplication {
             settings: settings, knowledgeBase: knowledgeBase, renderer: renderer,
             store: ResultStore(capacity: settings.keptResults),
             limiter: ProbeRateLimiter(allowance: settings.probesPerWindow, window: settings.probeWindow, now: clock),
-            interviewChooser: QuestionChooser(
-                model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))))
+            interviewChooser: InterviewChooserCache(knowledgeBase: knowledgeBase, built: interviewChooser))
         let router = Router(context: ServeRequestContext.self)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())

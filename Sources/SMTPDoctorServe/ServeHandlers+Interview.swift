@@ -18,9 +18,9 @@ extension ServeHandlers {
         }
         router.post("/interview") { request, _ in
             try await page {
+                let interview = await interviewOperation()
                 let form = try await verifiedForm(request)
                 var answers = try InterviewAnswers(field: form["answers"])
-                _ = try answers.replay(with: interview.chooser)
                 switch form["action"] ?? "answer" {
                 case "back":
                     _ = answers.entries.popLast()
@@ -44,7 +44,8 @@ extension ServeHandlers {
         }
         router.post("/api/interview/answer") { request, _ in
             try await api {
-                try await interviewStep(request) { body, answers throws(ServeFailure) in
+                let interview = await interviewOperation()
+                return try await interviewStep(request) { body, answers throws(ServeFailure) in
                     guard let question = body.question else {
                         throw ServeFailure(.badRequest, "Name the question answered in \"question\".")
                     }
@@ -63,6 +64,7 @@ extension ServeHandlers {
         }
         router.post("/api/interview/result") { request, _ in
             try await api {
+                let interview = await interviewOperation()
                 let body = try await decodeJSON(InterviewBody.self, from: request)
                 let answers = InterviewAnswers(body.answers ?? [])
                 let current = try answers.replay(with: interview.chooser)
@@ -77,12 +79,13 @@ extension ServeHandlers {
     private func interviewPage(_ request: Request, answers: InterviewAnswers, problem: String? = nil) async throws
         -> Response
     {
+        let interview = await interviewOperation()
         let current = try answers.replay(with: interview.chooser)
         switch interview.step(current) {
         case .ask(let choice):
             return formPage(request) {
                 InterviewPage.question(
-                    choice, answers: answers, leading: current.conclusion(), csrf: $0, problem: problem)
+                    choice, answers: answers, leading: current.result, csrf: $0, problem: problem)
             }
         case .ended(let ending):
             return try await interviewConclusion(request, answers: answers, ending: ending)
@@ -93,6 +96,7 @@ extension ServeHandlers {
     private func interviewConclusion(_ request: Request, answers: InterviewAnswers, ending: InterviewSummary.Ending)
         async throws -> Response
     {
+        let interview = await interviewOperation()
         let conclusion = interview.conclusion(try answers.replay(with: interview.chooser), ending: ending)
         let kept = await keep(conclusion.report, json: conclusion.json, baseName: "smtp-doctor-interview")
         return formPage(request) {
@@ -105,12 +109,11 @@ extension ServeHandlers {
         _ request: Request,
         change: (InterviewBody, InterviewAnswers) throws(ServeFailure) -> InterviewAnswers
     ) async throws -> Response {
+        let interview = await interviewOperation()
         let body = try await decodeJSON(InterviewBody.self, from: request)
-        let given = InterviewAnswers(body.answers ?? [])
-        _ = try given.replay(with: interview.chooser)
-        let answers = try change(body, given)
+        let answers = try change(body, InterviewAnswers(body.answers ?? []))
         let current = try answers.replay(with: interview.chooser)
         return ServeResponses.json(
-            InterviewStepJSON(answers: answers, step: interview.step(current), leading: current.conclusion()).text)
+            InterviewStepJSON(answers: answers, step: interview.step(current), leading: current.result).text)
     }
 }

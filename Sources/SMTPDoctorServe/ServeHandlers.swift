@@ -11,8 +11,7 @@ struct ServeHandlers: Sendable {
     let renderer: SupportReportRenderer
     let store: ResultStore
     let limiter: ProbeRateLimiter
-    /// The interview's question choice, built once: its answer model is costly to compute.
-    let interviewChooser: QuestionChooser
+    let interviewChooser: InterviewChooserCache
 
     var diagnose: DiagnoseOperation {
         DiagnoseOperation(knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion)
@@ -22,8 +21,9 @@ struct ServeHandlers: Sendable {
         CheckDomainOperation(
             knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion, dnsServer: settings.dnsServer)
     }
-    var interview: InterviewOperation {
-        InterviewOperation(chooser: interviewChooser, toolVersion: settings.toolVersion)
+    /// The interview operation; the first call builds the question choice.
+    func interviewOperation() async -> InterviewOperation {
+        InterviewOperation(chooser: await interviewChooser.chooser, toolVersion: settings.toolVersion)
     }
     var analyze: AnalyzeOperation { AnalyzeOperation(knowledgeBase: knowledgeBase, toolVersion: settings.toolVersion) }
 

@@ -16,6 +16,11 @@ struct ServeHarness {
         () throws(InvalidKnowledgeBase) in try KnowledgeBase.load([.builtIn])
     }
 
+    /// One question choice for every test: its answer model takes seconds to build in a debug build.
+    static let interviewChooser: Result<QuestionChooser, InvalidKnowledgeBase> = knowledgeBase.map {
+        QuestionChooser(model: AnswerModel(engine: InferenceEngine(knowledgeBase: $0)))
+    }
+
     let log = CapturedLog()
     var settings: ServeSettings
     let clock = ManualClock()
@@ -34,7 +39,7 @@ struct ServeHarness {
         let clock = self.clock
         let application = try ServeApplication.make(
             settings: settings, knowledgeBase: try Self.knowledgeBase.get(), logger: logger,
-            clock: { clock.now })
+            clock: { clock.now }, interviewChooser: try Self.interviewChooser.get())
         try await application.test(.router, body)
     }
 }
