@@ -13,6 +13,7 @@ import tempfile
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CANARY = "Canary-Browser-Pa55-91c2"
@@ -107,7 +108,7 @@ def interview(driver, url, directory):
     shoot(driver, directory, "interview-why")
     answer_once(driver)
     check("Question 2" in wait_for(driver, "progress").text, "interview: the second question follows the first")
-    driver.find_element(By.ID, "back").click()
+    submit(driver, driver.find_element(By.ID, "back"))
     check("Question 1" in wait_for(driver, "progress").text, "interview: back returns to the first question")
     check(wait_for(driver, "question").text == question, "interview: back asks the first question again")
     for _ in range(64):
@@ -126,9 +127,16 @@ def answer_once(driver):
     choices = driver.find_elements(By.ID, "answer-1")
     if choices:
         choices[0].click()
-        driver.find_element(By.ID, "answer-submit").click()
+        submit(driver, driver.find_element(By.ID, "answer-submit"))
     else:
-        driver.find_element(By.ID, "unknown").click()
+        submit(driver, driver.find_element(By.ID, "unknown"))
+
+
+def submit(driver, button):
+    # Clicks a submit button and waits until the next page has replaced this one.
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(page))
 
 
 def main():
