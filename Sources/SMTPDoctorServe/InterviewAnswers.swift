@@ -50,11 +50,14 @@ struct InterviewAnswers: Codable, Sendable {
 
     /// The interview these answers lead to.
     ///
-    /// - Throws: ``ServeFailure`` when there are too many answers, a question is unknown or answered twice, or an
+    /// - Throws: ``ServeFailure`` when there are too many answers or too much text, a question is unknown or answered twice, or an
     ///   answer does not fit its question.
     func replay(with chooser: QuestionChooser) throws(ServeFailure) -> Interview {
-        guard entries.count <= Self.maximumCount else {
-            throw ServeFailure(.contentTooLarge, "An interview takes at most \(Self.maximumCount) answers.")
+        let bytes = entries.reduce(0) { $0 + $1.question.utf8.count + ($1.answer?.utf8.count ?? 0) }
+        guard entries.count <= Self.maximumCount, bytes <= Self.maximumBytes else {
+            throw ServeFailure(
+                .contentTooLarge,
+                "An interview takes at most \(Self.maximumCount) answers of \(Self.maximumBytes >> 10) KiB in all.")
         }
         var interview = Interview(chooser: chooser)
         var asked: Set<String> = []

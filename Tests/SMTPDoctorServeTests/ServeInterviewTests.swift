@@ -117,6 +117,10 @@ import Testing
             let many = (0..<65).map { #"{"question": "q\#($0)"}"# }.joined(separator: ",")
             let tooMany = try await Browser.postJSON(client, "/api/interview/result", #"{"answers": [\#(many)]}"#)
             #expect(tooMany.status == .contentTooLarge)
+            let huge = String(repeating: "5", count: 100 << 10)
+            let tooLong = try await Browser.postJSON(
+                client, "/api/interview/result", #"{"answers": [{"question": "\#(first.id)", "answer": "\#(huge)"}]}"#)
+            #expect(tooLong.status == .contentTooLarge)
             let choice = try #require(try ServeHarness.knowledgeBase.get().questions.first { $0.kind == .choice })
             let wrong = try await Browser.postJSON(
                 client, "/api/interview/answer", #"{"question": "\#(choice.id)", "answer": "no such answer"}"#)
