@@ -45,15 +45,27 @@ struct BounceMessageParser {
         let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withExplanations(events, from: explanation) }
+            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
         }
         // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withExplanations(events, from: explanation) }
+            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
         }
-        return plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
+        let events = plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
+        return withStage(events, from: textPart.body)
+    }
+
+    /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
+    /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
+    private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
+        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else { return events }
+        return events.map { event in
+            var event = event
+            if event.stage == nil, BounceStage.stage(in: event.text) == nil { event.stage = stage }
+            return event
+        }
     }
 
     /// Events of a delivery status notification whose recipient block has no `Diagnostic-Code` get the
