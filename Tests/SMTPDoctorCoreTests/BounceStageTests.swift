@@ -85,5 +85,12 @@ import Testing
         #expect(category("554 reader@example.net... 550 Host unknown (Name server: example.net: host not found)") == "dns")
         #expect(category("Giving up. This message has been in the queue too long.") == "expired")
         #expect(category("554 Message refused: denied by policy") == "content")
+        #expect(category("User J. Doe (reader@example.com) not listed in Domino Directory") == "recipient")
+        let group = diagnoser.diagnose(
+            FailureEvent(
+                format: .emailMessage, input: "bounce.eml", line: 1, time: nil, status: .bounced,
+                recipient: "team@example.com", text: "Your post was held: post by non-member to a members-only list",
+                sample: ""))
+        #expect(group.diagnosisID == "recipient.group-restricted")
     }
 }

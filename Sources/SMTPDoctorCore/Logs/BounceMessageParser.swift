@@ -234,11 +234,15 @@ struct BounceMessageParser {
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
         guard recipients.count > 1 else {
+            // The lines about the recipient, when they hold the reply, say it without the report's boilerplate
+            // ("could not be delivered to one or more of its recipients"), whose words are not the failure's.
+            let own = recipients.first.map { Self.paragraph(about: $0, in: region, others: recipients) } ?? ""
+            let ownReply = Self.reply(in: own)
             return [
                 FailureEvent(
                     format: format, input: input, line: line, time: date,
-                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first, text: region,
-                    sample: sample)
+                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first,
+                    text: ownReply.isFailure ? own : region, sample: sample)
             ]
         }
         let preamble = Self.preamble(of: region, before: recipients)
