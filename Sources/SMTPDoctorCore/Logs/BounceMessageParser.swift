@@ -215,7 +215,10 @@ struct BounceMessageParser {
         let region = Self.reportRegion(body)
         let reply = Self.reply(in: region)
         let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
-        guard reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message) else { return [] }
+        guard
+            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
+                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+        else { return [] }
         let own = Set(
             ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
                 $0.lowercased()
@@ -255,6 +258,24 @@ struct BounceMessageParser {
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
+    }
+
+    /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
+    /// report sent from an ordinary address does.
+    static func returnsAMessage(_ message: MIMEEntity) -> Bool {
+        message.allParts.contains { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
+    }
+
+    /// Phrases with which a report says that a message was not delivered.
+    private static let undeliveredPhrases = [
+        "could not be delivered", "was not delivered", "undeliverable", "unable to deliver", "delivery failed",
+        "delivery has failed", "failed to deliver", "delivery to the following recipient", "non-delivery",
+    ]
+
+    /// Whether a text says that a message was not delivered.
+    static func saysUndelivered(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return undeliveredPhrases.contains { lowered.contains($0) }
     }
 
     /// The reply code and enhanced status code in a text, as the error-text parser reads them.
