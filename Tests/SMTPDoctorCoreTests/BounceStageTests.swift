@@ -71,6 +71,38 @@ import Testing
         #expect(BounceStage.stage(in: "no command named here") == nil)
     }
 
+    private func returned(_ explanation: String) -> String {
+        """
+        From: notices@carrier.example.net
+        To: writer@example.org
+        Subject: Returned
+        Content-Type: multipart/mixed; boundary="m"
+
+        --m
+        Content-Type: text/plain
+
+        \(explanation)
+
+        --m
+        Content-Type: message/rfc822
+
+        From: writer@example.org
+        To: reader@example.com
+        Subject: Hello
+
+        Hello.
+        --m--
+
+        """
+    }
+
+    @Test func aReportFromAnOrdinaryAddressThatReturnsTheMessageIsABounceWhenItSaysSo() throws {
+        let bounce = try events(of: returned("Your mail could not be delivered to: <reader@example.com>\nThe mailbox is full."))
+        #expect(bounce.map(\.recipient) == ["reader@example.com"])
+        // A forwarded message with a note is not a report of a failure.
+        #expect(try events(of: returned("Have a look at <reader@example.com>'s message below.")).isEmpty)
+    }
+
     @Test func bounceWordingIsReadWithTheCategoryItsSMTPWordingWouldHave() throws {
         var diagnoser = EventDiagnoser(engine: InferenceEngine(knowledgeBase: try KnowledgeBase.load([.builtIn])))
         func category(_ text: String) -> String? {
@@ -85,6 +117,8 @@ import Testing
         #expect(category("554 reader@example.net... 550 Host unknown (Name server: example.net: host not found)") == "dns")
         #expect(category("Giving up. This message has been in the queue too long.") == "expired")
         #expect(category("554 Message refused: denied by policy") == "content")
+        // A final failure with a temporary network status: the queue gave up after connection timeouts.
+        #expect(category("4.4.1 connect to mx.example.com[192.0.2.9]:25: Connection timed out") == "expired")
         #expect(category("User J. Doe (reader@example.com) not listed in Domino Directory") == "recipient")
         let group = diagnoser.diagnose(
             FailureEvent(
