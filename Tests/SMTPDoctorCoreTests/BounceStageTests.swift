@@ -117,6 +117,8 @@ import Testing
         #expect(category("554 reader@example.net... 550 Host unknown (Name server: example.net: host not found)") == "dns")
         #expect(category("Giving up. This message has been in the queue too long.") == "expired")
         #expect(category("554 Message refused: denied by policy") == "content")
+        #expect(category("<reader@example.com>: Connected to 192.0.2.7 but sender was rejected.\nRemote host said: 553 no") == "sender")
+        #expect(category("554 The domain is not reachable. Please check the domain and try again") == "dns")
         // A final failure with a temporary network status: the queue gave up after connection timeouts.
         #expect(category("4.4.1 connect to mx.example.com[192.0.2.9]:25: Connection timed out") == "expired")
         #expect(category("User J. Doe (reader@example.com) not listed in Domino Directory") == "recipient")
