@@ -97,7 +97,8 @@ import Testing
     }
 
     @Test func aReportFromAnOrdinaryAddressThatReturnsTheMessageIsABounceWhenItSaysSo() throws {
-        let bounce = try events(of: returned("Your mail could not be delivered to: <reader@example.com>\nThe mailbox is full."))
+        let bounce = try events(
+            of: returned("Your mail could not be delivered to: <reader@example.com>\nThe mailbox is full."))
         #expect(bounce.map(\.recipient) == ["reader@example.com"])
         // A forwarded message with a note is not a report of a failure.
         #expect(try events(of: returned("Have a look at <reader@example.com>'s message below.")).isEmpty)
@@ -114,10 +115,13 @@ import Testing
         #expect(category("550 5.2.1 <reader@example.com>... User unknown") == "recipient")
         #expect(category("554 delivery error: this account is locked") == "mailbox")
         #expect(category("User mailbox exceeds allowed size: reader@example.com") == "mailbox")
-        #expect(category("554 reader@example.net... 550 Host unknown (Name server: example.net: host not found)") == "dns")
+        #expect(
+            category("554 reader@example.net... 550 Host unknown (Name server: example.net: host not found)") == "dns")
         #expect(category("Giving up. This message has been in the queue too long.") == "expired")
         #expect(category("554 Message refused: denied by policy") == "content")
-        #expect(category("<reader@example.com>: Connected to 192.0.2.7 but sender was rejected.\nRemote host said: 553 no") == "sender")
+        #expect(
+            category("<reader@example.com>: Connected to 192.0.2.7 but sender was rejected.\nRemote host said: 553 no")
+                == "sender")
         #expect(category("554 The domain is not reachable. Please check the domain and try again") == "dns")
         // A final failure with a temporary network status: the queue gave up after connection timeouts.
         #expect(category("4.4.1 connect to mx.example.com[192.0.2.9]:25: Connection timed out") == "expired")

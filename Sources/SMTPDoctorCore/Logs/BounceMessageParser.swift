@@ -53,14 +53,17 @@ struct BounceMessageParser {
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
         }
-        let events = plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
+        let events = plainText(
+            textPart.body, message: message, date: date, subject: subject, line: line, format: format)
         return withStage(events, from: textPart.body)
     }
 
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
     /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else { return events }
+        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else {
+            return events
+        }
         return events.map { event in
             var event = event
             if event.stage == nil, BounceStage.stage(in: event.text) == nil { event.stage = stage }

@@ -47,7 +47,8 @@ enum BounceStage {
         ("in reply to rcpt to", "rcpt-to"), ("after rcpt to", "rcpt-to"), ("our rcpt to", "rcpt-to"),
         ("after rcpt command", "rcpt-to"), ("in reply to mail from", "mail-from"), ("after mail from", "mail-from"),
         ("our mail from", "mail-from"), ("in reply to data", "data"), ("after data", "data"),
-        ("in reply to ehlo", "ehlo"), ("in reply to helo", "ehlo"), ("after ehlo", "ehlo"), ("my name was rejected", "ehlo"),
+        ("in reply to ehlo", "ehlo"), ("in reply to helo", "ehlo"), ("after ehlo", "ehlo"),
+        ("my name was rejected", "ehlo"),
         ("after initial connection", "greeting"), ("in response to initial connection", "greeting"),
     ]
 }
