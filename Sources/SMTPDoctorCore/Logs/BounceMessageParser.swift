@@ -13,7 +13,9 @@ import Foundation
 /// Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown
 /// ```
 /// Without one, the human-readable text before the returned message is the failure text when it holds a 4xx or
-/// 5xx reply or enhanced code; the recipient is the first address in it other than the bounce's own addressee.
+/// 5xx reply or enhanced code, comes from a delivery system, or returns the message and says it was not delivered;
+/// the recipients are the addresses in it other than the bounce's own addressee. The SMTP command of a failure comes
+/// from `BounceStage` when the failure text names none.
 struct BounceMessageParser {
     let input: String
 
