@@ -23,6 +23,11 @@ for (lines_of($mapping_path)) {
     my ($reason, $category) = split /\t/;
     $category_of{$reason} = $category;
 }
+# A mapped category may name alternatives, "content|recipient": either one agrees.
+sub agrees_with {
+    my ($mapped, $category) = @_;
+    return scalar grep { $_ eq $category } split /\|/, $mapped;
+}
 
 # "maildir/bsd/x.eml" and "mailbox/mbox-0" as keys, relative to the set of e-mails.
 sub key_of {
@@ -43,11 +48,14 @@ for (lines_of($ours_path)) {
     push @{ $ours{ key_of($event->{input}) } }, {
         status   => $event->{enhancedCode} // '',
         category => ($event->{diagnosis} ? $event->{diagnosis}{category} : undef) // 'undiagnosed',
+        id       => ($event->{diagnosis} ? $event->{diagnosis}{id} : undef) // '-',
+        text     => $event->{text} // $event->{sample} // "",
     };
 }
 for (lines_of($sisimai_path)) {
     my $record = $json->decode($_);
     my $category = $category_of{ $record->{reason} } // 'unmapped';
+    $category =~ s/\|.*//;    # Sisimai reports one reason: its first mapped category stands for it
     next if $category eq 'none';    # vacation, feedback, delivered: Sisimai labels them, they are not failures
     push @{ $sisimai{ key_of($record->{origin}) } }, {
         status   => $record->{deliverystatus},
@@ -61,6 +69,15 @@ for my $key (keys %expected) {
     my @records = grep { defined } @{ $expected{$key} };
     (my $name = $key) =~ s{.*/}{};
     $not_a_failure{$name} = 1 if @records && !grep { ($category_of{ $_->{reason} } // '') ne 'none' } @records;
+}
+# The set names feedback-loop reports arf-* and auto-replies rfc3834-*; those without expected records in some folder
+# are not failures there either.
+for my $folder (qw(bsd dos mac err)) {
+    opendir my $dir, "$set/maildir/$folder" or next;
+    for my $name (grep { /^(?:arf|rfc3834)-/ } readdir $dir) {
+        $not_a_failure{$name} = 1 unless $expected{"maildir/$folder/$name"};
+    }
+    closedir $dir;
 }
 
 my @failures;
@@ -97,6 +114,7 @@ $minimum->('MIN_DECODED', $decoded, 'messages yielding recipients');
 
 # Records: the n-th failure reported for a file is compared with the n-th expected record.
 my %score;
+my %misses;    # "expected -> reported" -> [ "file#n: diagnosis: text" ]
 for my $key (sort keys %expected) {
     my @records = @{ $expected{$key} };
     for my $n (0 .. $#records) {
@@ -117,9 +135,16 @@ for my $key (sort keys %expected) {
             }
             next if $mapped eq '-';
             my $category = $got ? $got->{category} : 'none';
-            $score{$name}{category}[0] += $category eq $mapped ? 1 : 0;
+            my $agrees = agrees_with($mapped, $category) ? 1 : 0;
+            $score{$name}{category}[0] += $agrees;
             $score{$name}{category}[1]++;
-            $score{$name}{confusion}{"$mapped -> $category"}++ if $name eq 'ours' && $category ne $mapped;
+            next if $name ne 'ours' || $agrees;
+            $score{$name}{confusion}{"$mapped -> $category"}++;
+            if ($ENV{MISSES}) {
+                (my $text = $got ? $got->{text} : '') =~ s/\s+/ /g;
+                push @{ $misses{"$mapped -> $category"} }, sprintf('%s#%d (%s, %s): %s', $key, $n + 1,
+                    $record->{reason}, $got ? $got->{id} : 'no event', substr($text, 0, 300));
+            }
         }
     }
 }
@@ -153,6 +178,13 @@ my %confusion = %{ $score{ours}{confusion} // {} };
 if (%confusion) {
     print "\nsmtp-doctor's category disagreements (expected -> reported):\n";
     printf "  %3d  %s\n", $confusion{$_}, $_ for grep { defined } (sort { $confusion{$b} <=> $confusion{$a} || $a cmp $b } keys %confusion)[0 .. 14];
+}
+# MISSES=1 lists every disagreeing record, grouped by (expected, reported), largest group first.
+if ($ENV{MISSES}) {
+    for my $pair (sort { @{ $misses{$b} } <=> @{ $misses{$a} } || $a cmp $b } keys %misses) {
+        printf "\n%s (%d)\n", $pair, scalar @{ $misses{$pair} };
+        print "  $_\n" for @{ $misses{$pair} };
+    }
 }
 if (@failures) {
     print STDERR "eval-bounces: FAILED: $_\n" for @failures;

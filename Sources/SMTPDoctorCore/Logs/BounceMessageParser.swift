@@ -13,7 +13,9 @@ import Foundation
 /// Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown
 /// ```
 /// Without one, the human-readable text before the returned message is the failure text when it holds a 4xx or
-/// 5xx reply or enhanced code; the recipient is the first address in it other than the bounce's own addressee.
+/// 5xx reply or enhanced code, comes from a delivery system, or returns the message and says it was not delivered;
+/// the recipients are the addresses in it other than the bounce's own addressee. The SMTP command of a failure comes
+/// from `BounceStage` when the failure text names none.
 struct BounceMessageParser {
     let input: String
 
@@ -45,15 +47,30 @@ struct BounceMessageParser {
         let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withExplanations(events, from: explanation) }
+            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
         }
         // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withExplanations(events, from: explanation) }
+            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
         }
-        return plainText(textPart.body, message: message, date: date, subject: subject, line: line, format: format)
+        let events = plainText(
+            textPart.body, message: message, date: date, subject: subject, line: line, format: format)
+        return withStage(events, from: textPart.body)
+    }
+
+    /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
+    /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
+    private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
+        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else {
+            return events
+        }
+        return events.map { event in
+            var event = event
+            if event.stage == nil, BounceStage.stage(in: event.text) == nil { event.stage = stage }
+            return event
+        }
     }
 
     /// Events of a delivery status notification whose recipient block has no `Diagnostic-Code` get the
@@ -203,7 +220,10 @@ struct BounceMessageParser {
         let region = Self.reportRegion(body)
         let reply = Self.reply(in: region)
         let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
-        guard reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message) else { return [] }
+        guard
+            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
+                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+        else { return [] }
         let own = Set(
             ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
                 $0.lowercased()
@@ -222,11 +242,15 @@ struct BounceMessageParser {
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
         guard recipients.count > 1 else {
+            // The lines about the recipient, when they hold the reply, say it without the report's boilerplate
+            // ("could not be delivered to one or more of its recipients"), whose words are not the failure's.
+            let own = recipients.first.map { Self.paragraph(about: $0, in: region, others: recipients) } ?? ""
+            let ownReply = Self.reply(in: own)
             return [
                 FailureEvent(
                     format: format, input: input, line: line, time: date,
-                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first, text: region,
-                    sample: sample)
+                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first,
+                    text: ownReply.isFailure ? own : region, sample: sample)
             ]
         }
         let preamble = Self.preamble(of: region, before: recipients)
@@ -239,6 +263,24 @@ struct BounceMessageParser {
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
+    }
+
+    /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
+    /// report sent from an ordinary address does.
+    static func returnsAMessage(_ message: MIMEEntity) -> Bool {
+        message.allParts.contains { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
+    }
+
+    /// Phrases with which a report says that a message was not delivered.
+    private static let undeliveredPhrases = [
+        "could not be delivered", "was not delivered", "undeliverable", "unable to deliver", "delivery failed",
+        "delivery has failed", "failed to deliver", "delivery to the following recipient", "non-delivery",
+    ]
+
+    /// Whether a text says that a message was not delivered.
+    static func saysUndelivered(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return undeliveredPhrases.contains { lowered.contains($0) }
     }
 
     /// The reply code and enhanced status code in a text, as the error-text parser reads them.

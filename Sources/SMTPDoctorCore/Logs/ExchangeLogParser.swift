@@ -124,7 +124,7 @@ struct ExchangeLogParser: LogLineParser {
     }
 
     /// The stage of an SMTP command line (`RCPT TO:<…>` gives `rcpt-to`).
-    private static func stage(of command: String, afterIntermediate: Bool) -> String? {
+    static func stage(of command: String, afterIntermediate: Bool) -> String? {
         let verb = command.prefix { !$0.isWhitespace && $0 != ":" }.uppercased()
         switch verb {
         case "EHLO", "HELO": return "ehlo"
