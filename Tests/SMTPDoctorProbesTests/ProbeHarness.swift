@@ -43,12 +43,12 @@ enum ProbeHarness {
     static func run(
         _ script: SMTPTestServerScript, _ configure: (inout ProbeConfiguration) -> Void = { _ in }
     ) async throws -> Outcome {
-        let server = try await SMTPTestServer.start(script)
-        var configuration = configuration(port: server.port)
-        configure(&configuration)
-        let report = await SMTPProbe(configuration).run()
-        await server.stop()
-        return try diagnose(report, received: server.received)
+        let (report, received) = try await withSMTPTestServer(script) { server in
+            var configuration = configuration(port: server.port)
+            configure(&configuration)
+            return (await SMTPProbe(configuration).run(), server.received)
+        }
+        return try diagnose(report, received: received)
     }
 
     static func diagnose(_ report: ProbeReport, received: [SMTPTestServer.Received] = []) throws -> Outcome {
