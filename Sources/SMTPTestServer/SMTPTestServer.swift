@@ -4,14 +4,29 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
+/// Starts a test server with `script`, runs `body` with it and stops it, whether `body` returns or throws.
+public func withSMTPTestServer<Value>(
+    _ script: SMTPTestServerScript, host: String = "127.0.0.1", _ body: (SMTPTestServer) async throws -> Value
+) async throws -> Value {
+    let server = try await SMTPTestServer.start(script, host: host)
+    do {
+        let value = try await body(server)
+        await server.stop()
+        return value
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
 /// A scriptable, fault-injecting SMTP server on 127.0.0.1 for tests.
 ///
 /// ```swift
 /// var script = SMTPTestServerScript()
 /// script.tls = .starttls(try TestCertificates.server(signedBy: ca))
-/// let server = try await SMTPTestServer.start(script)
-/// defer { Task { await server.stop() } }
-/// // probe 127.0.0.1:server.port …
+/// try await withSMTPTestServer(script) { server in
+///     // probe 127.0.0.1:server.port …
+/// }   // stopped here, whether the body returned or threw
 /// ```
 public final class SMTPTestServer: Sendable {
     /// A command the server received, and whether TLS protected it.

@@ -148,7 +148,8 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Runs the probe (or the port sweep) against `--host`.
     func run(host: String) async throws -> [ProbeReport] {
-        let configuration = try configuration(host: host)
+        let options = self
+        let configuration = try await BlockingWork.run { try options.configuration(host: host) }
         if port == .auto { return await PortSweep(configuration).run() }
         return [await SMTPProbe(configuration).run()]
     }

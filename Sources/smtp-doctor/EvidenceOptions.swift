@@ -33,8 +33,9 @@ struct EvidenceOptions: ParsableArguments {
     /// longer than the parser reads.
     ///
     /// - Throws: `CommandFailure` when standard input cannot be read.
-    func texts() throws -> [String] {
-        let texts = try errors.map { $0 == "-" ? try Terminal.readStandardInput() : $0 }
+    func texts() async throws -> [String] {
+        let errors = self.errors
+        let texts = try await BlockingWork.run { try errors.map { $0 == "-" ? try Terminal.readStandardInput() : $0 } }
         let limit = ErrorTextParser.maximumLength
         for (number, text) in texts.enumerated() where text.utf8.count > limit && text.count > limit {
             Terminal.writeError(

@@ -65,7 +65,7 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let texts = try given.texts()
+                let texts = try await given.texts()
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 let domainReport = try await domainCheck.report(knowledgeBase: knowledgeBase)
                 if let domainReport { evidence.observations.append(domainReport.observation()) }

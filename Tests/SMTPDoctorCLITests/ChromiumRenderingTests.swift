@@ -29,40 +29,40 @@ import Testing
             }
             return
         }
-        let server = try await HostileServer.start()
-        defer { Task { await server.stop() } }
-        let folder = server.folder
-        let answers = folder.appendingPathComponent("answers.yaml")
-        try Data("account.mfa-enabled: true\n".utf8).write(to: answers)
-        let html = folder.appendingPathComponent("case.html")
-        let report = try CommandRunner.run(
-            [
-                "report", "--error", "550 5.7.1 Unable to relay", "--answers", answers.path, "--user", "svc",
-                "--password-env", "P", "-o", html.path,
-            ] + server.arguments, environment: ["P": "wrong-password"])
-        #expect([0, 3].contains(report.status), "\(report.standardError)")
-        let document = try String(contentsOf: html, encoding: .utf8)
-        #expect(document.contains("Authentication Failed"))
-        #expect(document.contains("account.mfa-enabled"))
+        try await HostileServer.with { server in
+            let folder = server.folder
+            let answers = folder.appendingPathComponent("answers.yaml")
+            try Data("account.mfa-enabled: true\n".utf8).write(to: answers)
+            let html = folder.appendingPathComponent("case.html")
+            let report = try CommandRunner.run(
+                [
+                    "report", "--error", "550 5.7.1 Unable to relay", "--answers", answers.path, "--user", "svc",
+                    "--password-env", "P", "-o", html.path,
+                ] + server.arguments, environment: ["P": "wrong-password"])
+            #expect([0, 3].contains(report.status), "\(report.standardError)")
+            let document = try String(contentsOf: html, encoding: .utf8)
+            #expect(document.contains("Authentication Failed"))
+            #expect(document.contains("account.mfa-enabled"))
 
-        // The detector must see a page's requests, or its silence would prove nothing.
-        let control = folder.appendingPathComponent("control.html")
-        try Data(#"<html><body><img src="https://cdn.example.com/x.png"></body></html>"#.utf8).write(to: control)
-        let controlRun = try Self.render(control, with: chromium, in: folder, output: "--screenshot", "control.png")
-        #expect(controlRun.pageRequests.contains("https://cdn.example.com/x.png"))
+            // The detector must see a page's requests, or its silence would prove nothing.
+            let control = folder.appendingPathComponent("control.html")
+            try Data(#"<html><body><img src="https://cdn.example.com/x.png"></body></html>"#.utf8).write(to: control)
+            let controlRun = try Self.render(control, with: chromium, in: folder, output: "--screenshot", "control.png")
+            #expect(controlRun.pageRequests.contains("https://cdn.example.com/x.png"))
 
-        let png = try Self.render(html, with: chromium, in: folder, output: "--screenshot", "case.png")
-        #expect(png.pageRequests.isEmpty, "the report fetched \(png.pageRequests)")
-        let image = try Data(contentsOf: folder.appendingPathComponent("case.png"))
-        #expect(image.count > 10_000)
-        #expect(image.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            let png = try Self.render(html, with: chromium, in: folder, output: "--screenshot", "case.png")
+            #expect(png.pageRequests.isEmpty, "the report fetched \(png.pageRequests)")
+            let image = try Data(contentsOf: folder.appendingPathComponent("case.png"))
+            #expect(image.count > 10_000)
+            #expect(image.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
 
-        let pdf = try Self.render(html, with: chromium, in: folder, output: "--print-to-pdf", "case.pdf")
-        #expect(pdf.pageRequests.isEmpty, "the report fetched \(pdf.pageRequests)")
-        let paper = try Data(contentsOf: folder.appendingPathComponent("case.pdf"))
-        #expect(paper.count > 10_000)
-        #expect(paper.prefix(5) == Data("%PDF-".utf8))
-        #expect(String(decoding: paper.suffix(32), as: UTF8.self).contains("%%EOF"))
+            let pdf = try Self.render(html, with: chromium, in: folder, output: "--print-to-pdf", "case.pdf")
+            #expect(pdf.pageRequests.isEmpty, "the report fetched \(pdf.pageRequests)")
+            let paper = try Data(contentsOf: folder.appendingPathComponent("case.pdf"))
+            #expect(paper.count > 10_000)
+            #expect(paper.prefix(5) == Data("%PDF-".utf8))
+            #expect(String(decoding: paper.suffix(32), as: UTF8.self).contains("%%EOF"))
+        }
     }
 
     struct Rendering {

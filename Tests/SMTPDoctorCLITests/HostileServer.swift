@@ -11,7 +11,20 @@ struct HostileServer {
     let caFile: URL
     let folder: URL
 
-    static func start() async throws -> HostileServer {
+    /// Starts a server, runs `body` with it, then stops it and removes its folder, whether `body` returns or throws.
+    static func with<Value>(_ body: (HostileServer) async throws -> Value) async throws -> Value {
+        let server = try await start()
+        do {
+            let value = try await body(server)
+            await server.stop()
+            return value
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    private static func start() async throws -> HostileServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-doctor-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try TestCertificates.authority()
@@ -32,7 +45,7 @@ struct HostileServer {
         ]
     }
 
-    func stop() async {
+    private func stop() async {
         await server.stop()
         try? FileManager.default.removeItem(at: folder)
     }

@@ -13,26 +13,26 @@ import Testing
 
     @Test(arguments: ["text", "json", "markdown", "html"])
     func theCanaryPasswordAppearsInNoFormatOfAnyCommand(format: String) async throws {
-        let server = try await HostileServer.start()
-        defer { Task { await server.stop() } }
-        let credentials = ["--user", "svc", "--password-env", "CANARY_PASSWORD"]
-        let environment = ["CANARY_PASSWORD": Self.canary]
-        let runs: [[String]] = [
-            ["report", "--error", "535 5.7.8 Authentication credentials invalid"],
-            ["diagnose", "--error", "535 5.7.8 Authentication credentials invalid"],
-            ["probe"],
-        ]
-        for command in runs {
-            let output = try CommandRunner.run(
-                command + server.arguments + credentials + ["--format", format], environment: environment)
-            let all = output.standardOutput + output.standardError
-            #expect(!all.contains(Self.canary), "\(command[0]) --format \(format) printed the password")
-            let failed = ["Authentication Failed", "authentication-failed", "auth.bad-credentials"]
-            #expect(failed.contains { all.contains($0) }, "\(command[0]) --format \(format): \(all.prefix(400))")
-            #expect(!output.standardOutput.isEmpty)
+        try await HostileServer.with { server in
+            let credentials = ["--user", "svc", "--password-env", "CANARY_PASSWORD"]
+            let environment = ["CANARY_PASSWORD": Self.canary]
+            let runs: [[String]] = [
+                ["report", "--error", "535 5.7.8 Authentication credentials invalid"],
+                ["diagnose", "--error", "535 5.7.8 Authentication credentials invalid"],
+                ["probe"],
+            ]
+            for command in runs {
+                let output = try CommandRunner.run(
+                    command + server.arguments + credentials + ["--format", format], environment: environment)
+                let all = output.standardOutput + output.standardError
+                #expect(!all.contains(Self.canary), "\(command[0]) --format \(format) printed the password")
+                let failed = ["Authentication Failed", "authentication-failed", "auth.bad-credentials"]
+                #expect(failed.contains { all.contains($0) }, "\(command[0]) --format \(format): \(all.prefix(400))")
+                #expect(!output.standardOutput.isEmpty)
+            }
+            // The server did receive the password: the test would prove nothing if it had not been sent.
+            #expect(server.server.received.contains { $0.line.hasPrefix("AUTH") })
         }
-        // The server did receive the password: the test would prove nothing if it had not been sent.
-        #expect(server.server.received.contains { $0.line.hasPrefix("AUTH") })
     }
 
     @Test func reportWritesTheFormatItsOutputFileNames() async throws {
@@ -92,12 +92,12 @@ import Testing
         let diagnose = try CommandRunner.run(["diagnose", "--error", "535 5.7.8", "--format", "markdown"])
         #expect(diagnose.status == 0)
         #expect(diagnose.standardOutput.contains("## Checklist\n\n- [ ] "))
-        let server = try await HostileServer.start()
-        defer { Task { await server.stop() } }
-        let probe = try CommandRunner.run(["probe"] + server.arguments + ["--format", "html"])
-        #expect(probe.standardOutput.contains("<h2>Probe of 127.0.0.1:\(server.server.port) (STARTTLS)</h2>"))
-        #expect(probe.standardOutput.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/td&gt;"))
-        #expect(!probe.standardOutput.contains("<script>"))
+        try await HostileServer.with { server in
+            let probe = try CommandRunner.run(["probe"] + server.arguments + ["--format", "html"])
+            #expect(probe.standardOutput.contains("<h2>Probe of 127.0.0.1:\(server.server.port) (STARTTLS)</h2>"))
+            #expect(probe.standardOutput.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/td&gt;"))
+            #expect(!probe.standardOutput.contains("<script>"))
+        }
     }
 
     @Test func aBinaryCopiedAloneStillRendersTheBuiltInTemplates() throws {

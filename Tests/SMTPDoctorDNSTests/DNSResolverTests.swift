@@ -1,3 +1,4 @@
+import SMTPTestServer
 import Synchronization
 import Testing
 
@@ -65,6 +66,22 @@ private final class ScriptedTransport: DNSTransport {
             .lookup(try DNSName("example.com"), .a)
         #expect(lookup.failure?.contains("did not answer") == true)
         #expect(transport.exchanges.withLock { $0.count } == 2)
+    }
+
+    @Test func theOverallDeadlinePassesOnTheInjectedClock() async throws {
+        let clock = ManualClock()
+        // Every attempt takes its whole timeout, on the clock the resolver reads.
+        let transport = ScriptedTransport { _, _ in
+            clock.advance(by: .seconds(5))
+            throw DNSTransportError.timeout
+        }
+        let configuration = ResolverConfiguration(
+            servers: [server], attemptTimeout: .seconds(5), attempts: 5, overallDeadline: .seconds(12))
+        let resolver = DNSResolver(configuration: configuration, transport: transport, clock: clock)
+        let lookup = await resolver.lookup(try DNSName("example.com"), .a)
+        #expect(lookup.failure?.contains("overall deadline") == true, "\(lookup)")
+        #expect(transport.exchanges.withLock { $0.count } == 3, "attempts at 0 s, 5 s and 10 s; none at 15 s")
+        #expect(await resolver.timeLeft == .zero)
     }
 
     @Test func serverFailureIsAFailureAndNameErrorIsVoid() async throws {

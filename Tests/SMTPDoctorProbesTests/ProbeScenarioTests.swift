@@ -63,6 +63,18 @@ import Testing
         #expect(outcome.report.session.messageReply?.code == 250)
     }
 
+    @Test func aTestMessageListsEachEnvelopeStepOnce() async throws {
+        let outcome = try await ProbeHarness.run(try starttlsServer()) {
+            $0.credentials = Credentials(username: "user", secret: Secret("secret"))
+            $0.envelope = Envelope(from: "app@example.com", to: "someone@example.org")
+            $0.sendTestMessage = true
+        }
+        let kinds = outcome.report.steps.map(\.kind)
+        for kind in [ProbeStepKind.mailFrom, .rcptTo, .data, .message] {
+            #expect(kinds.filter { $0 == kind }.count == 1, "\(kind.rawValue) in \(kinds.map(\.rawValue))")
+        }
+    }
+
     // MARK: - Authentication
 
     @Test func wrongPasswordIsBadCredentials() async throws {

@@ -1,14 +1,10 @@
+import FuzzLogLines
 import FuzzSupport
-
-@testable import SMTPDoctorCore
 
 /// Exim main-log lines, one line at a time through one parser, as `analyze` reads them.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLogLines(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    var parser = EximLogParser(input: "fuzz")
-    FuzzInput(start, count).forEachLine { line, number in
-        if case .events(let events) = parser.parse(line, number: number) { _ = events.count }
-    }
+    FuzzInput(start, count).feedLines(to: .exim)
     return 0
 }
 

@@ -46,7 +46,9 @@ public enum FactTest: Sendable {
 
 /// A regular expression with the pattern it came from, compiled on first use.
 ///
-/// Patterns of the built-in knowledge base were checked when it was built (`rules lint` in CI), so they are compiled
+/// Everything but the compiled expression is set when the value is made and never changes; the compiled expression
+/// is made once, under a lock, by the first search that needs it (so the type is `@unchecked Sendable`: that one
+/// field is guarded by `lock`). Patterns of the built-in knowledge base were checked when it was built (`rules lint` in CI), so they are compiled
 /// only when a condition first needs them; this keeps start-up fast. Patterns of other layers are compiled, and so
 /// checked, while loading.
 public final class RegularExpression: @unchecked Sendable {
@@ -58,9 +60,11 @@ public final class RegularExpression: @unchecked Sendable {
     public let pattern: String
     /// Lower-cased texts of which every match contains one, tested before the engine runs.
     let requiredLiterals: [String]?
-    /// The ids of `requiredLiterals` in the knowledge base's phrase matcher, set once while loading.
-    var literalIDs: [Int]?
+    /// The ids of `requiredLiterals` in the knowledge base's phrase matcher (nil before the expression is registered
+    /// with a phrase catalog).
+    let literalIDs: [Int]?
     private let lock = NSLock()
+    /// Guarded by `lock`.
     private var compiled: NSRegularExpression?
 
     /// A pattern compiled now (ICU syntax).
@@ -68,6 +72,7 @@ public final class RegularExpression: @unchecked Sendable {
     public init(_ pattern: String) throws {
         self.pattern = pattern
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
+        self.literalIDs = nil
         self.compiled = try NSRegularExpression(pattern: pattern)
     }
 
@@ -75,14 +80,23 @@ public final class RegularExpression: @unchecked Sendable {
     public init(verified pattern: String) {
         self.pattern = pattern
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
+        self.literalIDs = nil
     }
 
     /// A pattern of the knowledge-base image, with the literals and phrase ids worked out when it was built;
     /// compiled on first use.
-    init(pattern: String, requiredLiterals: [String]?, literalIDs: [Int]?) {
+    init(pattern: String, requiredLiterals: [String]?, literalIDs: [Int]?, compiled: NSRegularExpression? = nil) {
         self.pattern = pattern
         self.requiredLiterals = requiredLiterals
         self.literalIDs = literalIDs
+        self.compiled = compiled
+    }
+
+    /// The same expression with the phrase-matcher ids of its required literals; what is compiled already is shared.
+    func with(literalIDs: [Int]?) -> RegularExpression {
+        let compiled = lock.withLock { self.compiled }
+        return RegularExpression(
+            pattern: pattern, requiredLiterals: requiredLiterals, literalIDs: literalIDs, compiled: compiled)
     }
 
     /// Whether the expression matches anywhere in the first ``maximumSubjectLength`` characters of the text.

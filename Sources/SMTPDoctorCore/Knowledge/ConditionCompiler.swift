@@ -116,8 +116,7 @@ struct ConditionCompiler {
             guard let pattern = operand.text("'matches'"), let expression = operand.regularExpression(pattern) else {
                 return nil
             }
-            catalog.register(expression)
-            return .matches(expression)
+            return .matches(catalog.register(expression))
         case "exists":
             guard let text = operand.text("'exists'"), let flag = Bool(text) else {
                 operand.report("'exists' takes true or false")

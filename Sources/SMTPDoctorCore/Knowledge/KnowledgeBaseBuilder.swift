@@ -178,8 +178,6 @@ struct KnowledgeBaseBuilder {
     // MARK: - Shared helpers
 
     func regex(_ pattern: String, at entry: YAMLEntry) -> RegularExpression? {
-        let expression = entry.regularExpression(pattern)
-        if let expression { catalog.register(expression) }
-        return expression
+        entry.regularExpression(pattern).map { catalog.register($0) }
     }
 }

@@ -12,7 +12,8 @@ final class PhraseCatalog {
     }
 
     /// Registers the literals a regular expression requires.
-    func register(_ expression: RegularExpression) {
-        expression.literalIDs = expression.requiredLiterals?.map { id(for: $0) }
+    /// - Returns: the expression with the ids of those literals.
+    func register(_ expression: RegularExpression) -> RegularExpression {
+        expression.with(literalIDs: expression.requiredLiterals?.map { id(for: $0) })
     }
 }

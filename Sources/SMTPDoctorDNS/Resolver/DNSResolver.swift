@@ -7,7 +7,8 @@ public actor DNSResolver {
     /// The servers, timeouts and limits.
     public let configuration: ResolverConfiguration
     private let transport: any DNSTransport
-    private let deadline: ContinuousClock.Instant
+    /// The time since the resolver was made, on its clock.
+    private let elapsed: @Sendable () -> Duration
     private var cache: [Key: DNSLookup] = [:]
     private var nextID: UInt16
     /// How many queries were sent, for the findings' statistics.
@@ -19,16 +20,24 @@ public actor DNSResolver {
     }
 
     /// Creates a resolver; the overall deadline starts now.
-    public init(configuration: ResolverConfiguration, transport: any DNSTransport = NIODNSTransport()) {
+    /// - Parameters:
+    ///   - configuration: the servers, timeouts and limits.
+    ///   - transport: what sends the queries.
+    ///   - clock: the clock the overall deadline runs on; tests pass a manual one.
+    public init<C: Clock>(
+        configuration: ResolverConfiguration, transport: any DNSTransport = NIODNSTransport(),
+        clock: C = ContinuousClock()
+    ) where C.Duration == Duration {
         self.configuration = configuration
         self.transport = transport
-        deadline = .now + configuration.overallDeadline
+        let origin = clock.now
+        elapsed = { origin.duration(to: clock.now) }
         nextID = UInt16.random(in: 0...UInt16.max)
     }
 
     /// How long until the run's overall deadline; zero once it has passed. The checks that leave DNS (the MTA-STS
     /// policy, the MX certificates) bound their own timeouts by it.
-    public var timeLeft: Duration { max(.zero, deadline - .now) }
+    public var timeLeft: Duration { max(.zero, configuration.overallDeadline - elapsed()) }
 
     /// Looks a name up, following CNAMEs up to the configured limit.
     public func lookup(_ name: DNSName, _ type: DNSRecordType) async -> DNSLookup {
@@ -81,7 +90,7 @@ public actor DNSResolver {
         var lastProblem = "no DNS server is configured"
         for server in configuration.servers {
             for _ in 0..<max(1, configuration.attempts) {
-                let remaining = deadline - .now
+                let remaining = timeLeft
                 guard remaining > .zero else {
                     return DNSLookup(
                         name: name, type: type,

@@ -23,35 +23,38 @@ public struct MXCertificateFetcher: Sendable, Hashable {
         } catch {
             return .failure(MXCertificateError("\(address) port \(port) is not an address"))
         }
-        let connection: SMTPConnection
         do {
-            connection = try await SMTPConnection.connect(
+            return try await SMTPConnection.withConnection(
                 to: socketAddress, serverName: host, implicitTLS: false, timeout: timeout,
-                limits: SMTPReplyDecoder.Limits())
+                limits: SMTPReplyDecoder.Limits()
+            ) { connection in
+                do {
+                    return .success(try await startTLS(on: connection, host: host))
+                } catch let error as MXCertificateError {
+                    return .failure(MXCertificateError("\(host): \(error.reason)"))
+                } catch {
+                    return .failure(MXCertificateError("\(host): STARTTLS failed: \(error)"))
+                }
+            }
         } catch {
             return .failure(MXCertificateError("\(host) (\(address)) port \(port) could not be reached: \(error)"))
         }
-        do {
-            let greeting = try await connection.readReply(timeout: timeout)
-            guard greeting.code == 220 else { throw MXCertificateError("the greeting was \(greeting.code)") }
-            try await connection.send(.ehlo("smtp-doctor.invalid"))
-            let ehlo = try await connection.readReply(timeout: timeout)
-            guard ehlo.code == 250 else { throw MXCertificateError("EHLO was answered \(ehlo.code)") }
-            try await connection.send(.startTLS)
-            let ready = try await connection.readReply(timeout: timeout)
-            guard ready.code == 220 else { throw MXCertificateError("STARTTLS was answered \(ready.code)") }
-            let negotiated = try await connection.startTLS(serverName: host, timeout: timeout)
-            await connection.close()
-            let chain = try negotiated.chain.map { try $0.toDERBytes() }
-            guard !chain.isEmpty else { throw MXCertificateError("the server presented no certificate") }
-            return .success(chain)
-        } catch let error as MXCertificateError {
-            await connection.close()
-            return .failure(MXCertificateError("\(host): \(error.reason)"))
-        } catch {
-            await connection.close()
-            return .failure(MXCertificateError("\(host): STARTTLS failed: \(error)"))
-        }
+    }
+
+    /// Greeting, EHLO and STARTTLS; the chain presented in the handshake, leaf first.
+    private func startTLS(on connection: SMTPConnection, host: String) async throws -> [[UInt8]] {
+        let greeting = try await connection.readReply(timeout: timeout)
+        guard greeting.code == 220 else { throw MXCertificateError("the greeting was \(greeting.code)") }
+        try await connection.send(.ehlo("smtp-doctor.invalid"))
+        let ehlo = try await connection.readReply(timeout: timeout)
+        guard ehlo.code == 250 else { throw MXCertificateError("EHLO was answered \(ehlo.code)") }
+        try await connection.send(.startTLS)
+        let ready = try await connection.readReply(timeout: timeout)
+        guard ready.code == 220 else { throw MXCertificateError("STARTTLS was answered \(ready.code)") }
+        let negotiated = try await connection.startTLS(serverName: host, timeout: timeout)
+        let chain = try negotiated.chain.map { try $0.toDERBytes() }
+        guard !chain.isEmpty else { throw MXCertificateError("the server presented no certificate") }
+        return chain
     }
 }
 

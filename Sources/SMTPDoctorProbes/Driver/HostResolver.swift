@@ -5,8 +5,9 @@ import NIOPosix
 
 /// Resolves a host name to every A and AAAA address, with a timeout.
 ///
-/// `getaddrinfo` blocks and cannot be cancelled, so it runs on NIO's thread pool and the caller stops waiting when
-/// the timeout passes.
+/// `getaddrinfo` blocks and cannot be cancelled, so it runs on NIO's thread pool, off the cooperative pool, and the
+/// caller stops waiting when the timeout passes on the given clock or when its task is cancelled; a lookup left
+/// behind finishes on its thread and its answer is dropped.
 enum HostResolver {
     enum Failure: Error {
         case notFound
@@ -15,25 +16,74 @@ enum HostResolver {
         case failed(String)
     }
 
-    static func resolve(_ host: String, port: Int, timeout: Duration) async throws -> [SocketAddress] {
+    /// A blocking lookup of a host name and port.
+    typealias Lookup = @Sendable (_ host: String, _ port: Int) throws -> [SocketAddress]
+
+    /// The addresses of `host` (an IP address, bracketed or not, is its own answer).
+    /// - Parameters:
+    ///   - timeout: how long to wait for the lookup, on `clock`.
+    ///   - clock: the clock the timeout runs on; tests pass a manual one.
+    ///   - lookup: the blocking lookup; `getaddrinfo` unless a test passes another.
+    /// - Throws: ``Failure``, or `CancellationError` when the task is cancelled.
+    static func resolve<C: Clock>(
+        _ host: String, port: Int, timeout: Duration, clock: C, lookup: @escaping Lookup = systemLookup
+    ) async throws -> [SocketAddress] where C.Duration == Duration {
         let literal = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if let address = try? SocketAddress(ipAddress: literal, port: port) { return [address] }
-        let once = NIOLockedValueBox(false)
-        return try await withCheckedThrowingContinuation {
-            (continuation: CheckedContinuation<[SocketAddress], Error>) in
-            let finish: @Sendable (Result<[SocketAddress], Error>) -> Void = { result in
-                let first = once.withLockedValue { done in
-                    defer { done = true }
-                    return !done
-                }
-                if first { continuation.resume(with: result) }
+        let deadline = clock.now.advanced(by: timeout)
+        return try await withThrowingTaskGroup(of: [SocketAddress].self) { group in
+            group.addTask { try await onThreadPool { try lookup(host, port) } }
+            group.addTask {
+                try await clock.sleep(until: deadline, tolerance: nil)
+                throw Failure.timeout
             }
-            NIOThreadPool.singleton.submit { _ in finish(Result { try lookup(host, port: port) }) }
-            let (seconds, attoseconds) = timeout.components
-            let deadline = DispatchTime.now() + .nanoseconds(Int(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
-            DispatchQueue.global().asyncAfter(deadline: deadline) { finish(.failure(Failure.timeout)) }
+            defer { group.cancelAll() }
+            guard let addresses = try await group.next() else { throw CancellationError() }
+            return addresses
         }
     }
+
+    /// The addresses of `host`, with the timeout on the continuous clock.
+    static func resolve(_ host: String, port: Int, timeout: Duration) async throws -> [SocketAddress] {
+        try await resolve(host, port: port, timeout: timeout, clock: ContinuousClock())
+    }
+
+    /// Runs `work` on NIO's thread pool; stops waiting for it, with `CancellationError`, when the task is cancelled.
+    private static func onThreadPool(
+        _ work: @escaping @Sendable () throws -> [SocketAddress]
+    ) async throws -> [SocketAddress] {
+        let outcome = NIOLockedValueBox<Outcome>(.waiting)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<[SocketAddress], any Error>) in
+                let cancelled = outcome.withLockedValue { state -> Bool in
+                    if case .cancelled = state { return true }
+                    state = .started(continuation)
+                    return false
+                }
+                if cancelled {
+                    continuation.resume(throwing: CancellationError())
+                    return
+                }
+                NIOThreadPool.singleton.submit { _ in
+                    let result = Result { try work() }
+                    outcome.take()?.resume(with: result)
+                }
+            }
+        } onCancel: {
+            outcome.take()?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Where a lookup on the thread pool stands: whoever takes the continuation first resumes it.
+    fileprivate enum Outcome {
+        case waiting
+        case started(CheckedContinuation<[SocketAddress], any Error>)
+        case cancelled
+        case finished
+    }
+
+    static let systemLookup: Lookup = { host, port in try lookup(host, port: port) }
 
     private static func lookup(_ host: String, port: Int) throws -> [SocketAddress] {
         var hints = addrinfo()
@@ -76,5 +126,23 @@ enum HostResolver {
         }
         guard !addresses.isEmpty else { throw Failure.notFound }
         return addresses
+    }
+}
+
+extension NIOLockedValueBox<HostResolver.Outcome> {
+    /// The waiting continuation, once: marks the lookup finished, or cancelled when it has not started yet.
+    fileprivate func take() -> CheckedContinuation<[SocketAddress], any Error>? {
+        withLockedValue { state in
+            switch state {
+            case .started(let continuation):
+                state = .finished
+                return continuation
+            case .waiting:
+                state = .cancelled
+                return nil
+            case .cancelled, .finished:
+                return nil
+            }
+        }
     }
 }

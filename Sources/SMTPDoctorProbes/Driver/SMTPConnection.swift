@@ -5,7 +5,14 @@ import NIOSSL
 
 /// One TCP connection to an SMTP server: read replies, send commands, start TLS.
 ///
-/// A thin driver: it knows nothing of the dialogue, which the state machine decides. Every read has a timeout.
+/// A thin driver: it knows nothing of the dialogue, which the state machine decides. Every read has a timeout, and
+/// cancelling the task that waits closes the connection, so the wait ends at once.
+///
+/// ```swift
+/// let greeting = try await SMTPConnection.withConnection(to: address, …) { connection in
+///     try await connection.readReply(timeout: .seconds(30))
+/// }   // closed here, whether the body returned or threw
+/// ```
 public final class SMTPConnection: Sendable {
     private let channel: Channel
     private let handler: NIOLoopBound<SMTPReplyHandler>
@@ -58,19 +65,43 @@ public final class SMTPConnection: Sendable {
         return SMTPConnection(channel: channel, handler: handler, firstBytes: firstBytes, presentedChain: chain)
     }
 
+    /// Connects to one address, runs `body` with the connection and closes it, whether `body` returns or throws.
+    /// - Parameters: as ``connect(to:serverName:implicitTLS:timeout:limits:group:)``.
+    /// - Returns: what `body` returns.
+    public static func withConnection<Value>(
+        to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
+        limits: SMTPReplyDecoder.Limits, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        _ body: (SMTPConnection) async throws -> Value
+    ) async throws -> Value {
+        let connection = try await connect(
+            to: address, serverName: serverName, implicitTLS: implicitTLS, timeout: timeout, limits: limits,
+            group: group)
+        do {
+            let result = try await body(connection)
+            await connection.close()
+            return result
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
     /// The next reply.
-    /// - Throws: ``SMTPReplyHandler/Failure`` on timeout, close or garbage.
+    /// - Throws: ``SMTPReplyHandler/Failure`` on timeout, close or garbage (`closed` when the task was cancelled).
     public func readReply(timeout: Duration) async throws -> SMTPReply {
         let handler = self.handler
         let eventLoop = channel.eventLoop
-        return try await eventLoop.flatSubmit {
-            handler.value.nextReply(on: eventLoop, timeout: TimeAmount(timeout))
-        }.get()
+        return try await closingOnCancel {
+            try await eventLoop.flatSubmit {
+                handler.value.nextReply(on: eventLoop, timeout: TimeAmount(timeout))
+            }.get()
+        }
     }
 
     /// Sends one command.
     public func send(_ command: SMTPCommand) async throws {
-        try await channel.writeAndFlush(ByteBuffer(string: command.wire))
+        let channel = self.channel
+        try await closingOnCancel { try await channel.writeAndFlush(ByteBuffer(string: command.wire)) }
     }
 
     /// Waits for the TLS handshake of an implicit-TLS connection.
@@ -78,8 +109,20 @@ public final class SMTPConnection: Sendable {
     public func awaitHandshake(timeout: Duration) async throws -> NegotiatedTLS {
         let handler = self.handler
         let eventLoop = channel.eventLoop
-        try await eventLoop.flatSubmit { handler.value.handshake(on: eventLoop, timeout: TimeAmount(timeout)) }.get()
+        try await closingOnCancel {
+            try await eventLoop.flatSubmit { handler.value.handshake(on: eventLoop, timeout: TimeAmount(timeout)) }
+                .get()
+        }
         return try await negotiated()
+    }
+
+    /// Runs `operation`; if the task is cancelled meanwhile (or already was), closes the channel, which fails what
+    /// the operation waits for.
+    private func closingOnCancel<Value: Sendable>(
+        _ operation: () async throws -> Value
+    ) async throws -> Value {
+        let channel = self.channel
+        return try await withTaskCancellationHandler(operation: operation) { channel.close(promise: nil) }
     }
 
     /// Adds TLS to the connection after the server's 220 to STARTTLS and waits for the handshake.
@@ -88,16 +131,18 @@ public final class SMTPConnection: Sendable {
         let handler = self.handler
         let chain = presentedChain
         let channel = self.channel
-        try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
-            handler.value.resetTLS()
-            do {
-                try channel.pipeline.syncOperations.addHandler(
-                    TLSClientContext.handler(context, serverName: serverName, chain: chain), position: .first)
-            } catch {
-                return channel.eventLoop.makeFailedFuture(error)
-            }
-            return handler.value.handshake(on: channel.eventLoop, timeout: TimeAmount(timeout))
-        }.get()
+        try await closingOnCancel {
+            try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+                handler.value.resetTLS()
+                do {
+                    try channel.pipeline.syncOperations.addHandler(
+                        TLSClientContext.handler(context, serverName: serverName, chain: chain), position: .first)
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+                return handler.value.handshake(on: channel.eventLoop, timeout: TimeAmount(timeout))
+            }.get()
+        }
         return try await negotiated()
     }
 
