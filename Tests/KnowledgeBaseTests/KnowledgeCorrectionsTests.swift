@@ -8,7 +8,8 @@ import Testing
     init() throws { knowledgeBase = try BuiltInKnowledge.loaded.get() }
 
     /// Every text a user reads as advice: remediation titles, steps and labels, provider descriptions, settings,
-    /// limits and code meanings, diagnosis summaries and the registries' meanings.
+    /// limits and code meanings, diagnosis summaries, the registries' meanings, and the rule and fact documentation an
+    /// explanation quotes.
     var adviceTexts: [(place: String, text: String)] {
         var texts: [(String, String)] = []
         for remediation in knowledgeBase.remediations.values {
@@ -28,6 +29,8 @@ import Testing
         }
         texts += knowledgeBase.diagnoses.map { ($0.id, $0.summary) }
         texts += knowledgeBase.codes.values.map { ($0.code, $0.meaning) }
+        texts += knowledgeBase.rules.map { ($0.id, $0.doc) }
+        texts += knowledgeBase.facts.map { ($0.name, $0.doc) }
         return texts
     }
 
