@@ -138,11 +138,13 @@ struct DiagnosisEntry: Encodable {
         summary = diagnosis.definition.summary
         confidence = (diagnosis.confidence * 1000).rounded() / 1000
         evidence = diagnosis.evidence.map { Evidence(rule: $0.ruleID, because: $0.reason, cf: $0.certainty) }
-        remediation = diagnosis.remediations.map {
+        remediation = diagnosis.remediations.map { remediation in
             RemediationEntry(
-                id: $0.id, title: $0.title, effort: $0.effort, steps: $0.steps,
-                providerSteps: commands.providerID.flatMap { id in $0.providerSteps[id]?.steps },
-                commands: commands.commands(for: $0).map { Command(label: $0.label, shell: $0.shell, run: $0.run) })
+                id: remediation.id, title: remediation.title, effort: remediation.effort, steps: remediation.steps,
+                providerSteps: commands.providerID.flatMap { remediation.providerSteps[$0]?.steps },
+                commands: commands.commands(for: remediation).map {
+                    Command(label: $0.label, shell: $0.shell, run: $0.run)
+                })
         }
     }
 }

@@ -110,10 +110,19 @@ import Testing
     // MARK: - Text
 
     @Test func theHostOfTheErrorFillsTheTextCommands() throws {
-        let result = try Self.diagnose(["Connection timed out connecting to smtp.office365.com:587"])
+        let result = try Self.diagnose(["Could not connect to SMTP host: smtp.office365.com, port: 587; timeout 30000"])
         let text = TextReport().render(result, knowledgeBase: try Self.knowledgeBase.get())
-        #expect(text.contains("'smtp.office365.com'"))
-        #expect(!text.contains("smtp.example.com 587"))
+        #expect(text.contains("nc -vz -w 10 'smtp.office365.com' '587'"))
+        #expect(!text.contains("'<host>'"))
+    }
+
+    @Test func theCommandLineFillsWhatTheErrorDoesNotSay() throws {
+        let result = try Self.diagnose(["Connection timed out"])
+        let values = CommandValues(host: "mail.example.net", port: "2525")
+        let text = TextReport(commandValues: values).render(result, knowledgeBase: try Self.knowledgeBase.get())
+        #expect(text.contains("nc -vz -w 10 'mail.example.net' '2525'"))
+        let plain = TextReport().render(result, knowledgeBase: try Self.knowledgeBase.get())
+        #expect(plain.contains("nc -vz -w 10 '<host>' '<port>'"))
     }
 
     @Test func aStepLimitCountsTheRest() throws {
