@@ -69,7 +69,8 @@ extension SupportReport {
             result.checklist, remediations: result.diagnoses.flatMap(\.remediations))
         return zip(result.checklist, commands).map { item, commands -> [String: Any] in
             [
-                "step": item.step, "for": item.diagnosisIDs.joined(separator: ", "), "specificTo": item.provider ?? "", "isSpecific": item.provider != nil,
+                "step": item.step, "for": item.diagnosisIDs.joined(separator: ", "), "specificTo": item.provider ?? "",
+                "isSpecific": item.provider != nil,
                 "commands": commands.map { command -> [String: Any] in
                     [
                         "label": command.label, "shell": command.shell, "run": command.run,

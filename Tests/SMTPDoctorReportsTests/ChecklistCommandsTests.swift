@@ -21,8 +21,11 @@ import Testing
     @Test func knownPlaceholdersAreFilled() {
         let filler = CommandPlaceholders(values: Self.allValues)
         #expect(filler.fill("nc -vz -w 10 '<host>' '<port>'") == "nc -vz -w 10 'smtp.office365.com' '587'")
-        #expect(filler.fill("aws sesv2 get-account --region '<region>'") == "aws sesv2 get-account --region 'us-east-1'")
-        #expect(filler.fill("dig +short MX '<domain>'; echo '<user>'") == "dig +short MX 'example.org'; echo 'svc@example.org'")
+        #expect(
+            filler.fill("aws sesv2 get-account --region '<region>'") == "aws sesv2 get-account --region 'us-east-1'")
+        #expect(
+            filler.fill("dig +short MX '<domain>'; echo '<user>'")
+                == "dig +short MX 'example.org'; echo 'svc@example.org'")
     }
 
     @Test(arguments: ["<server>", "<tenant>", "<password>", "<secret>", "<token>", "<queue-id>", "<host", "a < b > c"])
@@ -32,7 +35,9 @@ import Testing
 
     @Test func unknownValuesLeaveTheirPlaceholders() {
         let filler = CommandPlaceholders(values: CommandValues(host: "mail.example.com"))
-        #expect(filler.fill("openssl s_client -connect '<host>:<port>'") == "openssl s_client -connect 'mail.example.com:<port>'")
+        #expect(
+            filler.fill("openssl s_client -connect '<host>:<port>'")
+                == "openssl s_client -connect 'mail.example.com:<port>'")
     }
 
     @Test(arguments: [
@@ -41,7 +46,9 @@ import Testing
     ])
     func unsafeValuesAreNeverFilledIn(_ value: String) {
         let filler = CommandPlaceholders(values: CommandValues(host: value, user: value))
-        #expect(filler.fill("swaks --server '<host>' --auth-user '<user>'") == "swaks --server '<host>' --auth-user '<user>'")
+        #expect(
+            filler.fill("swaks --server '<host>' --auth-user '<user>'")
+                == "swaks --server '<host>' --auth-user '<user>'")
     }
 
     // MARK: - Values
@@ -51,7 +58,9 @@ import Testing
         let facts = [
             Fact("remote.host", .string("mx.example.net"), source: source),
             Fact("config.port", .int(465), source: source),
-            Fact("reply.text", .string("Email address is not verified in region US-EAST-1: a@example.org"), source: source),
+            Fact(
+                "reply.text", .string("Email address is not verified in region US-EAST-1: a@example.org"),
+                source: source),
         ]
         let fromFacts = CommandValues(facts: facts)
         #expect(fromFacts.host == "mx.example.net")
@@ -84,10 +93,14 @@ import Testing
     }
 
     @Test func providerCommandsComeFirstInJSON() throws {
-        let result = try Self.diagnose(["535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."], provider: "microsoft-365")
+        let result = try Self.diagnose(
+            ["535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."],
+            provider: "microsoft-365")
         let commands = ChecklistCommands(result: result)
         let remediation = try #require(
-            result.diagnoses.flatMap(\.remediations).first { !($0.providerSteps["microsoft-365"]?.commands ?? []).isEmpty })
+            result.diagnoses.flatMap(\.remediations).first {
+                !($0.providerSteps["microsoft-365"]?.commands ?? []).isEmpty
+            })
         let specific = try #require(remediation.providerSteps["microsoft-365"]?.commands)
         #expect(Array(commands.commands(for: remediation).prefix(specific.count)) == specific)
         let json = JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
