@@ -54,7 +54,9 @@ private struct Document: Encodable {
             name: "smtp-doctor", version: version,
             knowledgeBase: .init(diagnoses: knowledgeBase.diagnoses.count, rules: knowledgeBase.rules.count))
         facts = result.facts.map { FactEntry(name: $0.name, value: JSONValue($0.value), source: $0.source.identifier) }
-        codes = result.codes.map { CodeEntry(code: $0.code, title: $0.entry.title, meaning: $0.entry.meaning) }
+        codes = ShownCodeMeaning.all(in: result).map {
+            CodeEntry(code: $0.code, title: $0.title, meaning: $0.meaning, provider: $0.providerID)
+        }
         diagnoses = result.diagnoses.map { DiagnosisEntry($0, commands: commands) }
         checklist = result.checklist.map {
             ChecklistEntry(step: $0.step, remediation: $0.remediationID, for: $0.diagnosisIDs, provider: $0.provider)
@@ -96,10 +98,12 @@ struct FactEntry: Encodable {
     let source: String
 }
 
+/// A code and its meaning; `provider` names the provider whose own meaning replaces the registry's.
 private struct CodeEntry: Encodable {
     let code: String
     let title: String
     let meaning: String
+    let provider: String?
 }
 
 struct DiagnosisEntry: Encodable {

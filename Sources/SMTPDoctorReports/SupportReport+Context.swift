@@ -31,8 +31,8 @@ extension SupportReport {
                 ["name": fact.name, "value": Self.text(fact.value), "source": fact.source.description]
             },
             "hasFacts": !result.facts.isEmpty,
-            "codes": result.codes.map { code -> [String: Any] in
-                ["code": code.code, "title": code.entry.title, "meaning": code.entry.meaning]
+            "codes": ShownCodeMeaning.all(in: result).map { code -> [String: Any] in
+                ["code": code.code, "title": code.title, "meaning": code.meaning]
             },
             "hasCodes": !result.codes.isEmpty,
             "probes": probes.map(Self.probe),

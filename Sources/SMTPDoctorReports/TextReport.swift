@@ -70,10 +70,10 @@ public struct TextReport: Sendable {
     private func codes(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
         guard !result.codes.isEmpty else { return [] }
         var lines = [style.bold("What the codes mean")]
-        for code in result.codes {
+        for code in ShownCodeMeaning.all(in: result) {
             let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
             lines += wrapper.wrap(
-                "\(code.entry.title). \(code.entry.meaning)", first: head,
+                "\(code.title). \(code.meaning)", first: head,
                 rest: String(repeating: " ", count: head.count))
         }
         lines.append("")
