@@ -12,13 +12,15 @@ import Testing
     }
 
     @Test func theProvidersMeaningIsShownWhenTheProviderIsKnown() throws {
-        let shown = try #require(ShownCodeMeaning.all(in: try Self.result(provider: "microsoft-365")).first {
-            $0.code == "5.7.3"
-        })
+        let shown = try #require(
+            ShownCodeMeaning.all(in: try Self.result(provider: "microsoft-365")).first {
+                $0.code == "5.7.3"
+            })
         #expect(shown.providerID == "microsoft-365")
         #expect(shown.meaning.contains("Authentication unsuccessful"))
         let text = TextReport().render(
-            try Self.result(provider: "microsoft-365"), knowledgeBase: try SupportReportRendererTests.knowledgeBase.get())
+            try Self.result(provider: "microsoft-365"),
+            knowledgeBase: try SupportReportRendererTests.knowledgeBase.get())
         #expect(!text.contains("Security conversion"))
     }
 
