@@ -73,11 +73,7 @@ extension SMTPDoctor {
         }
 
         /// What the command line says about the server, the domain and the user, for the commands' placeholders.
-        private var commandValues: CommandValues {
-            var port: String?
-            if connection.host != nil, case .number(let number) = connection.port { port = String(number) }
-            return CommandValues(host: connection.host, port: port, domain: domainCheck.domain, user: connection.user)
-        }
+        private var commandValues: CommandValues { connection.commandValues(domain: domainCheck.domain) }
 
         func run() async throws {
             try await reportingFailures {
