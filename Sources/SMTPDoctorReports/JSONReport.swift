@@ -7,10 +7,13 @@ import SMTPDoctorCore
 public struct JSONReport: Sendable {
     /// The tool's name and version for the `tool` object.
     public var toolVersion: String
+    /// Values given on the command line for the commands' placeholders; the facts fill the gaps.
+    public var commandValues: CommandValues
 
     /// Creates a JSON report.
-    public init(toolVersion: String) {
+    public init(toolVersion: String, commandValues: CommandValues = CommandValues()) {
         self.toolVersion = toolVersion
+        self.commandValues = commandValues
     }
 
     /// The JSON text, pretty-printed with sorted keys, ending in a newline.
@@ -22,7 +25,9 @@ public struct JSONReport: Sendable {
     public func render(
         _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil
     ) -> String {
-        var document = Document(result: result, knowledgeBase: knowledgeBase, version: toolVersion)
+        var document = Document(
+            result: result, knowledgeBase: knowledgeBase, version: toolVersion,
+            commands: ChecklistCommands(result: result, given: commandValues))
         document.interview = interview.map(InterviewEntry.init)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -44,13 +49,15 @@ private struct Document: Encodable {
     let checklist: [ChecklistEntry]
     var interview: InterviewEntry?
 
-    init(result: DiagnosisResult, knowledgeBase: KnowledgeBase, version: String) {
+    init(result: DiagnosisResult, knowledgeBase: KnowledgeBase, version: String, commands: ChecklistCommands) {
         tool = Tool(
             name: "smtp-doctor", version: version,
             knowledgeBase: .init(diagnoses: knowledgeBase.diagnoses.count, rules: knowledgeBase.rules.count))
         facts = result.facts.map { FactEntry(name: $0.name, value: JSONValue($0.value), source: $0.source.identifier) }
-        codes = result.codes.map { CodeEntry(code: $0.code, title: $0.entry.title, meaning: $0.entry.meaning) }
-        diagnoses = result.diagnoses.map(DiagnosisEntry.init)
+        codes = ShownCodeMeaning.all(in: result).map {
+            CodeEntry(code: $0.code, title: $0.title, meaning: $0.meaning, provider: $0.providerID)
+        }
+        diagnoses = result.diagnoses.map { DiagnosisEntry($0, commands: commands) }
         checklist = result.checklist.map {
             ChecklistEntry(step: $0.step, remediation: $0.remediationID, for: $0.diagnosisIDs, provider: $0.provider)
         }
@@ -91,10 +98,12 @@ struct FactEntry: Encodable {
     let source: String
 }
 
+/// A code and its meaning; `provider` names the provider whose own meaning replaces the registry's.
 private struct CodeEntry: Encodable {
     let code: String
     let title: String
     let meaning: String
+    let provider: String?
 }
 
 struct DiagnosisEntry: Encodable {
@@ -103,11 +112,14 @@ struct DiagnosisEntry: Encodable {
         let because: String
         let cf: Double
     }
+    /// A remediation: `steps` are the general steps; `providerSteps` those for the recognised provider, done first
+    /// (absent without one); `commands` the provider's commands first, then the general ones, placeholders filled.
     struct RemediationEntry: Encodable {
         let id: String
         let title: String
         let effort: Int
         let steps: [String]
+        let providerSteps: [String]?
         let commands: [Command]
     }
     struct Command: Encodable {
@@ -123,17 +135,20 @@ struct DiagnosisEntry: Encodable {
     let evidence: [Evidence]
     let remediation: [RemediationEntry]
 
-    init(_ diagnosis: RankedDiagnosis) {
+    init(_ diagnosis: RankedDiagnosis, commands: ChecklistCommands) {
         id = diagnosis.definition.id
         category = diagnosis.definition.category
         title = diagnosis.definition.title
         summary = diagnosis.definition.summary
         confidence = (diagnosis.confidence * 1000).rounded() / 1000
         evidence = diagnosis.evidence.map { Evidence(rule: $0.ruleID, because: $0.reason, cf: $0.certainty) }
-        remediation = diagnosis.remediations.map {
+        remediation = diagnosis.remediations.map { remediation in
             RemediationEntry(
-                id: $0.id, title: $0.title, effort: $0.effort, steps: $0.steps,
-                commands: $0.commands.map { Command(label: $0.label, shell: $0.shell, run: $0.run) })
+                id: remediation.id, title: remediation.title, effort: remediation.effort, steps: remediation.steps,
+                providerSteps: commands.providerID.flatMap { remediation.providerSteps[$0]?.steps },
+                commands: commands.commands(for: remediation).map {
+                    Command(label: $0.label, shell: $0.shell, run: $0.run)
+                })
         }
     }
 }

@@ -129,6 +129,10 @@ private struct ProbeEntry: Encodable {
         facts = (outcome.result?.facts ?? report.observation().facts).map {
             FactEntry(name: $0.name, value: JSONValue($0.value), source: $0.source.identifier)
         }
-        diagnoses = outcome.diagnoses.map(DiagnosisEntry.init)
+        let probed = CommandValues(host: report.host, port: String(report.port))
+        let commands =
+            outcome.result.map { ChecklistCommands(result: $0, given: probed) }
+            ?? ChecklistCommands(providerID: nil, values: probed)
+        diagnoses = outcome.diagnoses.map { DiagnosisEntry($0, commands: commands) }
     }
 }

@@ -25,16 +25,14 @@ extension SupportReport {
             "hasSymptoms": !symptoms.isEmpty,
             "diagnoses": result.diagnoses.enumerated().map { Self.diagnosis($1, rank: $0 + 1) },
             "hasDiagnoses": !result.diagnoses.isEmpty,
-            "checklist": result.checklist.map { item -> [String: Any] in
-                ["step": item.step, "for": item.diagnosisIDs.joined(separator: ", ")]
-            },
+            "checklist": checklistRows,
             "hasChecklist": !result.checklist.isEmpty,
             "facts": result.facts.map { fact -> [String: Any] in
                 ["name": fact.name, "value": Self.text(fact.value), "source": fact.source.description]
             },
             "hasFacts": !result.facts.isEmpty,
-            "codes": result.codes.map { code -> [String: Any] in
-                ["code": code.code, "title": code.entry.title, "meaning": code.entry.meaning]
+            "codes": ShownCodeMeaning.all(in: result).map { code -> [String: Any] in
+                ["code": code.code, "title": code.title, "meaning": code.meaning]
             },
             "hasCodes": !result.codes.isEmpty,
             "probes": probes.map(Self.probe),
@@ -63,6 +61,25 @@ extension SupportReport {
             context["provider"] = ["name": provider, "doc": "", "settings": [[String: Any]]()] as [String: Any]
         }
         return context
+    }
+
+    /// The checklist's steps, each with the commands that follow it.
+    private var checklistRows: [[String: Any]] {
+        let commands = checklistCommands.commandsAfter(
+            result.checklist, remediations: result.diagnoses.flatMap(\.remediations))
+        return zip(result.checklist, commands).map { item, commands -> [String: Any] in
+            [
+                "step": item.step, "for": item.diagnosisIDs.joined(separator: ", "), "specificTo": item.provider ?? "",
+                "isSpecific": item.provider != nil,
+                "commands": commands.map { command -> [String: Any] in
+                    [
+                        "label": command.label, "shell": command.shell, "run": command.run,
+                        "prompt": command.shell == "powershell" ? "PS>" : "$", "fence": Self.fence(for: command.run),
+                    ]
+                },
+                "hasCommands": !commands.isEmpty,
+            ]
+        }
     }
 
     /// The document's title.

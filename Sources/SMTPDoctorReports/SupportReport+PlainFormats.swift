@@ -10,7 +10,8 @@ extension SupportReport {
         if let domainCheck {
             out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
-        out += TextReport(style: style).render(result, knowledgeBase: knowledgeBase)
+        out += TextReport(style: style, commandValues: checklistCommands.placeholders.values).render(
+            result, knowledgeBase: knowledgeBase)
         out += "\nFor the support ticket:\n"
         for (key, value) in environmentRows {
             let label = Self.labels[key] ?? key
@@ -27,7 +28,9 @@ extension SupportReport {
             "environment": Dictionary(uniqueKeysWithValues: environmentRows.map { ($0.key, $0.value) }),
             "inputs": ["errors": errors, "symptoms": symptoms, "provider": provider ?? NSNull()] as [String: Any],
         ]
-        let diagnosis = JSONReport(toolVersion: environment.toolVersion).render(result, knowledgeBase: knowledgeBase)
+        let diagnosis = JSONReport(
+            toolVersion: environment.toolVersion, commandValues: checklistCommands.placeholders.values
+        ).render(result, knowledgeBase: knowledgeBase)
         object["diagnosis"] = (try? JSONSerialization.jsonObject(with: Data(diagnosis.utf8))) ?? NSNull()
         if !probes.isEmpty {
             let probe = try? ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)

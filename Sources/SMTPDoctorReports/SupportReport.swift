@@ -69,6 +69,8 @@ public struct SupportReport: Sendable {
     public var probes: [ProbeOutcome]
     /// The findings of the domain's DNS checks (`--domain`), if any.
     public var domainCheck: DomainCheckReport?
+    /// Values given on the command line for the commands' placeholders; the probe and the facts fill the gaps.
+    public var commandValues = CommandValues()
 
     /// Creates a report.
     public init(
@@ -84,6 +86,12 @@ public struct SupportReport: Sendable {
         self.symptoms = symptoms
         self.result = result
         self.probes = probes
+    }
+
+    /// The checklist's commands, filled from the values given, then the probed server, then the facts.
+    public var checklistCommands: ChecklistCommands {
+        let probed = probes.first.map { CommandValues(host: $0.report.host, port: String($0.report.port)) }
+        return ChecklistCommands(result: result, given: commandValues.filling(gapsFrom: probed ?? CommandValues()))
     }
 
     /// One paragraph: the verdict and the most likely cause.

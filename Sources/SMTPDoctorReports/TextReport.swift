@@ -12,15 +12,25 @@ public struct TextReport: Sendable {
     public var width: Int
     /// How many diagnoses to show in full.
     public var maximumDiagnoses: Int
+    /// How many checklist steps to show; the rest are counted ("… 4 more steps"). `nil` shows them all.
+    public var maximumSteps: Int?
+    /// Only the most likely cause and the steps of its own remediations: no other cause, codes or facts.
+    public var brief: Bool
+    /// Values given on the command line for the commands' placeholders; the facts fill the gaps.
+    public var commandValues: CommandValues
 
     /// Creates a text report.
     public init(
-        explain: Bool = false, style: TextStyle = TextStyle(colour: false), width: Int = 80, maximumDiagnoses: Int = 5
+        explain: Bool = false, style: TextStyle = TextStyle(colour: false), width: Int = 80, maximumDiagnoses: Int = 5,
+        maximumSteps: Int? = nil, brief: Bool = false, commandValues: CommandValues = CommandValues()
     ) {
         self.explain = explain
         self.style = style
         self.width = width
         self.maximumDiagnoses = maximumDiagnoses
+        self.maximumSteps = maximumSteps
+        self.brief = brief
+        self.commandValues = commandValues
     }
 
     /// The report for one result.
@@ -44,6 +54,10 @@ public struct TextReport: Sendable {
         } else {
             lines += notRecognised(result, knowledgeBase, wrapper)
         }
+        if brief {
+            while lines.last == "" { lines.removeLast() }
+            return UntrustedText.terminal(lines.joined(separator: "\n") + "\n", keepingColours: style.colour)
+        }
         if explain {
             lines += ruledOut(result, wrapper)
             lines += derivations(result, wrapper)
@@ -56,10 +70,10 @@ public struct TextReport: Sendable {
     private func codes(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
         guard !result.codes.isEmpty else { return [] }
         var lines = [style.bold("What the codes mean")]
-        for code in result.codes {
+        for code in ShownCodeMeaning.all(in: result) {
             let head = "  \(code.code.padding(toLength: 6, withPad: " ", startingAt: 0)) "
             lines += wrapper.wrap(
-                "\(code.entry.title). \(code.entry.meaning)", first: head,
+                "\(code.title). \(code.meaning)", first: head,
                 rest: String(repeating: " ", count: head.count))
         }
         lines.append("")
@@ -69,8 +83,9 @@ public struct TextReport: Sendable {
     // MARK: - Sections
 
     private func diagnoses(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
-        var lines = [style.bold("Likely causes")]
-        for (rank, diagnosis) in result.diagnoses.prefix(maximumDiagnoses).enumerated() {
+        var lines = [style.bold(brief ? "Most likely cause" : "Likely causes")]
+        let shown = brief ? 1 : maximumDiagnoses
+        for (rank, diagnosis) in result.diagnoses.prefix(shown).enumerated() {
             let definition = diagnosis.definition
             let tail = "\(percent(diagnosis.confidence))  \(definition.category)"
             let number = "\(rank + 1). "
@@ -89,35 +104,40 @@ public struct TextReport: Sendable {
             }
             lines.append("")
         }
-        if result.diagnoses.count > maximumDiagnoses {
-            lines.append("   … and \(result.diagnoses.count - maximumDiagnoses) less likely (see --format json)")
+        if result.diagnoses.count > shown {
+            let hint = brief ? "without --brief" : "see --format json"
+            lines.append("   … and \(result.diagnoses.count - shown) less likely (\(hint))")
             lines.append("")
         }
         return lines
     }
 
     private func checklist(_ result: DiagnosisResult, _ wrapper: TextWrapper) -> [String] {
-        guard !result.checklist.isEmpty else { return [] }
+        var steps = result.checklist
+        if brief, let leading = result.diagnoses.first?.definition.id {
+            steps = steps.filter { $0.diagnosisIDs.first == leading }
+        }
+        guard !steps.isEmpty else { return [] }
+        let limit = maximumSteps ?? (brief ? 3 : steps.count)
+        steps = Array(steps.prefix(limit))
+        let hidden = result.checklist.count - steps.count
         var lines = [style.bold("What to do")]
-        let remediations = Dictionary(
-            result.diagnoses.flatMap(\.remediations).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var shownCommands = Set<String>()
-        for (index, item) in result.checklist.enumerated() {
+        let commands = ChecklistCommands(result: result, given: commandValues).commandsAfter(
+            steps, remediations: result.diagnoses.flatMap(\.remediations))
+        for (index, item) in steps.enumerated() {
             let number = "\(index + 1)."
             let head = " \(number.padding(toLength: 4, withPad: " ", startingAt: 0))[ ] "
+            let indent = String(repeating: " ", count: head.count)
             let text = item.provider.map { "(\($0)) " + item.step } ?? item.step
-            lines += wrapper.wrap(text, first: head, rest: String(repeating: " ", count: head.count))
-            let isLastOfRemediation =
-                index + 1 == result.checklist.count || result.checklist[index + 1].remediationID != item.remediationID
-            guard isLastOfRemediation, let remediation = remediations[item.remediationID],
-                shownCommands.insert(remediation.id).inserted
-            else { continue }
-            let specific = result.provider.flatMap { remediation.providerSteps[$0.id]?.commands } ?? []
-            for command in specific + remediation.commands {
-                let indent = String(repeating: " ", count: head.count)
+            lines += wrapper.wrap(text, first: head, rest: indent)
+            for command in commands[index] {
                 if !command.label.isEmpty { lines += wrapper.wrap(command.label + ":", first: indent, rest: indent) }
                 lines.append(indent + style.cyan((command.shell == "powershell" ? "PS> " : "$ ") + command.run))
             }
+        }
+        if hidden > 0 {
+            let how = maximumSteps == nil ? "without --brief" : "with a larger --max-steps"
+            lines.append("   … \(hidden) more step\(hidden == 1 ? "" : "s") (shown \(how))")
         }
         lines.append("")
         return lines

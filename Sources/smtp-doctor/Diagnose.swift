@@ -17,6 +17,7 @@ extension SMTPDoctor {
                   smtp-doctor diagnose --error "535 5.7.8 Authentication credentials invalid"
                   smtp-doctor diagnose --error "550 5.7.1 Unable to relay" --provider exchange
                   smtp-doctor diagnose --symptom duplicate-messages
+                  smtp-doctor diagnose --error "535 5.7.139" --brief
                   pbpaste | smtp-doctor diagnose --error - --format json
                   smtp-doctor diagnose --error "535 5.7.8" --format markdown > ticket.md
                   smtp-doctor diagnose --host mail.example.com --port 465 --user svc
@@ -31,6 +32,15 @@ extension SMTPDoctor {
 
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
+
+        @Flag(help: "Show only the most likely cause and the first steps of its own fixes (text only).")
+        var brief = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Show at most this many checklist steps and count the rest (text only; default: all, 3 with --brief).",
+                valueName: "n"))
+        var maxSteps: Int?
 
         @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
         var minConfidence: Double = 0.2
@@ -54,7 +64,16 @@ extension SMTPDoctor {
             guard (0...1).contains(minConfidence) else {
                 throw ValidationError("--min-confidence takes a number from 0 to 1.")
             }
+            if let maxSteps, maxSteps < 1 {
+                throw ValidationError("--max-steps takes a number of 1 or more.")
+            }
+            if brief || maxSteps != nil, output.resolvedFormat != .text {
+                throw ValidationError("--brief and --max-steps shorten the text output; leave them out with --format.")
+            }
         }
+
+        /// What the command line says about the server, the domain and the user, for the commands' placeholders.
+        private var commandValues: CommandValues { connection.commandValues(domain: domainCheck.domain) }
 
         func run() async throws {
             try await reportingFailures {
@@ -80,16 +99,21 @@ extension SMTPDoctor {
                     let findings = domainReport.map { domainRendering.findingsText($0) + "\n" }
                     try output.write(
                         (probeLine ?? "") + (findings ?? "")
-                            + TextReport(explain: explain, style: style).render(result, knowledgeBase: knowledgeBase))
+                            + TextReport(
+                                explain: explain, style: style, maximumSteps: maxSteps, brief: brief,
+                                commandValues: commandValues
+                            ).render(result, knowledgeBase: knowledgeBase))
                 case .json:
-                    let json = JSONReport(toolVersion: ToolVersion.current).render(result, knowledgeBase: knowledgeBase)
+                    let json = JSONReport(toolVersion: ToolVersion.current, commandValues: commandValues).render(
+                        result, knowledgeBase: knowledgeBase)
                     try output.write(domainReport.map { domainRendering.adding($0, to: json) } ?? json)
                 case .markdown, .html:
-                    let report = SupportReport(
+                    var report = SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                         provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
                         probes: probes, domainCheck: domainReport)
+                    report.commandValues = commandValues
                     try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }

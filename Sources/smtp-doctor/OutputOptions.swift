@@ -96,6 +96,13 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension ConnectionOptions {
+    /// The server, port and user given, with `domain`, as values for the commands' placeholders: never the secret.
+    func commandValues(domain: String?) -> CommandValues {
+        var portText: String?
+        if host != nil, case .number(let number) = port { portText = String(number) }
+        return CommandValues(host: host, port: portText, domain: domain, user: user)
+    }
+
     /// The connection as the report shows it: never the secret.
     func reportConnection(host: String) -> SupportReport.Connection {
         let portText: String

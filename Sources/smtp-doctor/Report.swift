@@ -81,12 +81,13 @@ extension SMTPDoctor {
                     if let best = PortSweep.best(of: probes) { evidence.observations.append(best.observation()) }
                 }
                 let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
-                let report = SupportReport(
+                var report = SupportReport(
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                     provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
                     probes: probes.map { ProbeOutcome(report: $0, result: result) },
                     domainCheck: domainReport)
+                report.commandValues = connection.commandValues(domain: domainCheck.domain)
                 switch output.resolvedFormat {
                 case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: noColour))

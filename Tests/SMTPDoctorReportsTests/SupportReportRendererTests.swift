@@ -59,6 +59,16 @@ import Testing
         try Self.expectGolden(try SupportReportRenderer().render(report, as: .markdown), "relay.md")
     }
 
+    @Test func htmlMatchesTheGoldenDocument() throws {
+        let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
+        try Self.expectGolden(try SupportReportRenderer().render(report, as: .html), "relay.html")
+    }
+
+    @Test func jsonMatchesTheGoldenDocument() throws {
+        let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
+        try Self.expectGolden(report.json(knowledgeBase: try Self.knowledgeBase.get()), "relay.json")
+    }
+
     @Test func textMatchesTheGoldenDocument() throws {
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
         try Self.expectGolden(report.text(knowledgeBase: try Self.knowledgeBase.get()), "relay.txt")

@@ -91,7 +91,7 @@ extension KnowledgeBaseBuilder {
                 }
                 diagnoses[index].evidence.append(
                     EvidenceRule(
-                        id: "provider \(provider.id) \(code.code)", condition: .all(parts), certainty: certainty,
+                        id: code.evidenceRuleID(providerID: provider.id), condition: .all(parts), certainty: certainty,
                         location: item.location))
             }
         }

@@ -61,4 +61,8 @@ public struct ProviderCode: Sendable, Hashable {
     public var meaning: String
     /// The diagnosis it points at.
     public var diagnosisID: String
+
+    /// The id of the evidence rule this code adds to its diagnosis: it fires when the provider, the codes and the
+    /// phrase all agree, so a firing says the provider's meaning applies.
+    public func evidenceRuleID(providerID: String) -> String { "provider \(providerID) \(code)" }
 }
