@@ -412,10 +412,11 @@ private struct Run {
         guard timeout > .zero else { return }
         note("no greeting: checking whether the port speaks implicit TLS")
         do {
-            let connection = try await SMTPConnection.connect(
-                to: address, serverName: serverName, implicitTLS: true, timeout: timeout, limits: configuration.limits)
-            defer { Task { await connection.close() } }
-            let tls = try await connection.awaitHandshake(timeout: timeout)
+            let tls = try await SMTPConnection.withConnection(
+                to: address, serverName: serverName, implicitTLS: true, timeout: timeout, limits: configuration.limits
+            ) { connection in
+                try await connection.awaitHandshake(timeout: timeout)
+            }
             report.modeMismatch = .tlsAnsweredPlaintext
             report.tlsVersion = tls.version
             record(.modeCheck, since: started, .ok, "the port completed a TLS handshake: it expects implicit TLS")

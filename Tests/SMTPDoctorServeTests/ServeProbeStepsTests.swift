@@ -9,26 +9,26 @@ import Testing
 
 @Suite struct ServeProbeStepsTests {
     @Test func eachStepIsReportedAsItCompletesInTheOrderOfTheReport() async throws {
-        let server = try await SMTPTestServer.start(SMTPTestServerScript())
-        defer { Task { await server.stop() } }
-        let seen = NIOLockedValueBox<[ProbeStep]>([])
-        let report = await SMTPProbe(ProbeConfiguration(host: "127.0.0.1", port: server.port, tlsMode: .none)).run {
-            step in seen.withLockedValue { $0.append(step) }
+        try await withSMTPTestServer(SMTPTestServerScript()) { server in
+            let seen = NIOLockedValueBox<[ProbeStep]>([])
+            let report = await SMTPProbe(ProbeConfiguration(host: "127.0.0.1", port: server.port, tlsMode: .none)).run {
+                step in seen.withLockedValue { $0.append(step) }
+            }
+            #expect(report.verdict == .success)
+            #expect(!report.steps.isEmpty)
+            #expect(seen.withLockedValue { $0 } == report.steps)
         }
-        #expect(report.verdict == .success)
-        #expect(!report.steps.isEmpty)
-        #expect(seen.withLockedValue { $0 } == report.steps)
     }
 
     @Test func aPinnedProbeConnectsToTheCheckedAddressWithoutResolvingTheNameAgain() async throws {
-        let server = try await SMTPTestServer.start(SMTPTestServerScript())
-        defer { Task { await server.stop() } }
-        var configuration = ProbeConfiguration(host: "never-resolves.invalid", port: server.port, tlsMode: .none)
-        configuration.pinnedAddresses = ["127.0.0.1"]
-        let report = await SMTPProbe(configuration).run()
-        #expect(report.resolveFailure == nil)
-        #expect(report.connectedAddress == "127.0.0.1:\(server.port)")
-        #expect(report.verdict == .success)
+        try await withSMTPTestServer(SMTPTestServerScript()) { server in
+            var configuration = ProbeConfiguration(host: "never-resolves.invalid", port: server.port, tlsMode: .none)
+            configuration.pinnedAddresses = ["127.0.0.1"]
+            let report = await SMTPProbe(configuration).run()
+            #expect(report.resolveFailure == nil)
+            #expect(report.connectedAddress == "127.0.0.1:\(server.port)")
+            #expect(report.verdict == .success)
+        }
     }
 
     @Test(arguments: ["93.184.216.34", "2606:4700::1111"])
@@ -53,20 +53,20 @@ import Testing
     }
 
     @Test func theResultPageListsEveryStepBeforeTheVerdict() async throws {
-        let server = try await SMTPTestServer.start(SMTPTestServerScript())
-        defer { Task { await server.stop() } }
-        try await ServeHarness().test { client in
-            let token = try await Browser.token(client, page: "/probe")
-            let page = try await Browser.post(
-                client, "/probe", token: token,
-                fields: [("host", "127.0.0.1"), ("port", String(server.port)), ("security", "none")])
-            #expect(page.status == .ok)
-            let verdict = try #require(page.body.range(of: #"id="verdict">Success"#))
-            let rows = page.body.components(separatedBy: #"<tr class="step">"#).count - 1
-            #expect(rows >= 4, "resolve, connect, greeting, EHLO at least: \(page.body)")
-            let lastRow = try #require(page.body.range(of: #"<tr class="step">"#, options: .backwards))
-            #expect(lastRow.lowerBound < verdict.lowerBound)
-            #expect(page.body.hasSuffix("</html>\n"))
+        try await withSMTPTestServer(SMTPTestServerScript()) { server in
+            try await ServeHarness().test { client in
+                let token = try await Browser.token(client, page: "/probe")
+                let page = try await Browser.post(
+                    client, "/probe", token: token,
+                    fields: [("host", "127.0.0.1"), ("port", String(server.port)), ("security", "none")])
+                #expect(page.status == .ok)
+                let verdict = try #require(page.body.range(of: #"id="verdict">Success"#))
+                let rows = page.body.components(separatedBy: #"<tr class="step">"#).count - 1
+                #expect(rows >= 4, "resolve, connect, greeting, EHLO at least: \(page.body)")
+                let lastRow = try #require(page.body.range(of: #"<tr class="step">"#, options: .backwards))
+                #expect(lastRow.lowerBound < verdict.lowerBound)
+                #expect(page.body.hasSuffix("</html>\n"))
+            }
         }
     }
 }
