@@ -21,8 +21,7 @@ public struct QuestionChooser: Sendable {
         public var leadMargin: Double
 
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.5, leadMargin: Double = 0.3)
-        {
+        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.5, leadMargin: Double = 0.3) {
             self.confidence = confidence
             self.margin = margin
             self.clearLead = clearLead
