@@ -5,6 +5,7 @@
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
 // Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--clear-lead N]
+//   [--lead-margin N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -28,6 +29,7 @@ var settings = QuestionChooser.Settings()
 settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
 settings.clearLead = option("--clear-lead") ?? settings.clearLead
+settings.leadMargin = option("--lead-margin") ?? settings.leadMargin
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 let chooser = QuestionChooser(
     model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase)), settings: settings)
@@ -85,7 +87,8 @@ func figures(_ label: String, _ outcomes: [InterviewSimulation.Outcome]) -> Stri
 }
 print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
-        + "\(settings.confidence), margin \(settings.margin)"
+        + "\(settings.confidence), margin \(settings.margin), or at a share of \(settings.clearLead) leading by "
+        + "\(settings.leadMargin), or when no answer changes the leader"
         + (withholdsErrors ? "; the oracle withholds the error text" : ""))
 for strategy in InterviewSimulation.Strategy.allCases {
     let outcomes = Outcomes(count: count)

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func thereAreStoriesToPlay() {
-        #expect(Self.stories.count >= 7)
+        #expect(Self.stories.count >= 11)
     }
 
     @Test(arguments: stories)

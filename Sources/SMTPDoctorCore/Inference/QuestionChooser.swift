@@ -4,6 +4,10 @@
 /// answering it, where each answer's probability is the share of the current mass whose diagnoses imply that answer
 /// (`AnswerModel`) and the rest of the mass answers "unknown", which changes nothing. Every number comes from the
 /// rules; the order of the questions in the file plays no part.
+///
+/// It stops when one cause is clearly ahead — certain and ahead of the next, or holding a share of the probability
+/// that leads the next by a margin — or when no answer to any remaining question would change which cause leads.
+/// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
     public struct Settings: Sendable, Hashable {
@@ -11,18 +15,17 @@ public struct QuestionChooser: Sendable {
         public var confidence: Double
         /// …and leads the next one by at least this much.
         public var margin: Double
-        /// Stop when the likeliest diagnosis holds at least this share of the probability: clearly ahead.
+        /// Stop when the likeliest diagnosis holds at least this share of the probability…
         public var clearLead: Double
-        /// Stop when no question gains at least this many bits per unit of cost.
-        public var minimumGain: Double
+        /// …and its share exceeds the next one's by at least this much: clearly ahead.
+        public var leadMargin: Double
 
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.6, minimumGain: Double = 0.02)
-        {
+        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.5, leadMargin: Double = 0.3) {
             self.confidence = confidence
             self.margin = margin
             self.clearLead = clearLead
-            self.minimumGain = minimumGain
+            self.leadMargin = leadMargin
         }
     }
 
@@ -46,7 +49,7 @@ public struct QuestionChooser: Sendable {
         case ask(Choice)
         /// One diagnosis is certain enough.
         case confident(diagnosisID: String)
-        /// No remaining question is expected to help.
+        /// No answer to any remaining question would change which cause leads.
         case noUsefulQuestion
     }
 
@@ -67,7 +70,7 @@ public struct QuestionChooser: Sendable {
     }
 
     /// Whether the result is certain enough to stop: returns the leading diagnosis if so — when its certainty is
-    /// high and ahead of the next, or when it holds a clear share of the probability.
+    /// high and ahead of the next, or when its share of the probability is large and leads the next by a margin.
     public func confidentDiagnosis(_ result: DiagnosisResult) -> String? {
         if let first = result.diagnoses.first, first.confidence >= settings.confidence,
             first.confidence - (result.diagnoses.dropFirst().first?.confidence ?? 0) >= settings.margin
@@ -75,9 +78,11 @@ public struct QuestionChooser: Sendable {
             return first.definition.id
         }
         let current = distribution(result)
-        guard let likeliest = current.ranking.first, current.probabilities[likeliest] >= settings.clearLead else {
-            return nil
-        }
+        let ranking = current.ranking
+        guard let likeliest = ranking.first, current.probabilities[likeliest] >= settings.clearLead,
+            current.probabilities[likeliest] - (ranking.dropFirst().first.map { current.probabilities[$0] } ?? 0)
+                >= settings.leadMargin
+        else { return nil }
         return model.engine.knowledgeBase.diagnoses[likeliest].id
     }
 
@@ -104,7 +109,7 @@ public struct QuestionChooser: Sendable {
         let result = model.engine.diagnose(Evidence(answers: answers, observations: observations))
         if let confident = confidentDiagnosis(result) { return .confident(diagnosisID: confident) }
         let best = bestChoice(answers: answers, observations: observations, result: result)
-        guard let best, best.score >= settings.minimumGain else { return .noUsefulQuestion }
+        guard let best else { return .noUsefulQuestion }
         return .ask(best)
     }
 
@@ -112,17 +117,20 @@ public struct QuestionChooser: Sendable {
     /// interview's checklist asks first.
     public func separator(answers: [InterviewAnswer], observations: [Observation] = []) -> Question? {
         let result = model.engine.diagnose(Evidence(answers: answers, observations: observations))
-        return bestChoice(answers: answers, observations: observations, result: result)?.question
+        return bestChoice(answers: answers, observations: observations, result: result, anyGain: true)?.question
     }
 
-    /// The askable question with the largest expected gain per unit of cost, if any gains anything.
+    /// The askable question with the largest expected gain per unit of cost among those with an answer that would
+    /// change which cause leads; if none would, the one with the largest gain when `anyGain`, else `nil`.
     private func bestChoice(
-        answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult
+        answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult, anyGain: Bool = false
     ) -> Choice? {
         let engine = model.engine
         let current = distribution(result)
         let entropy = current.entropy
+        let leader = current.ranking.first
         var best: Choice?
+        var bestByGain: Choice?
         for index in askable(answers: answers, result: result) {
             let question = engine.knowledgeBase.questions[index]
             let candidates = model.candidates[index]
@@ -131,21 +139,26 @@ public struct QuestionChooser: Sendable {
                 if let answer { mass[answer] += current.probabilities[diagnosis] }
             }
             var expected = entropy * max(0, 1 - mass.reduce(0, +))
+            var changesLeader = false
             for (answer, probability) in mass.enumerated() where probability > 0 {
-                let after = engine.diagnose(
-                    Evidence(
-                        answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
-                        observations: observations))
-                expected += probability * distribution(after).entropy
+                let after = distribution(
+                    engine.diagnose(
+                        Evidence(
+                            answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
+                            observations: observations)))
+                expected += probability * after.entropy
+                if after.ranking.first != leader { changesLeader = true }
             }
             let gain = entropy - expected
             let score = gain / question.cost
-            guard score > 0, score > (best?.score ?? 0) else { continue }
-            best = Choice(
+            guard score > 0 else { continue }
+            let choice = Choice(
                 question: question, index: index, gain: gain, score: score,
                 separates: separation(index, mass: mass, distribution: current))
+            if score > (bestByGain?.score ?? 0) { bestByGain = choice }
+            if changesLeader, score > (best?.score ?? 0) { best = choice }
         }
-        return best
+        return best ?? (anyGain ? bestByGain : nil)
     }
 
     /// The answers of a question with the likeliest diagnoses that imply each.
