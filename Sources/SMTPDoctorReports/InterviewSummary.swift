@@ -16,7 +16,7 @@ public struct InterviewSummary: Sendable {
     public enum Ending: String, Sendable {
         /// The leading diagnosis was certain enough.
         case confident
-        /// No remaining question was expected to help.
+        /// No answer to a remaining question could change the leading diagnosis.
         case noUsefulQuestion = "no-useful-question"
         /// The person typed `quit`.
         case quit
@@ -27,7 +27,7 @@ public struct InterviewSummary: Sendable {
         public var words: String {
             switch self {
             case .confident: return "one cause is certain enough"
-            case .noUsefulQuestion: return "no remaining question would help"
+            case .noUsefulQuestion: return "no answer would change the leading cause"
             case .quit: return "stopped on request"
             case .endOfInput: return "the input ended"
             }
