@@ -16,6 +16,11 @@ public struct InferenceEngine: Sendable {
 
     /// For each fact, the derivation rules that read it: a rule is only tried again when one of its facts changed.
     private let readers: [[Int]]
+    /// What working memory must hold for each derivation rule to fire (`nil`: anything may do).
+    private let ruleScopes: [ConditionScope?]
+    /// The same for each piece of evidence of each diagnosis, and for the diagnosis as a whole.
+    private let evidenceScopes: [[ConditionScope?]]
+    private let diagnosisScopes: [ConditionScope?]
 
     /// Creates an engine.
     /// - Parameters:
@@ -30,6 +35,9 @@ public struct InferenceEngine: Sendable {
             for fact in facts { readers[fact].append(rule) }
         }
         self.readers = readers
+        ruleScopes = knowledgeBase.rules.map { ConditionScope($0.condition) }
+        evidenceScopes = knowledgeBase.diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
+        diagnosisScopes = evidenceScopes.map { ConditionScope(anyOf: $0) }
     }
 
     /// Diagnoses the evidence.
@@ -129,7 +137,7 @@ public struct InferenceEngine: Sendable {
         var firings: [RuleFiring] = []
         while !pending.isEmpty {
             var changed: [Int] = []
-            for ruleIndex in pending where !fired[ruleIndex] {
+            for ruleIndex in pending where !fired[ruleIndex] && ruleScopes[ruleIndex]?.admits(memory) ?? true {
                 let rule = rules[ruleIndex]
                 let evaluator = ConditionEvaluator(memory: memory)
                 guard evaluator.holds(rule.condition) else { continue }
@@ -163,11 +171,14 @@ public struct InferenceEngine: Sendable {
         let evaluator = ConditionEvaluator(memory: memory)
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
         var record: [ConditionCheck] = []
-        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated() {
+        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
+        where diagnosisScopes[index]?.admits(memory) ?? true {
             var certainty = 0.0
             var strongestTerm = 0.0
             var fired: [EvidenceFiring] = []
-            for evidence in diagnosis.evidence where evaluator.holds(evidence.condition) {
+            let scopes = evidenceScopes[index]
+            for (number, evidence) in diagnosis.evidence.enumerated()
+            where scopes[number]?.admits(memory) ?? true && evaluator.holds(evidence.condition) {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
                 if evidence.isVocabulary {

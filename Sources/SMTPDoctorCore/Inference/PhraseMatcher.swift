@@ -167,6 +167,11 @@ public struct PhraseHits: Sendable {
         words[id >> 6] |= 1 << UInt64(id & 63)
     }
 
+    /// Adds every id of `other`, found by the same matcher.
+    mutating func formUnion(_ other: PhraseHits) {
+        for index in other.words.indices { words[index] |= other.words[index] }
+    }
+
     /// Whether the phrase with this id occurred.
     public func contains(_ id: Int) -> Bool {
         id >> 6 < words.count && words[id >> 6] & (1 << UInt64(id & 63)) != 0

@@ -9,11 +9,14 @@ final class WorkingMemory {
     /// The knowledge base's phrases found in each string fact.
     private(set) var hits: [PhraseHits?]
     private let matcher: PhraseMatcher
+    /// Every phrase found in any string fact, for ``ConditionScope``.
+    private var allHits: PhraseHits
     /// Slots in the order they were filled, for output.
     private(set) var order: [Int] = []
 
     init(size: Int, matcher: PhraseMatcher) {
         self.matcher = matcher
+        allHits = PhraseHits(count: matcher.count)
         hits = Array(repeating: nil, count: size)
         values = Array(repeating: nil, count: size)
         sources = Array(repeating: nil, count: size)
@@ -29,9 +32,21 @@ final class WorkingMemory {
         if case .string(let text) = value {
             let folded = text.lowercased()
             lowered[index] = folded
-            hits[index] = matcher.scan(folded)
+            let found = matcher.scan(folded)
+            hits[index] = found
+            allHits.formUnion(found)
         }
         order.append(index)
         return true
+    }
+
+    /// Whether the fact in this slot is known.
+    func isKnown(_ index: Int) -> Bool {
+        values[index] != nil
+    }
+
+    /// Whether the phrase with this id occurred in some string fact.
+    func phraseOccurred(_ id: Int) -> Bool {
+        allHits.contains(id)
     }
 }
