@@ -9,14 +9,17 @@ final class WorkingMemory {
     /// The knowledge base's phrases found in each string fact.
     private(set) var hits: [PhraseHits?]
     private let matcher: PhraseMatcher
+    /// The slots filled so far, for ``ConditionScope``.
+    private(set) var known: SlotSet
     /// Every phrase found in any string fact, for ``ConditionScope``.
-    private var allHits: PhraseHits
+    private(set) var found: SlotSet
     /// Slots in the order they were filled, for output.
     private(set) var order: [Int] = []
 
     init(size: Int, matcher: PhraseMatcher) {
         self.matcher = matcher
-        allHits = PhraseHits(count: matcher.count)
+        known = SlotSet(capacity: size)
+        found = SlotSet(capacity: matcher.count)
         hits = Array(repeating: nil, count: size)
         values = Array(repeating: nil, count: size)
         sources = Array(repeating: nil, count: size)
@@ -34,19 +37,10 @@ final class WorkingMemory {
             lowered[index] = folded
             let found = matcher.scan(folded)
             hits[index] = found
-            allHits.formUnion(found)
+            self.found.formUnion(found.slots)
         }
+        known.insert(index)
         order.append(index)
         return true
-    }
-
-    /// Whether the fact in this slot is known.
-    func isKnown(_ index: Int) -> Bool {
-        values[index] != nil
-    }
-
-    /// Whether the phrase with this id occurred in some string fact.
-    func phraseOccurred(_ id: Int) -> Bool {
-        allHits.contains(id)
     }
 }
