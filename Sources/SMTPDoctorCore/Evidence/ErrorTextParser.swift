@@ -24,14 +24,20 @@ public struct ErrorTextParser: Sendable {
     ///   - source: the source to give each fact.
     /// - Returns: the facts found; empty when the text is empty.
     public func parse(_ text: String, source: FactSource = FactSource(.errorText)) -> Observation {
-        let limited = text.count > Self.maximumLength ? String(text.prefix(Self.maximumLength)) : text
-        let collapsed = limited.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // A text of at most `maximumLength` bytes has at most as many characters: counting them is then not needed.
+        let tooLong = text.utf8.count > Self.maximumLength && text.count > Self.maximumLength
+        let limited = tooLong ? String(text.prefix(Self.maximumLength)) : text
+        let isASCII = ASCIIText.isASCII(limited)
+        let collapsed =
+            isASCII
+            ? ASCIIText.collapsingWhitespace(limited)
+            : limited.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !collapsed.isEmpty else { return Observation(facts: []) }
         var facts: [Fact] = []
         func add(_ name: String, _ value: FactValue) { facts.append(Fact(name, value, source: source)) }
 
         add("error.text", .string(collapsed))
-        let lines = limited.split(whereSeparator: \.isNewline).map(String.init)
+        let lines = isASCII ? ASCIIText.lines(limited) : limited.split(whereSeparator: \.isNewline).map(String.init)
         let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first
         let reply = exchangeLine.flatMap(Self.reply) ?? Self.reply(in: lines) ?? Self.reply(collapsed)
         if let reply {
@@ -55,19 +61,24 @@ public struct ErrorTextParser: Sendable {
         var text: String
     }
 
-    private static let codeAndEnhanced = pattern(
-        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
-    private static let leadingCode = pattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
-    private static let markedCode = pattern(
-        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:|login:|client:|<-|->)\s*#?([245][0-5]\d)\b(?![.:]\d)"#
-    )
-    private static let enhancedOnly = pattern(#"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
+    private static let codeAndEnhanced = LiteralPattern(
+        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#,
+        gate: { ASCIIText.hasEnhancedCode($0) && ASCIIText.hasReplyCode($0) })
+    private static let leadingCode = LiteralPattern(
+        #"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#, gate: { ASCIIText.hasReplyCode($0, startingWithin: 0..<4) })
+    private static let markedCode = LiteralPattern(
+        #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:|login:|client:|<-|->)\s*#?([245][0-5]\d)\b(?![.:]\d)"#,
+        gate: { ASCIIText.hasReplyCode($0) && ASCIIText.containsAny($0, [":", "(", "returned", "code", "<-", "->"]) })
+    private static let enhancedOnly = LiteralPattern(
+        #"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#, gate: { ASCIIText.hasEnhancedCode($0) })
 
     /// The first failure reply among the lines, joining the lines of a multi-line reply.
     private static func reply(in lines: [String]) -> Reply? {
         var found: [Reply] = []
         for line in lines {
-            guard let reply = reply(line.trimmingCharacters(in: .whitespaces)) else { continue }
+            let trimmed =
+                ASCIIText.isASCII(line) ? ASCIIText.trimmingSpaces(line) : line.trimmingCharacters(in: .whitespaces)
+            guard let reply = reply(trimmed) else { continue }
             if let last = found.last, last.code == reply.code, last.enhanced == reply.enhanced, lines.count > 1 {
                 found[found.count - 1].text += " " + reply.text
             } else {
@@ -151,7 +162,8 @@ public struct ErrorTextParser: Sendable {
     private static let namedHost = pattern(
         #"(?i)(?:smtp host:?|generating server:|remote-mta:\s*dns;|remote server:|host)\s+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"#
     )
-    private static let addressWithPort = pattern(#"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#)
+    private static let addressWithPort = LiteralPattern(
+        #"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#, gate: { ASCIIText.mayHaveIPv4Address($0) })
 
     private static let hostWords = ["host", "generating server", "remote-mta", "remote server"]
 
@@ -166,11 +178,19 @@ public struct ErrorTextParser: Sendable {
         return (host, ip)
     }
 
-    private static let ndrMarkers = pattern(
-        #"(?i)remote server returned|diagnostic information for administrators|delivery has failed|#\s?[45]\d\d|generating server:|undeliverable|mail delivery (?:subsystem|failed)"#
-    )
-    private static let postfixMarkers = pattern(
-        #"(?i)\bsaid: [245]\d\d|postfix/|status=(?:bounced|deferred)|\(in reply to "#)
+    private static let ndrMarkers = LiteralPattern(
+        #"(?i)remote server returned|diagnostic information for administrators|delivery has failed|#\s?[45]\d\d|generating server:|undeliverable|mail delivery (?:subsystem|failed)"#,
+        gate: {
+            ASCIIText.containsAny(
+                $0,
+                [
+                    "#", "remote server returned", "diagnostic information for administrators", "delivery has failed",
+                    "generating server:", "undeliverable", "mail delivery ",
+                ])
+        })
+    private static let postfixMarkers = LiteralPattern(
+        #"(?i)\bsaid: [245]\d\d|postfix/|status=(?:bounced|deferred)|\(in reply to "#,
+        gate: { ASCIIText.containsAny($0, ["said: ", "postfix/", "status=", "(in reply to "]) })
 
     private static func format(_ text: String, reply: Reply?, exchange: Bool) -> String {
         if exchange { return "exchange-protocol-log" }

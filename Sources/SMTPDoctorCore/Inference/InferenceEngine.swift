@@ -16,6 +16,11 @@ public struct InferenceEngine: Sendable {
 
     /// For each fact, the derivation rules that read it: a rule is only tried again when one of its facts changed.
     private let readers: [[Int]]
+    /// What working memory must hold for each derivation rule to fire (`nil`: anything may do).
+    private let ruleScopes: [ConditionScope]
+    /// The same for each piece of evidence of each diagnosis, and for the diagnosis as a whole.
+    private let evidenceScopes: [[ConditionScope]]
+    private let diagnosisScopes: [ConditionScope]
 
     /// Creates an engine.
     /// - Parameters:
@@ -30,6 +35,9 @@ public struct InferenceEngine: Sendable {
             for fact in facts { readers[fact].append(rule) }
         }
         self.readers = readers
+        ruleScopes = knowledgeBase.rules.map { ConditionScope($0.condition) }
+        evidenceScopes = knowledgeBase.diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
+        diagnosisScopes = evidenceScopes.map { ConditionScope(anyOf: $0) }
     }
 
     /// Diagnoses the evidence.
@@ -127,9 +135,12 @@ public struct InferenceEngine: Sendable {
         var fired = Array(repeating: false, count: rules.count)
         var pending = Array(rules.indices)
         var firings: [RuleFiring] = []
+        var known = memory.known
+        var found = memory.found
         while !pending.isEmpty {
             var changed: [Int] = []
-            for ruleIndex in pending where !fired[ruleIndex] {
+            for ruleIndex in pending
+            where !fired[ruleIndex] && ruleScopes[ruleIndex].admits(known: known, found: found) {
                 let rule = rules[ruleIndex]
                 let evaluator = ConditionEvaluator(memory: memory)
                 guard evaluator.holds(rule.condition) else { continue }
@@ -143,6 +154,8 @@ public struct InferenceEngine: Sendable {
                     changed.append(fact.index)
                 }
                 if !set.isEmpty {
+                    known = memory.known
+                    found = memory.found
                     firings.append(
                         RuleFiring(
                             ruleID: rule.id, doc: rule.doc, facts: set, because: record.filter(\.holds),
@@ -161,13 +174,18 @@ public struct InferenceEngine: Sendable {
         scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
     ) {
         let evaluator = ConditionEvaluator(memory: memory)
+        let known = memory.known
+        let found = memory.found
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
         var record: [ConditionCheck] = []
-        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated() {
+        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
+        where diagnosisScopes[index].admits(known: known, found: found) {
             var certainty = 0.0
             var strongestTerm = 0.0
             var fired: [EvidenceFiring] = []
-            for evidence in diagnosis.evidence where evaluator.holds(evidence.condition) {
+            let scopes = evidenceScopes[index]
+            for (number, evidence) in diagnosis.evidence.enumerated()
+            where scopes[number].admits(known: known, found: found) && evaluator.holds(evidence.condition) {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
                 if evidence.isVocabulary {

@@ -157,18 +157,19 @@ private struct Trie {
 
 /// The set of phrase ids found in one text.
 public struct PhraseHits: Sendable {
-    private var words: [UInt64]
+    /// The ids, as bits.
+    private(set) var slots: SlotSet
 
     init(count: Int) {
-        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        slots = SlotSet(capacity: count)
     }
 
     mutating func insert(_ id: Int) {
-        words[id >> 6] |= 1 << UInt64(id & 63)
+        slots.insert(id)
     }
 
     /// Whether the phrase with this id occurred.
     public func contains(_ id: Int) -> Bool {
-        id >> 6 < words.count && words[id >> 6] & (1 << UInt64(id & 63)) != 0
+        slots.contains(id)
     }
 }

@@ -9,11 +9,17 @@ final class WorkingMemory {
     /// The knowledge base's phrases found in each string fact.
     private(set) var hits: [PhraseHits?]
     private let matcher: PhraseMatcher
+    /// The slots filled so far, for ``ConditionScope``.
+    private(set) var known: SlotSet
+    /// Every phrase found in any string fact, for ``ConditionScope``.
+    private(set) var found: SlotSet
     /// Slots in the order they were filled, for output.
     private(set) var order: [Int] = []
 
     init(size: Int, matcher: PhraseMatcher) {
         self.matcher = matcher
+        known = SlotSet(capacity: size)
+        found = SlotSet(capacity: matcher.count)
         hits = Array(repeating: nil, count: size)
         values = Array(repeating: nil, count: size)
         sources = Array(repeating: nil, count: size)
@@ -29,8 +35,11 @@ final class WorkingMemory {
         if case .string(let text) = value {
             let folded = text.lowercased()
             lowered[index] = folded
-            hits[index] = matcher.scan(folded)
+            let found = matcher.scan(folded)
+            hits[index] = found
+            self.found.formUnion(found.slots)
         }
+        known.insert(index)
         order.append(index)
         return true
     }

@@ -1,0 +1,121 @@
+/// Byte-level work on texts that are all ASCII, where one byte is one character: the hot path of the error-text
+/// parser, which would otherwise walk grapheme clusters or convert the text to UTF-16 for a regular expression.
+///
+/// Every function gives what the `Character`-level or regular-expression code it stands for gives on an ASCII text;
+/// callers use that code for any other text.
+enum ASCIIText {
+    /// Whether every byte of the text is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the byte is white space as `Character.isWhitespace` sees it: tab, line feed, vertical tab, form feed,
+    /// carriage return or space.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// Whether the byte ends a line as `Character.isNewline` sees it: line feed, vertical tab, form feed or carriage
+    /// return.
+    static func isNewline(_ byte: UInt8) -> Bool {
+        (0x0A...0x0D).contains(byte)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// The words of the text joined by single spaces.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if isWhitespace(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The non-empty lines of the text.
+    static func lines(_ text: String) -> [String] {
+        text.utf8.split(whereSeparator: isNewline).map { String(Substring($0)) }
+    }
+
+    /// The text without spaces and tabs at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(Substring(utf8[first...last]))
+    }
+
+    /// Whether one of the lower-case phrases occurs in the text, ignoring the case of its letters.
+    static func containsAny(_ text: String, _ phrases: [String]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in phrases.contains { containsFolded(bytes, $0) } }
+    }
+
+    private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ phrase: String) -> Bool {
+        let needle = Array(phrase.utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - needle.count) {
+            var offset = 0
+            while offset < needle.count && folded(bytes[start + offset]) == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+        }
+        return false
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// Whether a reply code — `2`, `4` or `5`, then `0`–`5`, then a digit — starts at one of the offsets.
+    static func hasReplyCode(_ text: String, startingWithin offsets: Range<Int>? = nil) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let lower = offsets?.lowerBound ?? 0
+            let upper = min(offsets?.upperBound ?? bytes.count, bytes.count - 2)
+            guard lower < upper else { return false }
+            return (lower..<upper).contains { index in
+                isClassDigit(bytes[index]) && (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[index + 1])
+                    && isDigit(bytes[index + 2])
+            }
+        }
+    }
+
+    /// Whether the start of an enhanced status code — `2`, `4` or `5`, a dot, a digit — occurs in the text.
+    static func hasEnhancedCode(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count >= 3
+                && (0..<(bytes.count - 2)).contains { index in
+                    isClassDigit(bytes[index]) && bytes[index + 1] == UInt8(ascii: ".") && isDigit(bytes[index + 2])
+                }
+        }
+    }
+
+    /// Whether the text has a digit, a dot and a digit in a row, and at least three dots: the least an IPv4 address
+    /// needs.
+    static func mayHaveIPv4Address(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 3
+                && (1..<max(1, bytes.count - 1)).contains { index in
+                    bytes[index] == UInt8(ascii: ".") && isDigit(bytes[index - 1]) && isDigit(bytes[index + 1])
+                }
+        }
+    }
+
+    private static func isClassDigit(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5")
+    }
+}

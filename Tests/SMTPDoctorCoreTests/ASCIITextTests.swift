@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import SMTPDoctorCore
+
+/// The byte-level fast paths of the error-text parser give what the code they stand for gives.
+@Suite struct ASCIITextTests {
+    /// ASCII texts made of pieces of replies, log lines and NDRs, with every kind of white space between them.
+    static let texts: [String] = {
+        let pieces = [
+            "550", "5.1.1", "#5.7.1", "421-4.7.0", "  452 ", "535 5.7.8", "(in reply to RCPT TO command)", "said:",
+            "host mx.example.com[203.0.113.7]", "Remote Server returned '550 5.7.1'", "10.0.0.1:25", "1.2.3",
+            "status=deferred", "postfix/smtp[123]:", "Undeliverable:", "Generating server: mx.example.org",
+            "Mail Delivery Subsystem", "error: 554", "code 451", "<- 250 OK", "-> MAIL FROM", "2.0.0", "a.b.c.d",
+            "#550", "#  450", "5.4.14", "999", "Response: 530", "after end of DATA", "x", "-",
+        ]
+        let spaces = [" ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", " \n\t"]
+        var generator = SeededGenerator(seed: 7)
+        var texts = pieces
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...6, using: &generator)
+            var text = Bool.random(using: &generator) ? spaces.randomElement(using: &generator)! : ""
+            for _ in 0..<count {
+                text += pieces.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
+            }
+            texts.append(Bool.random(using: &generator) ? text : String(text.dropLast()))
+        }
+        return texts
+    }()
+
+    @Test func gatedPatternsFindWhatTheRegularExpressionsFind() {
+        for pattern in ErrorTextParser.literalPatterns {
+            let ungated = LiteralPattern(pattern.source)
+            for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
+                let gated = pattern.firstMatch(in: text)
+                let plain = ungated.firstMatch(in: text)
+                #expect(gated?.groups == plain?.groups && gated?.start == plain?.start, "\(pattern.source) on \(text)")
+            }
+        }
+    }
+
+    @Test func whiteSpaceAndLinesAreSplitAsCharactersSplitThem() {
+        for text in Self.texts {
+            #expect(ASCIIText.isASCII(text))
+            #expect(
+                ASCIIText.collapsingWhitespace(text)
+                    == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            #expect(ASCIIText.lines(text) == text.split(whereSeparator: \.isNewline).map(String.init))
+            for line in ASCIIText.lines(text) {
+                #expect(ASCIIText.trimmingSpaces(line) == line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+
+    @Test func textsWithOtherCharactersAreNotASCII() {
+        #expect(!ASCIIText.isASCII("550 5.1.1 Empfänger unbekannt"))
+        #expect(!ASCIIText.isASCII("550\u{00A0}5.1.1"))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that the generated texts are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
