@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `smtp-doctor serve`: 50 concurrent clients for 30 s against POST /api/diagnose on loopback, with wrk
 # (Debian). Prints throughput, p50/p99 latency, the error count, and the server's resident memory before and after
-# the run and at its peak (VmHWM), so that bounded memory is visible.
+# the run and at its peak (VmHWM), so that bounded memory is visible. Exits non-zero when a request failed.
 #
 # Usage: scripts/bench-serve.sh [--debug] [--readme] [SECONDS] [CLIENTS]
 #   Release build by default; --debug measures the debug build instead (faster to build, slower to run).
@@ -72,4 +72,12 @@ _, tail = rest.split(end)
 open(readme, "w").write(head + begin + "\n```\n" + figures + "\n```\n" + end + tail)
 PY
   echo "README.md: figures written between the bench-serve markers" >&2
+fi
+failed=$(sed -n 's/^requests [0-9]*  errors \([0-9]*\).*/\1/p' "$figures")
+if [ -z "$failed" ]; then
+  echo "bench-serve: wrk printed no summary" >&2
+  exit 1
+elif [ "$failed" != 0 ]; then
+  echo "bench-serve: $failed requests failed" >&2
+  exit 1
 fi
