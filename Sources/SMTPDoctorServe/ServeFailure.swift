@@ -14,5 +14,6 @@ struct ServeFailure: Error, Sendable {
 
     /// A result that could not be rendered (``RenderError``): a fault of the server, told without its detail.
     static let unrenderable = ServeFailure(
-        .internalServerError, "The result could not be written out; this is a fault in smtp-doctor, not in the request.")
+        .internalServerError, "The result could not be written out; this is a fault in smtp-doctor, not in the request."
+    )
 }
