@@ -23,12 +23,11 @@ public struct AnalysisJSONReport: Sendable {
     }
 
     /// The JSON text, pretty-printed with sorted keys, ending in a newline.
-    public func render(_ analysis: LogAnalysis, knowledgeBase: KnowledgeBase) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
+    public func render(_ analysis: LogAnalysis, knowledgeBase: KnowledgeBase) throws(RenderError) -> String {
         let document = Document(analysis, knowledgeBase: knowledgeBase, version: toolVersion, top: top)
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
+        return UntrustedText.json(try RenderError.json(document, naming: "the analysis")) + "\n"
     }
 }
 

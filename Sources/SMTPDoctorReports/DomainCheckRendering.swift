@@ -38,14 +38,16 @@ public struct DomainCheckRendering: Sendable {
     }
 
     /// The document of `check-domain --format markdown|html`: `Templates/domain-check.md|html.mustache`.
+    ///
+    /// - Throws: ``RenderError`` when the template is missing.
     public func document(
         _ report: DomainCheckReport, result: DiagnosisResult, environment: SupportReport.Environment,
         renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind
-    ) -> String {
+    ) throws(RenderError) -> String {
         var context = SupportReport(environment: environment, result: result, domainCheck: report).templateContext
         context["title"] = "smtp-doctor check-domain: \(report.domain)"
         context["summary"] = Self.summary(report, result: result)
-        return renderer.renderDomainCheck(context, as: kind)
+        return try renderer.renderDomainCheck(context, as: kind)
     }
 
     /// One paragraph: how many findings are problems, and the most likely cause.
@@ -64,8 +66,12 @@ public struct DomainCheckRendering: Sendable {
     }
 
     /// The JSON contract of `diagnose` with `domain` and a `findings` list added: check, status, detail, records.
-    public func json(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase) -> String {
-        adding(report, to: JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase))
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
+    public func json(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase)
+        throws(RenderError) -> String
+    {
+        adding(report, to: try JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase))
     }
 
     /// A JSON document of the `diagnose` contract with `domain`, `ip` and `findings` added (what `diagnose

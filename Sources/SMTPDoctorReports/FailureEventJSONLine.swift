@@ -12,10 +12,10 @@ public struct FailureEventJSONLine: Sendable {
     public init() {}
 
     /// The line for one event.
-    public func render(_ event: FailureEvent, _ diagnosis: EventDiagnosis) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(FailureEventRecord(event, diagnosis)) else { return "{}\n" }
-        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
+    public func render(_ event: FailureEvent, _ diagnosis: EventDiagnosis) throws(RenderError) -> String {
+        let line = try RenderError.json(FailureEventRecord(event, diagnosis), naming: "the event", compact: true)
+        return UntrustedText.json(line) + "\n"
     }
 }

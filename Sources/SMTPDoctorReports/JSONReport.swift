@@ -18,23 +18,19 @@ public struct JSONReport: Sendable {
 
     /// The JSON text, pretty-printed with sorted keys, ending in a newline.
     ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
     /// - Parameters:
     ///   - result: what the engine concluded.
     ///   - knowledgeBase: for the size of the knowledge base.
     ///   - interview: the questions and answers of an interview, added as the `interview` object.
     public func render(
         _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil
-    ) -> String {
+    ) throws(RenderError) -> String {
         var document = Document(
             result: result, knowledgeBase: knowledgeBase, version: toolVersion,
             commands: ChecklistCommands(result: result, given: commandValues))
         document.interview = interview.map(InterviewEntry.init)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
-            return "{}\n"
-        }
-        return UntrustedText.json(text) + "\n"
+        return UntrustedText.json(try RenderError.json(document, naming: "the diagnosis")) + "\n"
     }
 }
 

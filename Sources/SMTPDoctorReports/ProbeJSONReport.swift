@@ -17,16 +17,12 @@ public struct ProbeJSONReport: Sendable {
     }
 
     /// The JSON text, pretty-printed with sorted keys, ending in a newline.
-    /// - Throws: `EncodingError` when a value cannot be encoded (a non-finite number).
-    public func render(_ outcomes: [ProbeOutcome], exitCode: Int32) throws -> String {
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
+    public func render(_ outcomes: [ProbeOutcome], exitCode: Int32) throws(RenderError) -> String {
         let document = ProbeDocument(
             tool: .init(name: "smtp-doctor", version: toolVersion), exitCode: Int(exitCode),
             probes: outcomes.map(ProbeEntry.init))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let text = String(decoding: try encoder.encode(document), as: UTF8.self)
-        return UntrustedText.json(text) + "\n"
+        return UntrustedText.json(try RenderError.json(document, naming: "the probe")) + "\n"
     }
 }
 

@@ -22,28 +22,42 @@ extension SupportReport {
 
     /// The report as one JSON object: `environment`, `inputs`, `diagnosis` (the `diagnose` contract) and `probe`
     /// (the `probe` contract, when a server was probed).
-    public func json(knowledgeBase: KnowledgeBase) -> String {
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
+    public func json(knowledgeBase: KnowledgeBase) throws(RenderError) -> String {
         var object: [String: Any] = [
             "schemaVersion": 1,
             "environment": Dictionary(uniqueKeysWithValues: environmentRows.map { ($0.key, $0.value) }),
             "inputs": ["errors": errors, "symptoms": symptoms, "provider": provider ?? NSNull()] as [String: Any],
         ]
-        let diagnosis = JSONReport(
+        let diagnosis = try JSONReport(
             toolVersion: environment.toolVersion, commandValues: checklistCommands.placeholders.values
         ).render(result, knowledgeBase: knowledgeBase)
-        object["diagnosis"] = (try? JSONSerialization.jsonObject(with: Data(diagnosis.utf8))) ?? NSNull()
+        object["diagnosis"] = try Self.object(diagnosis, naming: "the diagnosis")
         if !probes.isEmpty {
-            let probe = try? ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
-            let decoded = probe.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
-            object["probes"] = decoded?["probes"] ?? NSNull()
+            let probe = try ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
+            object["probes"] = (try Self.object(probe, naming: "the probe") as? [String: Any])?["probes"] ?? NSNull()
         }
         if let domainCheck {
             let findings = DomainCheckRendering(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
-            object["domainCheck"] = (try? JSONSerialization.jsonObject(with: Data(findings.utf8))) ?? NSNull()
+            object["domainCheck"] = try Self.object(findings, naming: "the DNS checks")
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}\n" }
-        return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
+        do {
+            let data = try JSONSerialization.data(withJSONObject: object, options: options)
+            return UntrustedText.json(String(decoding: data, as: UTF8.self)) + "\n"
+        } catch {
+            throw RenderError(encoding: "the support report", error)
+        }
+    }
+
+    /// The JSON text `json`, rendered here as `what`, read back as an object to nest.
+    private static func object(_ json: String, naming what: String) throws(RenderError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(json.utf8))
+        } catch {
+            throw RenderError(encoding: what, error)
+        }
     }
 
     private static let labels = [

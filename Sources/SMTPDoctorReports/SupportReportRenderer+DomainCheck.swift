@@ -8,7 +8,9 @@ extension SupportReportRenderer.Kind {
 
 extension SupportReportRenderer {
     /// The document of `check-domain` from its template context, in the format of `kind`.
-    func renderDomainCheck(_ context: [String: Any], as kind: Kind) -> String {
-        UntrustedText.visible(library.render(context, withTemplate: kind.domainCheck) ?? "")
+    ///
+    /// - Throws: ``RenderError`` when the template is missing.
+    func renderDomainCheck(_ context: [String: Any], as kind: Kind) throws(RenderError) -> String {
+        try render(context, template: kind.domainCheck)
     }
 }

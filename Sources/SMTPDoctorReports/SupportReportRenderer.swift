@@ -64,13 +64,25 @@ public struct SupportReportRenderer: Sendable {
     }
 
     /// The document.
-    public func render(_ report: SupportReport, as kind: Kind) -> String {
-        UntrustedText.visible(library.render(report.templateContext, withTemplate: kind.rawValue) ?? "")
+    ///
+    /// - Throws: ``RenderError`` when the template is missing.
+    public func render(_ report: SupportReport, as kind: Kind) throws(RenderError) -> String {
+        try render(report.templateContext, template: kind.rawValue)
     }
 
     /// The document of an analysis of logs and bounces, in the format of `kind`.
-    public func render(_ document: AnalysisDocument, as kind: Kind) -> String {
-        UntrustedText.visible(library.render(document.templateContext, withTemplate: kind.analysis) ?? "")
+    ///
+    /// - Throws: ``RenderError`` when the template is missing.
+    public func render(_ document: AnalysisDocument, as kind: Kind) throws(RenderError) -> String {
+        try render(document.templateContext, template: kind.analysis)
+    }
+
+    /// The template `name` (without `.mustache`) rendered with `context`.
+    ///
+    /// - Throws: ``RenderError`` when the library holds no template of that name.
+    func render(_ context: [String: Any], template name: String) throws(RenderError) -> String {
+        guard let text = library.render(context, withTemplate: name) else { throw RenderError(missingTemplate: name) }
+        return UntrustedText.visible(text)
     }
 }
 

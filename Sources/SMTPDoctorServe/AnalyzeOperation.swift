@@ -20,8 +20,10 @@ struct AnalyzeOperation: Sendable {
     }
 
     /// The command line's JSON document.
-    func json(_ analysis: LogAnalysis) -> String {
-        AnalysisJSONReport(toolVersion: toolVersion, top: Self.top).render(analysis, knowledgeBase: knowledgeBase)
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded.
+    func json(_ analysis: LogAnalysis) throws(RenderError) -> String {
+        try AnalysisJSONReport(toolVersion: toolVersion, top: Self.top).render(analysis, knowledgeBase: knowledgeBase)
     }
 
     /// The document the HTML and Markdown downloads are rendered from.

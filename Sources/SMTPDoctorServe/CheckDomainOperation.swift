@@ -61,8 +61,10 @@ struct CheckDomainOperation: Sendable {
     }
 
     /// The command line's JSON document.
-    func json(_ outcome: Outcome) -> String {
-        DomainCheckRendering(toolVersion: toolVersion).json(
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded.
+    func json(_ outcome: Outcome) throws(RenderError) -> String {
+        try DomainCheckRendering(toolVersion: toolVersion).json(
             outcome.report, result: outcome.result, knowledgeBase: knowledgeBase)
     }
 

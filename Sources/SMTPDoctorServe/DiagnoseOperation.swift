@@ -36,8 +36,10 @@ struct DiagnoseOperation: Sendable {
     }
 
     /// The command line's JSON document of the result.
-    func json(_ outcome: Outcome) -> String {
-        JSONReport(toolVersion: toolVersion).render(outcome.result, knowledgeBase: knowledgeBase)
+    ///
+    /// - Throws: ``RenderError`` when a value cannot be encoded.
+    func json(_ outcome: Outcome) throws(RenderError) -> String {
+        try JSONReport(toolVersion: toolVersion).render(outcome.result, knowledgeBase: knowledgeBase)
     }
 
     private func resolve(_ provider: String?) throws(ServeFailure) -> String? {

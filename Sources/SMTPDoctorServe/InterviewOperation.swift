@@ -52,12 +52,15 @@ struct InterviewOperation: Sendable {
     }
 
     /// The conclusion of an interview that ended (or was stopped) here, as the command line writes it.
-    func conclusion(_ interview: Interview, ending: InterviewSummary.Ending) -> Conclusion {
+    ///
+    /// - Throws: ``RenderError`` when the JSON document cannot be encoded.
+    func conclusion(_ interview: Interview, ending: InterviewSummary.Ending) throws(RenderError) -> Conclusion {
         let result = interview.conclusion(separator: ending == .confident ? nil : interview.separator())
         let summary = InterviewSummary(answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending)
         let report = SupportReport(
             environment: .current(toolVersion: toolVersion, knowledgeBase: knowledgeBase), result: result)
-        let json = JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase, interview: summary)
+        let json = try JSONReport(toolVersion: toolVersion).render(
+            result, knowledgeBase: knowledgeBase, interview: summary)
         return Conclusion(result: result, summary: summary, report: report, json: json)
     }
 

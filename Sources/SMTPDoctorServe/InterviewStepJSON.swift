@@ -55,9 +55,15 @@ struct InterviewStepJSON: Encodable {
     }
 
     /// The document as JSON text.
-    var text: String {
+    ///
+    /// - Throws: ``ServeFailure/unrenderable`` when a value cannot be encoded (a non-finite number).
+    func text() throws(ServeFailure) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        } catch {
+            throw ServeFailure.unrenderable
+        }
     }
 }

@@ -11,4 +11,9 @@ struct ServeFailure: Error, Sendable {
         self.status = status
         self.message = message
     }
+
+    /// A result that could not be rendered (``RenderError``): a fault of the server, told without its detail.
+    static let unrenderable = ServeFailure(
+        .internalServerError, "The result could not be written out; this is a fault in smtp-doctor, not in the request."
+    )
 }

@@ -16,7 +16,7 @@ extension ServeHandlers {
             try await api {
                 let body = try await decodeJSON(DiagnoseBody.self, from: request)
                 let outcome = try diagnose.run(errors: body.errors, provider: body.provider)
-                return ServeResponses.json(diagnose.json(outcome))
+                return ServeResponses.json(try diagnose.json(outcome))
             }
         }
         router.post("/api/probe") { request, context in
@@ -33,7 +33,7 @@ extension ServeHandlers {
             try await api {
                 let body = try await decodeJSON(CheckDomainOperation.Request.self, from: request)
                 let operation = checkDomain
-                return ServeResponses.json(operation.json(try await operation.run(body)))
+                return ServeResponses.json(try operation.json(try await operation.run(body)))
             }
         }
         router.post("/api/analyze") { request, _ in
@@ -42,7 +42,7 @@ extension ServeHandlers {
                 defer { upload.remove() }
                 let operation = analyze
                 let analysis = try await NIOThreadPool.singleton.runIfActive { operation.run(path: upload.path) }
-                return ServeResponses.json(operation.json(analysis))
+                return ServeResponses.json(try operation.json(analysis))
             }
         }
     }

@@ -70,7 +70,7 @@ extension ServeHandlers {
                 let current = try answers.replay(with: interview.chooser)
                 let ending: InterviewSummary.Ending
                 if case .ended(let reason) = interview.step(current) { ending = reason } else { ending = .quit }
-                return ServeResponses.json(interview.conclusion(current, ending: ending).json)
+                return ServeResponses.json(try interview.conclusion(current, ending: ending).json)
             }
         }
     }
@@ -97,8 +97,8 @@ extension ServeHandlers {
         async throws -> Response
     {
         let interview = await interviewOperation()
-        let conclusion = interview.conclusion(try answers.replay(with: interview.chooser), ending: ending)
-        let kept = await keep(conclusion.report, json: conclusion.json, baseName: "smtp-doctor-interview")
+        let conclusion = try interview.conclusion(try answers.replay(with: interview.chooser), ending: ending)
+        let kept = try await keep(conclusion.report, json: conclusion.json, baseName: "smtp-doctor-interview")
         return formPage(request) {
             InterviewPage.conclusion(conclusion, answers: answers, csrf: $0, downloads: PageLayout.downloads(kept))
         }
@@ -114,6 +114,6 @@ extension ServeHandlers {
         let answers = try change(body, InterviewAnswers(body.answers ?? []))
         let current = try answers.replay(with: interview.chooser)
         return ServeResponses.json(
-            InterviewStepJSON(answers: answers, step: interview.step(current), leading: current.result).text)
+            try InterviewStepJSON(answers: answers, step: interview.step(current), leading: current.result).text())
     }
 }

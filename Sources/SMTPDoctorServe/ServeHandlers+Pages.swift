@@ -18,8 +18,8 @@ extension ServeHandlers {
             try await page {
                 let form = try await verifiedForm(request)
                 let outcome = try diagnose.run(errors: form.values("error"), provider: form["provider"])
-                let kept = await keep(
-                    outcome.report, json: diagnose.json(outcome), baseName: "smtp-doctor-diagnosis")
+                let kept = try await keep(
+                    outcome.report, json: try diagnose.json(outcome), baseName: "smtp-doctor-diagnosis")
                 return ServeResponses.html(DiagnosePage.result(outcome.result, downloads: PageLayout.downloads(kept)))
             }
         }
@@ -53,7 +53,7 @@ extension ServeHandlers {
                 guard let file = parts.file else { throw ServeFailure(.badRequest, "Choose a file to upload.") }
                 let operation = analyze
                 let analysis = try await NIOThreadPool.singleton.runIfActive { operation.run(path: file.path) }
-                let kept = await keep(operation.document(analysis), json: operation.json(analysis))
+                let kept = try await keep(operation.document(analysis), json: try operation.json(analysis))
                 return ServeResponses.html(
                     AnalyzePage.result(text: operation.text(analysis), downloads: PageLayout.downloads(kept)))
             }
@@ -67,7 +67,7 @@ extension ServeHandlers {
                     .init(domain: form["domain"] ?? "", ip: form["ip"], selectors: form.values("selector")))
                 let kept = await keep(
                     .init(
-                        documents: [.text(operation.text(outcome)), .json(operation.json(outcome))],
+                        documents: [.text(operation.text(outcome)), .json(try operation.json(outcome))],
                         baseName: "smtp-doctor-domain-check"))
                 return ServeResponses.html(
                     CheckDomainPage.result(

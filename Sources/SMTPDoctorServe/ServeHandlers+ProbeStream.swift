@@ -23,7 +23,7 @@ extension ServeHandlers {
             do {
                 for await step in steps { try await writer.write(ByteBuffer(string: ProbePage.row(step))) }
                 let outcome = await run.value
-                let kept = await handlers.keep(
+                let kept = try await handlers.keep(
                     outcome.report, json: try operation.json(outcome), baseName: "smtp-doctor-probe")
                 try await writer.write(
                     ByteBuffer(string: ProbePage.end(outcome, downloads: PageLayout.downloads(kept))))

@@ -49,11 +49,15 @@ struct ServeHandlers: Sendable {
         return form
     }
 
-    /// Runs a page's work and turns a ``ServeFailure`` into a page that says what to do.
+    /// Runs a page's work and turns a ``ServeFailure`` into a page that says what to do, a ``RenderError`` into
+    /// a plain 500 page.
     func page(_ work: () async throws -> Response) async throws -> Response {
         do {
             return try await work()
         } catch let failure as ServeFailure {
+            return ServeResponses.html(PageLayout.problem(failure), status: failure.status)
+        } catch is RenderError {
+            let failure = ServeFailure.unrenderable
             return ServeResponses.html(PageLayout.problem(failure), status: failure.status)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             let failure = ServeFailure(.contentTooLarge, "The form is too large; paste a shorter text.")
@@ -61,12 +65,14 @@ struct ServeHandlers: Sendable {
         }
     }
 
-    /// Runs an API call's work and turns a ``ServeFailure`` into a JSON error.
+    /// Runs an API call's work and turns a ``ServeFailure`` into a JSON error, a ``RenderError`` into a plain 500.
     func api(_ work: () async throws -> Response) async throws -> Response {
         do {
             return try await work()
         } catch let failure as ServeFailure {
             return ServeResponses.jsonProblem(failure)
+        } catch is RenderError {
+            return ServeResponses.jsonProblem(ServeFailure.unrenderable)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return ServeResponses.jsonProblem(ServeFailure(.contentTooLarge, "The request body is too large."))
         }
@@ -96,21 +102,27 @@ struct ServeHandlers: Sendable {
     }
 
     /// Keeps the HTML, Markdown and JSON documents of a support report.
-    func keep(_ report: SupportReport, json: String, baseName: String) async -> KeptResult {
+    ///
+    /// - Throws: ``RenderError`` when a template is missing.
+    func keep(_ report: SupportReport, json: String, baseName: String) async throws(RenderError) -> KeptResult {
         await keep(
             .init(
                 documents: [
-                    .html(renderer.render(report, as: .html)), .markdown(renderer.render(report, as: .markdown)),
+                    .html(try renderer.render(report, as: .html)),
+                    .markdown(try renderer.render(report, as: .markdown)),
                     .json(json),
                 ], baseName: baseName))
     }
 
     /// Keeps the HTML, Markdown and JSON documents of an analysis.
-    func keep(_ document: AnalysisDocument, json: String) async -> KeptResult {
+    ///
+    /// - Throws: ``RenderError`` when a template is missing.
+    func keep(_ document: AnalysisDocument, json: String) async throws(RenderError) -> KeptResult {
         await keep(
             .init(
                 documents: [
-                    .html(renderer.render(document, as: .html)), .markdown(renderer.render(document, as: .markdown)),
+                    .html(try renderer.render(document, as: .html)),
+                    .markdown(try renderer.render(document, as: .markdown)),
                     .json(json),
                 ], baseName: "smtp-doctor-analysis"))
     }

@@ -75,7 +75,7 @@ extension SMTPDoctor {
                     paths, progress: progress.update,
                     onEvent: { event, diagnosis in
                         guard jsonl, writeFailure == nil else { return }
-                        do { try Terminal.write(line.render(event, diagnosis)) } catch { writeFailure = error }
+                        do { try Terminal.write(try line.render(event, diagnosis)) } catch { writeFailure = error }
                     })
                 if let writeFailure { throw writeFailure }
                 progress.finish()
@@ -89,7 +89,7 @@ extension SMTPDoctor {
                         try output.write(AnalysisTextReport(style: style, top: top).render(analysis))
                     case .json:
                         try output.write(
-                            AnalysisJSONReport(toolVersion: ToolVersion.current, top: top).render(
+                            try AnalysisJSONReport(toolVersion: ToolVersion.current, top: top).render(
                                 analysis, knowledgeBase: knowledgeBase))
                     case .markdown, .html:
                         let document = AnalysisDocument(

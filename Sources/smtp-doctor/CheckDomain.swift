@@ -46,7 +46,7 @@ extension SMTPDoctor {
                 let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(evidence)
                 let rendering = DomainCheckRendering(toolVersion: ToolVersion.current)
                 switch output.resolvedFormat {
-                case .json: try output.write(rendering.json(report, result: result, knowledgeBase: knowledgeBase))
+                case .json: try output.write(try rendering.json(report, result: result, knowledgeBase: knowledgeBase))
                 case .markdown, .html:
                     try output.write(try output.document(report, result: result, knowledgeBase: knowledgeBase))
                 case .text:

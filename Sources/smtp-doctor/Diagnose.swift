@@ -104,7 +104,7 @@ extension SMTPDoctor {
                                 commandValues: commandValues
                             ).render(result, knowledgeBase: knowledgeBase))
                 case .json:
-                    let json = JSONReport(toolVersion: ToolVersion.current, commandValues: commandValues).render(
+                    let json = try JSONReport(toolVersion: ToolVersion.current, commandValues: commandValues).render(
                         result, knowledgeBase: knowledgeBase)
                     try output.write(domainReport.map { domainRendering.adding($0, to: json) } ?? json)
                 case .markdown, .html:

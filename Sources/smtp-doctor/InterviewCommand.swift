@@ -101,7 +101,7 @@ extension SMTPDoctor {
                         TextReport(style: style).render(result, knowledgeBase: knowledgeBase, interview: summary))
                 case .json:
                     try output.write(
-                        JSONReport(toolVersion: ToolVersion.current).render(
+                        try JSONReport(toolVersion: ToolVersion.current).render(
                             result, knowledgeBase: knowledgeBase, interview: summary))
                 case .markdown, .html:
                     try output.write(try output.document(report))

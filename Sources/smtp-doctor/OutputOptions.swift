@@ -41,7 +41,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders a support document in the Markdown or HTML format.
     ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
     func document(_ report: SupportReport) throws -> String {
         let renderer: SupportReportRenderer
         do {
@@ -49,12 +49,12 @@ struct OutputOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
-        return renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
+        return try renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
     }
 
     /// Renders the document of `check-domain` in the Markdown or HTML format.
     ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
     func document(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase) throws -> String {
         let renderer: SupportReportRenderer
         do {
@@ -62,7 +62,7 @@ struct OutputOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
-        return DomainCheckRendering(toolVersion: ToolVersion.current).document(
+        return try DomainCheckRendering(toolVersion: ToolVersion.current).document(
             report, result: result,
             environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase), renderer: renderer,
             as: resolvedFormat == .html ? .html : .markdown)
@@ -70,7 +70,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders the document of an analysis in the Markdown or HTML format.
     ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used.
+    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
     func document(_ analysis: AnalysisDocument) throws -> String {
         let renderer: SupportReportRenderer
         do {
@@ -78,7 +78,7 @@ struct OutputOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }
-        return renderer.render(analysis, as: resolvedFormat == .html ? .html : .markdown)
+        return try renderer.render(analysis, as: resolvedFormat == .html ? .html : .markdown)
     }
 
     /// Writes the output to `--output` (whole or not at all), or to standard output.

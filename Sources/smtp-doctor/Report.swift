@@ -92,7 +92,7 @@ extension SMTPDoctor {
                 case .text:
                     let style = TextStyle(colour: output.wantsColour(disabled: noColour))
                     try output.write(report.text(knowledgeBase: knowledgeBase, style: style))
-                case .json: try output.write(report.json(knowledgeBase: knowledgeBase))
+                case .json: try output.write(try report.json(knowledgeBase: knowledgeBase))
                 case .markdown, .html: try output.write(try output.document(report))
                 }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }

@@ -44,7 +44,7 @@ import Testing
         let analysis = try analysis()
         let text = AnalysisTextReport(style: TextStyle(colour: false), top: 20).render(analysis)
         #expect(text.contains("By side: outbound 1 failed, 1 delivered (50.0 % failed); inbound 1 refused, 3 accepted"))
-        let json = AnalysisJSONReport(toolVersion: "t").render(
+        let json = try AnalysisJSONReport(toolVersion: "t").render(
             analysis, knowledgeBase: try KnowledgeBase.load([.builtIn]))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let sides = try #require(object["sides"] as? [[String: Any]])

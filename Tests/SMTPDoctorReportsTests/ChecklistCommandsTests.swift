@@ -86,7 +86,7 @@ import Testing
             [
                 "554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: alerts@example.com"
             ], provider: "amazon-ses")
-        let json = JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let json = try JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(json.contains("--region 'us-east-1'"))
         #expect(!json.contains("<region>"))
         #expect(!json.contains("eu-west-1"))
@@ -103,7 +103,7 @@ import Testing
             })
         let specific = try #require(remediation.providerSteps["microsoft-365"]?.commands)
         #expect(Array(commands.commands(for: remediation).prefix(specific.count)) == specific)
-        let json = JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let json = try JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(json.contains("Set-CASMailbox"))
     }
 

@@ -73,11 +73,11 @@ import Testing
                 TextReport(explain: true, style: TextStyle(colour: true)).render(result, knowledgeBase: knowledgeBase),
                 true
             ),
-            ("json", JSONReport(toolVersion: "t").render(result, knowledgeBase: knowledgeBase), false),
+            ("json", try JSONReport(toolVersion: "t").render(result, knowledgeBase: knowledgeBase), false),
             ("report text", report.text(knowledgeBase: knowledgeBase), false),
-            ("report json", report.json(knowledgeBase: knowledgeBase), false),
-            ("markdown", renderer.render(report, as: .markdown), false),
-            ("html", renderer.render(report, as: .html), false),
+            ("report json", try report.json(knowledgeBase: knowledgeBase), false),
+            ("markdown", try renderer.render(report, as: .markdown), false),
+            ("html", try renderer.render(report, as: .html), false),
             ("probe text", ProbeRenderer.text([probe]), false),
             ("probe json", try ProbeJSONReport(toolVersion: "t").render([probe], exitCode: 0), false),
         ]
@@ -102,19 +102,19 @@ import Testing
         try log.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let knowledgeBase = try knowledgeBase()
-        var events: [String] = []
+        var events: [(FailureEvent, EventDiagnosis)] = []
         let analysis = LogAnalyzer(engine: InferenceEngine(knowledgeBase: knowledgeBase), sampleLimit: 5).run(
-            [file.path], onEvent: { events.append(FailureEventJSONLine().render($0, $1)) })
+            [file.path], onEvent: { events.append(($0, $1)) })
         #expect(analysis.summary.total >= Self.corpus.count)
         let document = AnalysisDocument(analysis: analysis, environment: Self.environment)
         let renderer = try SupportReportRenderer()
         let outputs: [(String, String, Bool)] = [
             ("text", AnalysisTextReport(style: TextStyle(colour: false), top: 20).render(analysis), false),
             ("text in colour", AnalysisTextReport(style: TextStyle(colour: true), top: 20).render(analysis), true),
-            ("json", AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase), false),
-            ("markdown", renderer.render(document, as: .markdown), false),
-            ("html", renderer.render(document, as: .html), false),
-            ("json lines", events.joined(), false),
+            ("json", try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase), false),
+            ("markdown", try renderer.render(document, as: .markdown), false),
+            ("html", try renderer.render(document, as: .html), false),
+            ("json lines", try events.map { try FailureEventJSONLine().render($0, $1) }.joined(), false),
         ]
         for (name, output, colour) in outputs {
             #expect(Self.leaks(output, colour: colour).isEmpty, "\(name) leaks \(Self.leaks(output, colour: colour))")

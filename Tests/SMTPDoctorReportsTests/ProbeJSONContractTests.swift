@@ -38,7 +38,7 @@ import Testing
         #expect(probeDiagnoses.first?["id"] as? String == "connection.probe-port-refused")
 
         let diagnoseJSON = try object(
-            JSONReport(toolVersion: "t").render(
+            try JSONReport(toolVersion: "t").render(
                 engine.diagnose(Evidence(errors: ["535 5.7.8 Authentication credentials invalid"])),
                 knowledgeBase: knowledgeBase))
         let diagnoseDiagnoses = try #require(diagnoseJSON["diagnoses"] as? [[String: Any]])

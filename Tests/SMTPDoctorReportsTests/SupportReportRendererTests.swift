@@ -128,10 +128,10 @@ import Testing
             to: folder.appendingPathComponent("report.md.mustache"))
         let renderer = try SupportReportRenderer(templateFolder: folder.path)
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"])
-        let markdown = renderer.render(report, as: .markdown)
+        let markdown = try renderer.render(report, as: .markdown)
         #expect(markdown.hasPrefix("Case smtp-doctor report: mail.example.com:587: "))
         // HTML was not replaced, so the built-in template renders it.
-        #expect(renderer.render(report, as: .html).contains("<!DOCTYPE html>"))
+        #expect(try renderer.render(report, as: .html).contains("<!DOCTYPE html>"))
     }
 
     @Test func aTemplateThatDoesNotParseIsAnErrorNamingIt() throws {

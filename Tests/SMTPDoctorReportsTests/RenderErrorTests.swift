@@ -1,0 +1,75 @@
+import Foundation
+import SMTPDoctorCore
+import SMTPDoctorDefaultRules
+import Testing
+
+@testable import SMTPDoctorReports
+
+/// A value JSON cannot hold or a missing template is an error naming it, never an empty or `{}` document.
+@Suite struct RenderErrorTests {
+    static let knowledgeBase: Result<KnowledgeBase, InvalidKnowledgeBase> = Result {
+        () throws(InvalidKnowledgeBase) in try KnowledgeBase.load([.builtIn])
+    }
+
+    static let environment = SupportReport.Environment(
+        toolVersion: "t", knowledgeBase: "built-in", operatingSystem: "TestOS", timeZone: "Etc/UTC",
+        generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
+
+    /// The diagnosis of a refused login.
+    private func result() throws -> DiagnosisResult {
+        let result = InferenceEngine(knowledgeBase: try Self.knowledgeBase.get()).diagnose(
+            Evidence(errors: ["535 5.7.8 Authentication credentials invalid"]))
+        try #require(!result.diagnoses.isEmpty)
+        return result
+    }
+
+    @Test func aMissingTemplateIsAnErrorNamingIt() throws {
+        let renderer = try SupportReportRenderer()
+        #expect(throws: RenderError(missingTemplate: "report.txt")) {
+            try renderer.render(["title": "t"], template: "report.txt")
+        }
+        #expect(RenderError(missingTemplate: "report.txt").message.contains("report.txt.mustache"))
+        // The built-in templates of every kind are there.
+        let report = SupportReport(environment: Self.environment, result: try result())
+        for kind in SupportReportRenderer.Kind.allCases {
+            #expect(try !renderer.render(report, as: kind).isEmpty)
+        }
+    }
+
+    @Test func aNonFiniteNumberInTheDiagnosisIsAnErrorNamingTheField() throws {
+        let knowledgeBase = try Self.knowledgeBase.get()
+        var result = try result()
+        result.diagnoses[0].confidence = .nan
+        let error = try #require(throws: RenderError.self) {
+            try JSONReport(toolVersion: "t").render(result, knowledgeBase: knowledgeBase)
+        }
+        #expect(error.message.hasPrefix("cannot write the diagnosis as JSON: diagnoses.0.confidence"), "\(error)")
+        let report = SupportReport(environment: Self.environment, result: result)
+        #expect(throws: RenderError.self) { try report.json(knowledgeBase: knowledgeBase) }
+    }
+
+    @Test func aNonFiniteNumberInAnAnalysisOrAnEventIsAnError() throws {
+        let knowledgeBase = try Self.knowledgeBase.get()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("render-error-\(UUID()).log")
+        try Data(
+            "May  1 06:06:57 mx1 postfix/smtp[811]: 4F2A1B3C9D: to=<bob@example.com>, relay=mx.example.com[203.0.113.7]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host mx.example.com[203.0.113.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n"
+                .utf8
+        ).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var events: [(FailureEvent, EventDiagnosis)] = []
+        var analysis = LogAnalyzer(engine: InferenceEngine(knowledgeBase: knowledgeBase)).run(
+            [file.path], onEvent: { events.append(($0, $1)) })
+        let (event, diagnosis) = try #require(events.first)
+        #expect(try FailureEventJSONLine().render(event, diagnosis).hasPrefix("{"))
+        var unencodable = diagnosis
+        unencodable.confidence = .infinity
+        #expect(throws: RenderError.self) { try FailureEventJSONLine().render(event, unencodable) }
+
+        #expect(try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase).hasPrefix("{"))
+        analysis.seconds = .nan
+        let error = try #require(throws: RenderError.self) {
+            try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
+        }
+        #expect(error.message.hasPrefix("cannot write the analysis as JSON: input.seconds"), "\(error)")
+    }
+}
