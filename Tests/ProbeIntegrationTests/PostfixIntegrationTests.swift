@@ -40,13 +40,18 @@ struct MailServerEnvironment {
                 password: password,
                 caPEM: pem)
         }
+        var answer = "no connection settings"
         if let candidate = environment {
             var configuration = ProbeConfiguration(host: candidate.host, port: candidate.plainPort, tlsMode: .none)
-            configuration.timeouts = .uniform(.seconds(5))
+            // Generous: on a loaded machine the test process may not read the greeting for many seconds.
+            configuration.timeouts = .uniform(.seconds(60), overall: .seconds(120), firstGreeting: .seconds(60))
             configuration.checkModeMismatch = false
-            if await SMTPProbe(configuration).run().verdict == .success { return candidate }
+            let report = await SMTPProbe(configuration).run()
+            if report.verdict == .success { return candidate }
+            answer = report.reason
         }
-        let message = "Postfix/Dovecot are not running on loopback (\(path)); run `bash scripts/mail-servers/setup.sh`"
+        let message =
+            "Postfix/Dovecot do not answer on loopback (\(path): \(answer)); run `bash scripts/mail-servers/setup.sh`"
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record("\(message) — required when CI=true", sourceLocation: sourceLocation)
         } else {
@@ -55,11 +60,14 @@ struct MailServerEnvironment {
         return nil
     }
 
+    /// A probe of one port. Every step may take a minute, so that a loaded machine never cuts a step short; a test
+    /// about a port that never greets in plain text shortens the wait it expects to run out.
     func configuration(port: Int, tls: TLSMode, password: String? = nil) -> ProbeConfiguration {
         ProbeConfiguration(
             host: host, port: port, tlsMode: tls,
             credentials: password.map { Credentials(username: user, secret: Secret($0)) },
-            timeouts: .uniform(.seconds(10), overall: .seconds(40)), trust: .pem(caPEM))
+            timeouts: .uniform(.seconds(60), overall: .seconds(180), firstGreeting: .seconds(60)),
+            trust: .pem(caPEM))
     }
 }
 
@@ -124,16 +132,19 @@ struct MailServerEnvironment {
 
     @Test func startTLSAgainstTheImplicitPortIsAModeMismatch() async throws {
         guard let environment = await MailServerEnvironment.require() else { return }
-        let report = await SMTPProbe(environment.configuration(port: environment.smtpsPort, tls: .starttls)).run()
+        var configuration = environment.configuration(port: environment.smtpsPort, tls: .starttls)
+        configuration.timeouts.greeting = .seconds(10)  // the port never greets in plain text: this wait runs out
+        let report = await SMTPProbe(configuration).run()
         #expect(report.verdict == .tlsError, "\(report.reason)")
         #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
     }
 
     @Test func autoOnTheImplicitTLSPortGoesOnWithImplicitTLS() async throws {
         guard let environment = await MailServerEnvironment.require() else { return }
-        let report = await SMTPProbe(
-            environment.configuration(port: environment.smtpsPort, tls: .auto, password: environment.password)
-        ).run()
+        var configuration = environment.configuration(
+            port: environment.smtpsPort, tls: .auto, password: environment.password)
+        configuration.timeouts.firstGreeting = .seconds(3)  // the product's window before trying implicit TLS
+        let report = await SMTPProbe(configuration).run()
         #expect(report.verdict == .success, "\(report.reason)")
         #expect(report.implicitFallback)
         #expect(report.mode == .implicit)
