@@ -6,6 +6,7 @@
 # Usage: scripts/bench-serve.sh [--debug] [--readme] [SECONDS] [CLIENTS]
 #   Release build by default; --debug measures the debug build instead (faster to build, slower to run).
 #   --readme also writes the figures into README.md, between the bench-serve:begin and bench-serve:end markers.
+#   SMTP_DOCTOR=PATH measures that binary instead of building one (for example the packaged release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=release
@@ -22,8 +23,14 @@ seconds=${1:-30}
 clients=${2:-50}
 
 command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -qq wrk >/dev/null; }
-swift build -c "$configuration" --product smtp-doctor >/dev/null
-bin=$(swift build -c "$configuration" --show-bin-path)/smtp-doctor
+if [ -n "${SMTP_DOCTOR:-}" ]; then
+  bin=$SMTP_DOCTOR
+  configuration="the binary in SMTP_DOCTOR (smtp-doctor $("$bin" --version))"
+else
+  swift build -c "$configuration" --product smtp-doctor >/dev/null
+  bin=$(swift build -c "$configuration" --show-bin-path)/smtp-doctor
+  configuration="$configuration build"
+fi
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -51,7 +58,7 @@ rss() { awk '/^VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status"; }
 curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"errors": ["550 5.1.1"]}' "http://127.0.0.1:$port/api/diagnose"
 # Everything measured goes to standard output and, with --readme, into the README's code block.
 measure() {
-  echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration build; $clients clients for $seconds s, POST /api/diagnose"
+  echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg); $configuration; $clients clients for $seconds s, POST /api/diagnose"
   echo "server memory before: $(rss)"
   wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 30s -s "$work/post.lua" "http://127.0.0.1:$port/api/diagnose" \
     | sed -n '/^requests /,$p'
