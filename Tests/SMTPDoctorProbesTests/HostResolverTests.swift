@@ -19,15 +19,23 @@ private final class HeldLookup: Sendable {
 
 /// The resolver's timeout on an injected clock, and cancellation: no test waits for real time to pass.
 @Suite struct HostResolverTests {
-    @Test func theTimeoutPassesOnTheInjectedClock() async throws {
-        let clock = ManualClock()
-        let held = HeldLookup()
-        defer { held.release() }
+    /// A resolution with a 30 s timeout whose lookup is held, once it is waiting on the clock.
+    private func heldResolution(on clock: ManualClock, lookup held: HeldLookup) async -> Task<
+        [SocketAddress], any Error
+    > {
         let resolution = Task {
             try await HostResolver.resolve(
                 "mail.example.com", port: 587, timeout: .seconds(30), clock: clock, lookup: held.lookup)
         }
         await clock.waitForSleepers(1)
+        return resolution
+    }
+
+    @Test func theTimeoutPassesOnTheInjectedClock() async throws {
+        let clock = ManualClock()
+        let held = HeldLookup()
+        defer { held.release() }
+        let resolution = await heldResolution(on: clock, lookup: held)
         clock.advance(by: .seconds(30))
         do {
             let addresses = try await resolution.value
@@ -42,11 +50,7 @@ private final class HeldLookup: Sendable {
         let clock = ManualClock()
         let held = HeldLookup()
         defer { held.release() }
-        let resolution = Task {
-            try await HostResolver.resolve(
-                "mail.example.com", port: 587, timeout: .seconds(30), clock: clock, lookup: held.lookup)
-        }
-        await clock.waitForSleepers(1)
+        let resolution = await heldResolution(on: clock, lookup: held)
         resolution.cancel()
         await #expect(throws: CancellationError.self) { try await resolution.value }
         #expect(clock.sleeperCount == 0)
