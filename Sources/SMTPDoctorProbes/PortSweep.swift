@@ -8,22 +8,29 @@ public struct PortSweep: Sendable {
     public let base: ProbeConfiguration
     /// The ports and modes this sweep probes.
     public let ports: [(port: Int, mode: TLSMode)]
+    /// The clock the probes' timeouts run on.
+    public let clock: any Clock<Duration>
 
     /// Creates a sweep; the port and TLS mode of `base` are replaced per port.
-    public init(_ base: ProbeConfiguration, ports: [(port: Int, mode: TLSMode)] = PortSweep.plan) {
+    public init(
+        _ base: ProbeConfiguration, ports: [(port: Int, mode: TLSMode)] = PortSweep.plan,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
         self.base = base
         self.ports = ports
+        self.clock = clock
     }
 
     /// Runs the probes concurrently.
     /// - Returns: the reports in the order of ``ports``.
     public func run() async -> [ProbeReport] {
-        await withTaskGroup(of: (Int, ProbeReport).self) { group in
+        let clock = self.clock
+        return await withTaskGroup(of: (Int, ProbeReport).self) { group in
             for (index, entry) in ports.enumerated() {
                 var configuration = base
                 configuration.port = entry.port
                 configuration.tlsMode = base.tlsMode == .auto ? entry.mode : base.tlsMode
-                group.addTask { (index, await SMTPProbe(configuration).run()) }
+                group.addTask { (index, await SMTPProbe(configuration, clock: clock).run()) }
             }
             var reports: [(Int, ProbeReport)] = []
             for await result in group { reports.append(result) }

@@ -5,8 +5,9 @@ import NIOSSL
 
 /// Probes one SMTP server on one port: resolve, connect, greeting, EHLO, TLS, AUTH, the relay test, QUIT.
 ///
-/// Each step has its own timeout and the whole probe a deadline. What the server does is recorded in a
-/// ``ProbeReport``; `run()` does not throw.
+/// Each step has its own timeout and the whole probe a deadline, on the probe's clock (the continuous clock, or a
+/// manual one in tests, so that a timeout is tested without waiting for it; only the connect timeout is the
+/// socket's own). What the server does is recorded in a ``ProbeReport``; `run()` does not throw.
 ///
 /// ```swift
 /// let report = await SMTPProbe(ProbeConfiguration(host: "mail.example.com", port: 587)).run()
@@ -14,17 +15,23 @@ import NIOSSL
 /// ```
 public struct SMTPProbe: Sendable {
     public let configuration: ProbeConfiguration
+    /// The clock the step timeouts and the deadline run on.
+    public let clock: any Clock<Duration>
 
     /// Creates a probe.
-    public init(_ configuration: ProbeConfiguration) {
+    /// - Parameters:
+    ///   - configuration: what to probe and how.
+    ///   - clock: the clock the step timeouts and the deadline run on.
+    public init(_ configuration: ProbeConfiguration, clock: any Clock<Duration> = ContinuousClock()) {
         self.configuration = configuration
+        self.clock = clock
     }
 
     /// Runs the probe.
     ///
     /// - Parameter onStep: called with each step as soon as it completes, for a page that shows the steps live.
     public func run(onStep: (@Sendable (ProbeStep) -> Void)? = nil) async -> ProbeReport {
-        var run = Run(configuration, onStep: onStep)
+        var run = Run(configuration, clock: clock, onStep: onStep)
         await run.execute()
         return run.report
     }
@@ -33,18 +40,18 @@ public struct SMTPProbe: Sendable {
 /// The state of one run: the clock, the report being filled in, the redactor.
 private struct Run {
     let configuration: ProbeConfiguration
-    let clock = ContinuousClock()
-    let start: ContinuousClock.Instant
-    let deadline: ContinuousClock.Instant
+    let clock: any Clock<Duration>
+    /// The time since the run started, on `clock`.
+    let elapsed: @Sendable () -> Duration
     let redact: Redactor
     let onStep: (@Sendable (ProbeStep) -> Void)?
     var report: ProbeReport
 
-    init(_ configuration: ProbeConfiguration, onStep: (@Sendable (ProbeStep) -> Void)?) {
+    init(_ configuration: ProbeConfiguration, clock: any Clock<Duration>, onStep: (@Sendable (ProbeStep) -> Void)?) {
         self.configuration = configuration
+        self.clock = clock
         self.onStep = onStep
-        start = clock.now
-        deadline = start.advanced(by: configuration.timeouts.overall)
+        elapsed = Self.stopwatch(clock)
         redact = Redactor(credentials: configuration.credentials)
         let mode = configuration.tlsMode.effective(port: configuration.port)
         report = ProbeReport(
@@ -53,11 +60,17 @@ private struct Run {
         report.envelopeGiven = configuration.envelope != nil
     }
 
-    var now: Duration { clock.now - start }
+    var now: Duration { elapsed() }
 
     /// The time a step may take: its own timeout, or what is left of the deadline.
     func budget(_ step: Duration) -> Duration {
-        max(.zero, min(step, deadline - clock.now))
+        max(.zero, min(step, configuration.timeouts.overall - now))
+    }
+
+    /// The time since now on `clock`, whatever its instants are.
+    private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
     }
 
     mutating func note(_ text: String) {
@@ -87,7 +100,8 @@ private struct Run {
             let pinned = configuration.pinnedAddresses.compactMap { try? SocketAddress(ipAddress: $0, port: port) }
             addresses =
                 pinned.isEmpty
-                ? try await HostResolver.resolve(host, port: port, timeout: budget(timeouts.resolve)) : pinned
+                ? try await HostResolver.resolve(host, port: port, timeout: budget(timeouts.resolve), clock: clock)
+                : pinned
             report.addresses = addresses.map(\.textForm)
             record(
                 .resolve, since: started, .ok,
@@ -118,7 +132,7 @@ private struct Run {
             do {
                 connection = try await SMTPConnection.connect(
                     to: address, serverName: serverName, implicitTLS: implicit, timeout: budget(timeouts.connect),
-                    limits: configuration.limits)
+                    limits: configuration.limits, clock: clock)
                 report.connectedAddress = address.textForm
                 record(.connect, since: started, .ok, address.textForm)
                 break
@@ -296,7 +310,7 @@ private struct Run {
             let connection = try await SMTPConnection.connect(
                 to: address, serverName: serverName, implicitTLS: false,
                 timeout: budget(configuration.timeouts.connect),
-                limits: configuration.limits)
+                limits: configuration.limits, clock: clock)
             record(.connect, since: started, .ok, address.textForm)
             return connection
         } catch {
@@ -315,7 +329,7 @@ private struct Run {
         do {
             let connection = try await SMTPConnection.connect(
                 to: address, serverName: serverName, implicitTLS: true, timeout: budget(configuration.timeouts.connect),
-                limits: configuration.limits)
+                limits: configuration.limits, clock: clock)
             do {
                 let tls = try await connection.awaitHandshake(timeout: timeout)
                 record(
@@ -413,7 +427,8 @@ private struct Run {
         note("no greeting: checking whether the port speaks implicit TLS")
         do {
             let tls = try await SMTPConnection.withConnection(
-                to: address, serverName: serverName, implicitTLS: true, timeout: timeout, limits: configuration.limits
+                to: address, serverName: serverName, implicitTLS: true, timeout: timeout, limits: configuration.limits,
+                clock: clock
             ) { connection in
                 try await connection.awaitHandshake(timeout: timeout)
             }

@@ -9,7 +9,8 @@ import NIOConcurrencyHelpers
 /// clock.advance(by: .seconds(5))      // the deadline passes at once
 /// ```
 ///
-/// A sleep honours cancellation: it throws `CancellationError` as soon as its task is cancelled.
+/// A sleep honours cancellation: it throws `CancellationError` as soon as its task is cancelled. So do the waits for
+/// sleepers, which then return early.
 public final class ManualClock: Clock, Sendable {
     /// A point in the clock's time: the duration since the clock was made.
     public struct Instant: InstantProtocol, Sendable {
@@ -32,17 +33,26 @@ public final class ManualClock: Clock, Sendable {
         var continuation: CheckedContinuation<Void, any Error>
     }
 
+    /// A wait for sleepers: what it waits for, and how to wake it.
+    private struct Watcher {
+        var id: Int
+        var isSatisfied: @Sendable (_ now: Instant, _ sleepers: [Instant]) -> Bool
+        var continuation: CheckedContinuation<Void, Never>
+    }
+
     private struct State {
         var now = Instant(offset: .zero)
         var nextID = 0
         var sleepers: [Sleeper] = []
-        var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var watchers: [Watcher] = []
 
-        /// Removes and returns the watchers whose count of sleepers has been reached.
+        /// Removes and returns the watchers whose wait is over.
         mutating func takeWatchers() -> [CheckedContinuation<Void, Never>] {
-            let ready = watchers.filter { $0.count <= sleepers.count }.map(\.continuation)
-            watchers.removeAll { $0.count <= sleepers.count }
-            return ready
+            let deadlines = sleepers.map(\.deadline)
+            let now = self.now
+            let ready = watchers.filter { $0.isSatisfied(now, deadlines) }
+            watchers.removeAll { $0.isSatisfied(now, deadlines) }
+            return ready.map(\.continuation)
         }
     }
 
@@ -89,26 +99,49 @@ public final class ManualClock: Clock, Sendable {
 
     /// Moves the clock forward and wakes every sleep whose deadline has come.
     public func advance(by duration: Duration) {
-        let due = state.withLockedValue { state -> [Sleeper] in
+        let (due, watchers) = state.withLockedValue { state -> ([Sleeper], [CheckedContinuation<Void, Never>]) in
             state.now = state.now.advanced(by: duration)
             let now = state.now
             let due = state.sleepers.filter { $0.deadline <= now }
             state.sleepers.removeAll { $0.deadline <= now }
-            return due
+            return (due, state.takeWatchers())
         }
         for sleeper in due { sleeper.continuation.resume() }
+        for watcher in watchers { watcher.resume() }
     }
 
     /// Returns once at least `count` sleeps are waiting, so that a test advances the clock only after the code under
-    /// test has started to wait.
+    /// test has started to wait; or when the task is cancelled.
     public func waitForSleepers(_ count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLockedValue { state -> Bool in
-                if state.sleepers.count >= count { return true }
-                state.watchers.append((count, continuation))
-                return false
+        await waitUntil { _, sleepers in sleepers.count >= count }
+    }
+
+    /// Returns once a sleep is waiting that ends within `duration` of now, or when the task is cancelled; for a test
+    /// in which several waits overlap and only the one with the shortest timeout is to run out.
+    public func waitForSleeper(endingWithin duration: Duration) async {
+        await waitUntil { now, sleepers in sleepers.contains { $0 <= now.advanced(by: duration) } }
+    }
+
+    private func waitUntil(_ isSatisfied: @escaping @Sendable (Instant, [Instant]) -> Bool) async {
+        let id = state.withLockedValue { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLockedValue { state -> Bool in
+                    if Task.isCancelled || isSatisfied(state.now, state.sleepers.map(\.deadline)) { return true }
+                    state.watchers.append(Watcher(id: id, isSatisfied: isSatisfied, continuation: continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
+        } onCancel: {
+            let watcher = state.withLockedValue { state -> Watcher? in
+                guard let index = state.watchers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.watchers.remove(at: index)
+            }
+            watcher?.continuation.resume()
         }
     }
 }

@@ -340,6 +340,7 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
 
     private func delayed(_ context: ChannelHandlerContext, verb: String, _ body: @escaping () -> Void) {
         let key = verb.split(separator: "-").first.map(String.init) ?? verb
+        if script.unanswered.contains(key) { return }
         if let delay = script.delays[key], delay > .zero {
             context.eventLoop.assumeIsolated().scheduleTask(in: timeAmount(delay)) { body() }
         } else {

@@ -38,8 +38,12 @@ enum ProbeHarness {
     /// busy can hold a probe back for minutes between its steps, so it is far above the sum of the steps.
     static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(600), firstGreeting: .seconds(60))
 
-    /// Step timeouts for the timeout scenarios: well below their servers' delays, well above a loaded local step.
+    /// Step timeouts for the scenarios that still time out on the real clock: well above a loaded local step.
     static let short = ProbeTimeouts.uniform(.seconds(8), overall: .seconds(60), firstGreeting: .seconds(8))
+
+    /// The timeout of the step under test in the scenarios on a manual clock: shorter than any other wait of the
+    /// probe (the QUIT reply's is 2 s at most), so that it alone runs out when the clock moves by it.
+    static let subjectTimeout = Duration.seconds(1)
 
     /// Starts a server with `script`, probes it, stops it, and diagnoses the probe's observation.
     static func run(
@@ -51,6 +55,60 @@ enum ProbeHarness {
             return (await SMTPProbe(configuration).run(), server.received)
         }
         return try diagnose(report, received: received)
+    }
+
+    /// Runs a timeout scenario on a manual clock, so that it takes no time: the probe's timeouts run out only when
+    /// the clock moves, and it moves once, by ``subjectTimeout``, when the probe waits for something that runs out
+    /// within it — after the steps for which `ready` holds, when another wait has the same timeout before it.
+    /// `configure` gives the step under test ``subjectTimeout``; every other step keeps the generous timeouts.
+    static func runTimingOut(
+        _ script: SMTPTestServerScript, after ready: @escaping @Sendable ([ProbeStep]) -> Bool = { _ in true },
+        _ configure: (inout ProbeConfiguration) -> Void
+    ) async throws -> Outcome {
+        let clock = ManualClock()
+        let (steps, stepSink) = AsyncStream.makeStream(of: ProbeStep.self)
+        let (report, received) = try await withSMTPTestServer(script) { server in
+            var configuration = configuration(port: server.port)
+            configure(&configuration)
+            let probe = SMTPProbe(configuration, clock: clock)
+            let report = await withTaskGroup(of: ProbeReport?.self) { group in
+                group.addTask {
+                    defer { stepSink.finish() }
+                    return await probe.run { stepSink.yield($0) }
+                }
+                group.addTask {
+                    await advanceOnce(clock, after: ready, steps: steps)
+                    return nil
+                }
+                var report: ProbeReport?
+                for await result in group where result != nil {
+                    report = result
+                    group.cancelAll()
+                }
+                return report
+            }
+            return (report, server.received)
+        }
+        #expect(clock.now.offset == subjectTimeout, "the step under test timed out on the manual clock")
+        return try diagnose(try #require(report), received: received)
+    }
+
+    /// Once `ready` holds for the steps so far, waits for a wait of the probe that ends within ``subjectTimeout``
+    /// and moves the clock by it; returns early when the task is cancelled (the probe ended first).
+    private static func advanceOnce(
+        _ clock: ManualClock, after ready: @Sendable ([ProbeStep]) -> Bool, steps: AsyncStream<ProbeStep>
+    ) async {
+        var seen: [ProbeStep] = []
+        if !ready(seen) {
+            for await step in steps {
+                seen.append(step)
+                if ready(seen) { break }
+            }
+        }
+        guard ready(seen), !Task.isCancelled else { return }
+        await clock.waitForSleeper(endingWithin: subjectTimeout)
+        guard !Task.isCancelled else { return }
+        clock.advance(by: subjectTimeout)
     }
 
     static func diagnose(_ report: ProbeReport, received: [SMTPTestServer.Received] = []) throws -> Outcome {

@@ -234,9 +234,14 @@ import Testing
     }
 
     @Test func startTLSAgainstImplicitPort() async throws {
+        // The port waits for a TLS hello, so the plaintext greeting never comes: its timeout runs out on the manual
+        // clock, and the check of implicit TLS that follows completes its handshake.
         var script = Script()
         script.tls = .implicit(try ProbeHarness.goodIdentity())
-        let outcome = try await ProbeHarness.run(script) { $0.tlsMode = .starttls }
+        let outcome = try await ProbeHarness.runTimingOut(script) {
+            $0.tlsMode = .starttls
+            $0.timeouts.greeting = ProbeHarness.subjectTimeout
+        }
         expect(outcome, .tlsError, "tls.probe-port-mode-mismatch")
         #expect(outcome.report.modeMismatch == .tlsAnsweredPlaintext)
     }
@@ -262,28 +267,34 @@ import Testing
     @Test func silentServerTripsTheGreetingTimeout() async throws {
         var script = Script()
         script.greeting = .silent
-        let outcome = try await ProbeHarness.run(script) {
+        let outcome = try await ProbeHarness.runTimingOut(script) {
             $0.checkModeMismatch = false
-            $0.timeouts = ProbeHarness.short
+            $0.timeouts.greeting = ProbeHarness.subjectTimeout
         }
         expect(outcome, .timeout, "connection.greeting-timeout")
+        #expect(outcome.report.session.stop == .timeout(.greeting))
     }
 
     @Test func slowEHLOTripsTheCommandTimeout() async throws {
         var script = Script()
-        script.delays = ["EHLO": .seconds(20)]
-        let outcome = try await ProbeHarness.run(script) { $0.timeouts = ProbeHarness.short }
+        script.unanswered = ["EHLO"]
+        let outcome = try await ProbeHarness.runTimingOut(script) { $0.timeouts.command = ProbeHarness.subjectTimeout }
         expect(outcome, .timeout, "connection.read-timeout")
+        #expect(outcome.report.session.stop == .timeout(.ehlo))
     }
 
     @Test func slowAuthTripsTheCommandTimeout() async throws {
+        // EHLO and STARTTLS have the same command timeout: the clock moves only once the probe waits after AUTH.
         var script = try starttlsServer()
-        script.delays = ["AUTH": .seconds(20)]
-        let outcome = try await ProbeHarness.run(script) {
-            $0.timeouts = ProbeHarness.short
+        script.unanswered = ["AUTH"]
+        let outcome = try await ProbeHarness.runTimingOut(
+            script, after: { steps in steps.last?.kind == .ehloAfterTLS }
+        ) {
+            $0.timeouts.command = ProbeHarness.subjectTimeout
             $0.credentials = Credentials(username: "user", secret: Secret("secret"))
         }
         expect(outcome, .timeout, "connection.read-timeout")
+        #expect(outcome.report.session.stop == .timeout(.auth))
     }
 
     @Test func abruptCloseAfterEHLO() async throws {

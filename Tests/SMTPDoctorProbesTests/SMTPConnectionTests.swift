@@ -32,6 +32,54 @@ import Testing
         }
     }
 
+    @Test func aReadTimesOutWhenItsClockPassesTheTimeout() async throws {
+        var script = SMTPTestServerScript()
+        script.greeting = .silent
+        let clock = ManualClock()
+        try await withSMTPTestServer(script) { server in
+            try await SMTPConnection.withConnection(
+                to: try Self.address(server), serverName: nil, implicitTLS: false, timeout: .seconds(60),
+                limits: SMTPReplyDecoder.Limits(), clock: clock
+            ) { connection in
+                // An hour on the manual clock passes at once; on the real clock this read would wait an hour.
+                let read = Task { try await connection.readReply(timeout: .seconds(3600)) }
+                await clock.waitForSleepers(1)
+                clock.advance(by: .seconds(3600))
+                do {
+                    let reply = try await read.value
+                    Issue.record("read \(reply.summary) from a silent server")
+                } catch SMTPReplyHandler.Failure.timeout {
+                } catch {
+                    Issue.record("expected a timeout, got \(error)")
+                }
+            }
+        }
+    }
+
+    @Test func aHandshakeTimesOutWhenItsClockPassesTheTimeout() async throws {
+        // A plaintext server that never speaks: the TLS hello gets no answer.
+        var script = SMTPTestServerScript()
+        script.greeting = .silent
+        let clock = ManualClock()
+        try await withSMTPTestServer(script) { server in
+            try await SMTPConnection.withConnection(
+                to: try Self.address(server), serverName: nil, implicitTLS: true, timeout: .seconds(60),
+                limits: SMTPReplyDecoder.Limits(), clock: clock
+            ) { connection in
+                let handshake = Task { try await connection.awaitHandshake(timeout: .seconds(3600)) }
+                await clock.waitForSleepers(1)
+                clock.advance(by: .seconds(3600))
+                do {
+                    _ = try await handshake.value
+                    Issue.record("a TLS handshake with a silent server completed")
+                } catch SMTPReplyHandler.Failure.timeout {
+                } catch {
+                    Issue.record("expected a timeout, got \(error)")
+                }
+            }
+        }
+    }
+
     @Test func theBodysResultIsReturnedAndItsErrorRethrown() async throws {
         struct Stop: Error {}
         try await withSMTPTestServer(SMTPTestServerScript()) { server in

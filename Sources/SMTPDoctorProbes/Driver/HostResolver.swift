@@ -25,16 +25,16 @@ enum HostResolver {
     ///   - clock: the clock the timeout runs on; tests pass a manual one.
     ///   - lookup: the blocking lookup; `getaddrinfo` unless a test passes another.
     /// - Throws: ``Failure``, or `CancellationError` when the task is cancelled.
-    static func resolve<C: Clock>(
-        _ host: String, port: Int, timeout: Duration, clock: C, lookup: @escaping Lookup = systemLookup
-    ) async throws -> [SocketAddress] where C.Duration == Duration {
+    static func resolve(
+        _ host: String, port: Int, timeout: Duration, clock: any Clock<Duration>,
+        lookup: @escaping Lookup = systemLookup
+    ) async throws -> [SocketAddress] {
         let literal = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if let address = try? SocketAddress(ipAddress: literal, port: port) { return [address] }
-        let deadline = clock.now.advanced(by: timeout)
         return try await withThrowingTaskGroup(of: [SocketAddress].self) { group in
             group.addTask { try await onThreadPool { try lookup(host, port) } }
             group.addTask {
-                try await clock.sleep(until: deadline, tolerance: nil)
+                try await clock.sleep(for: timeout)
                 throw Failure.timeout
             }
             defer { group.cancelAll() }

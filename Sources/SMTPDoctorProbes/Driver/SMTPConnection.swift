@@ -5,7 +5,8 @@ import NIOSSL
 
 /// One TCP connection to an SMTP server: read replies, send commands, start TLS.
 ///
-/// A thin driver: it knows nothing of the dialogue, which the state machine decides. Every read has a timeout, and
+/// A thin driver: it knows nothing of the dialogue, which the state machine decides. Every read and handshake has a
+/// timeout on the connection's clock (a test passes a manual one, so that a timeout needs no waiting), and
 /// cancelling the task that waits closes the connection, so the wait ends at once.
 ///
 /// ```swift
@@ -14,19 +15,21 @@ import NIOSSL
 /// }   // closed here, whether the body returned or threw
 /// ```
 public final class SMTPConnection: Sendable {
-    private let channel: Channel
+    private let channel: any Channel
     private let handler: NIOLoopBound<SMTPReplyHandler>
     private let firstBytes: NIOLockedValueBox<[UInt8]>
     private let presentedChain: NIOLockedValueBox<[NIOSSLCertificate]>
+    private let clock: any Clock<Duration>
 
     private init(
-        channel: Channel, handler: NIOLoopBound<SMTPReplyHandler>, firstBytes: NIOLockedValueBox<[UInt8]>,
-        presentedChain: NIOLockedValueBox<[NIOSSLCertificate]>
+        channel: any Channel, handler: NIOLoopBound<SMTPReplyHandler>, firstBytes: NIOLockedValueBox<[UInt8]>,
+        presentedChain: NIOLockedValueBox<[NIOSSLCertificate]>, clock: any Clock<Duration>
     ) {
         self.channel = channel
         self.handler = handler
         self.firstBytes = firstBytes
         self.presentedChain = presentedChain
+        self.clock = clock
     }
 
     /// Connects to one address.
@@ -34,12 +37,14 @@ public final class SMTPConnection: Sendable {
     ///   - address: the server's address and port.
     ///   - serverName: the name sent in SNI when TLS starts (nil for an IP address).
     ///   - implicitTLS: start the TLS handshake as soon as the connection is up.
-    ///   - timeout: the connect timeout.
+    ///   - timeout: the connect timeout (on the real clock: the socket's own).
     ///   - limits: the reply limits.
+    ///   - clock: the clock the timeouts of reads and handshakes run on.
     /// - Throws: the connect error (`IOError`, `ChannelError.connectTimeout`, `NIOConnectionError`).
     public static func connect(
         to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
-        limits: SMTPReplyDecoder.Limits, group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        limits: SMTPReplyDecoder.Limits, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        clock: any Clock<Duration> = ContinuousClock()
     ) async throws -> SMTPConnection {
         let firstBytes = NIOLockedValueBox<[UInt8]>([])
         let chain = NIOLockedValueBox<[NIOSSLCertificate]>([])
@@ -62,20 +67,21 @@ public final class SMTPConnection: Sendable {
             }
         let channel = try await bootstrap.connect(to: address).get()
         guard let handler = installed.withLockedValue({ $0 }) else { throw ChannelError.ioOnClosedChannel }
-        return SMTPConnection(channel: channel, handler: handler, firstBytes: firstBytes, presentedChain: chain)
+        return SMTPConnection(
+            channel: channel, handler: handler, firstBytes: firstBytes, presentedChain: chain, clock: clock)
     }
 
     /// Connects to one address, runs `body` with the connection and closes it, whether `body` returns or throws.
-    /// - Parameters: as ``connect(to:serverName:implicitTLS:timeout:limits:group:)``.
+    /// - Parameters: as ``connect(to:serverName:implicitTLS:timeout:limits:group:clock:)``.
     /// - Returns: what `body` returns.
     public static func withConnection<Value>(
         to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
         limits: SMTPReplyDecoder.Limits, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        _ body: (SMTPConnection) async throws -> Value
+        clock: any Clock<Duration> = ContinuousClock(), _ body: (SMTPConnection) async throws -> Value
     ) async throws -> Value {
         let connection = try await connect(
             to: address, serverName: serverName, implicitTLS: implicitTLS, timeout: timeout, limits: limits,
-            group: group)
+            group: group, clock: clock)
         do {
             let result = try await body(connection)
             await connection.close()
@@ -92,9 +98,10 @@ public final class SMTPConnection: Sendable {
         let handler = self.handler
         let eventLoop = channel.eventLoop
         return try await closingOnCancel {
-            try await eventLoop.flatSubmit {
-                handler.value.nextReply(on: eventLoop, timeout: TimeAmount(timeout))
-            }.get()
+            let reply = try await eventLoop.submit { handler.value.nextReply(on: eventLoop) }.get()
+            return try await expiring(reply, after: timeout) {
+                eventLoop.execute { handler.value.expireReply(reply) }
+            }
         }
     }
 
@@ -110,10 +117,27 @@ public final class SMTPConnection: Sendable {
         let handler = self.handler
         let eventLoop = channel.eventLoop
         try await closingOnCancel {
-            try await eventLoop.flatSubmit { handler.value.handshake(on: eventLoop, timeout: TimeAmount(timeout)) }
-                .get()
+            let handshake = try await eventLoop.submit { handler.value.handshake(on: eventLoop) }.get()
+            try await expiring(handshake, after: timeout) {
+                eventLoop.execute { handler.value.expireHandshake(handshake) }
+            }
         }
         return try await negotiated()
+    }
+
+    /// The value of `future`; when `timeout` passes on the connection's clock first, `expire` fails the future.
+    private func expiring<Value: Sendable>(
+        _ future: EventLoopFuture<Value>, after timeout: Duration, expire: @escaping @Sendable () -> Void
+    ) async throws -> Value {
+        let clock = self.clock
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await clock.sleep(for: timeout)
+                expire()
+            }
+            defer { group.cancelAll() }
+            return try await future.get()
+        }
     }
 
     /// Runs `operation`; if the task is cancelled meanwhile (or already was), closes the channel, which fails what
@@ -131,17 +155,17 @@ public final class SMTPConnection: Sendable {
         let handler = self.handler
         let chain = presentedChain
         let channel = self.channel
+        let eventLoop = channel.eventLoop
         try await closingOnCancel {
-            try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            let handshake = try await eventLoop.submit { () -> EventLoopFuture<Void> in
                 handler.value.resetTLS()
-                do {
-                    try channel.pipeline.syncOperations.addHandler(
-                        TLSClientContext.handler(context, serverName: serverName, chain: chain), position: .first)
-                } catch {
-                    return channel.eventLoop.makeFailedFuture(error)
-                }
-                return handler.value.handshake(on: channel.eventLoop, timeout: TimeAmount(timeout))
+                try channel.pipeline.syncOperations.addHandler(
+                    TLSClientContext.handler(context, serverName: serverName, chain: chain), position: .first)
+                return handler.value.handshake(on: eventLoop)
             }.get()
+            try await expiring(handshake, after: timeout) {
+                eventLoop.execute { handler.value.expireHandshake(handshake) }
+            }
         }
         return try await negotiated()
     }

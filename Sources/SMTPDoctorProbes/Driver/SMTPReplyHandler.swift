@@ -3,12 +3,12 @@ import NIOCore
 import NIOSSL
 import NIOTLS
 
-/// Splits what the server sends into lines, joins them into replies and hands them out one at a time, each with
-/// its own timeout.
+/// Splits what the server sends into lines, joins them into replies and hands them out one at a time.
 ///
 /// Why not `NIOAsyncChannel`: a per-step deadline on an async iterator needs the iterator in a child task, and the
-/// iterator cannot leave its task. Promises with a timer scheduled on the event loop give the same structure with
-/// exact deadlines, and the handler also sees the TLS handshake events that the async channel does not pass on.
+/// iterator cannot leave its task. A promise per awaited reply gives the same structure, the driver fails it when
+/// the step's time runs out on its clock (``expireReply(_:)``), and the handler also sees the TLS handshake events
+/// that the async channel does not pass on.
 ///
 /// It guards against hostile servers: a line longer than the limit, a reply with too many lines, TLS records where
 /// text belongs and anything that is not an SMTP reply fail the waiting step at once.
@@ -27,9 +27,9 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var decoder: SMTPReplyDecoder
     private var ready = CircularBuffer<SMTPReply>()
     private var failure: Failure?
-    private var waiter: (promise: EventLoopPromise<SMTPReply>, timer: Scheduled<Void>)?
+    private var waiter: EventLoopPromise<SMTPReply>?
     private var tlsOutcome: Result<Void, Error>?
-    private var tlsWaiter: (promise: EventLoopPromise<Void>, timer: Scheduled<Void>)?
+    private var tlsWaiter: EventLoopPromise<Void>?
     private var receivedAnything = false
 
     init(limits: SMTPReplyDecoder.Limits) {
@@ -93,8 +93,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func deliver(_ reply: SMTPReply) {
         if let waiter {
             self.waiter = nil
-            waiter.timer.cancel()
-            waiter.promise.succeed(reply)
+            waiter.succeed(reply)
         } else {
             ready.append(reply)
         }
@@ -104,8 +103,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         if self.failure == nil { self.failure = failure }
         if let waiter {
             self.waiter = nil
-            waiter.timer.cancel()
-            waiter.promise.fail(self.failure ?? failure)
+            waiter.fail(self.failure ?? failure)
         }
     }
 
@@ -114,38 +112,43 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         tlsOutcome = outcome
         if let tlsWaiter {
             self.tlsWaiter = nil
-            tlsWaiter.timer.cancel()
-            tlsWaiter.promise.completeWith(outcome)
+            tlsWaiter.completeWith(outcome)
         }
     }
 
     // MARK: - Used by the driver, on the event loop
 
-    /// The next reply, or a failure after `timeout`.
-    func nextReply(on eventLoop: EventLoop, timeout: TimeAmount) -> EventLoopFuture<SMTPReply> {
+    /// The next reply; it fails when the connection fails or closes, or when the driver expires it.
+    func nextReply(on eventLoop: any EventLoop) -> EventLoopFuture<SMTPReply> {
         if let reply = ready.popFirst() { return eventLoop.makeSucceededFuture(reply) }
         if let failure { return eventLoop.makeFailedFuture(failure) }
         let promise = eventLoop.makePromise(of: SMTPReply.self)
-        let timer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-            guard let waiter = self.waiter, waiter.promise.futureResult === promise.futureResult else { return }
-            self.waiter = nil
-            self.failure = self.failure ?? .timeout
-            promise.fail(Failure.timeout)
-        }
-        waiter = (promise, timer)
+        waiter = promise
         return promise.futureResult
     }
 
-    /// The end of the TLS handshake, or a failure after `timeout`.
-    func handshake(on eventLoop: EventLoop, timeout: TimeAmount) -> EventLoopFuture<Void> {
+    /// Fails the wait for `reply` with a timeout, if it still waits; a later read fails at once too, since the reply
+    /// that did not come would be taken for the next one's.
+    func expireReply(_ reply: EventLoopFuture<SMTPReply>) {
+        guard let waiter, waiter.futureResult === reply else { return }
+        self.waiter = nil
+        failure = failure ?? .timeout
+        waiter.fail(Failure.timeout)
+    }
+
+    /// The end of the TLS handshake; it fails when the handshake or the connection fails, or when the driver expires
+    /// it.
+    func handshake(on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         if let tlsOutcome { return eventLoop.makeCompletedFuture(tlsOutcome) }
         let promise = eventLoop.makePromise(of: Void.self)
-        let timer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-            guard self.tlsOutcome == nil else { return }
-            self.finishTLS(.failure(Failure.timeout))
-        }
-        tlsWaiter = (promise, timer)
+        tlsWaiter = promise
         return promise.futureResult
+    }
+
+    /// Fails the wait for `handshake` with a timeout, if it still waits.
+    func expireHandshake(_ handshake: EventLoopFuture<Void>) {
+        guard let tlsWaiter, tlsWaiter.futureResult === handshake else { return }
+        finishTLS(.failure(Failure.timeout))
     }
 
     /// Forget a TLS outcome so that a STARTTLS handshake can be awaited.
