@@ -35,7 +35,7 @@ struct Dialogue {
             var answered = false
             while !answered {
                 write("> ")
-                guard let line = readLine(strippingNewline: true) else {
+                guard let line = await Self.readAnswer() else {
                     say("\n(end of input: stopping with the current ranking)")
                     return .endOfInput
                 }
@@ -120,8 +120,13 @@ struct Dialogue {
 
     private func offerProbe(_ server: HostPort) async -> Bool {
         write("Run the live probes against \(server) now? It is quicker than more questions. [Y/n] ")
-        guard let line = readLine() else { return false }
+        guard let line = await Self.readAnswer() else { return false }
         return !["n", "no"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// The next line of standard input, read off the cooperative pool; nil at its end.
+    private static func readAnswer() async -> String? {
+        (try? await BlockingWork.run { readLine(strippingNewline: true) }) ?? nil
     }
 
     // MARK: - Writing

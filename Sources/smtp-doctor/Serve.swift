@@ -79,8 +79,12 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
+                let (user, passwordFile, accessTokenFile) = (user, passwordFile, accessTokenFile)
+                let access = try await BlockingWork.run {
+                    try Self.access(user: user, passwordFile: passwordFile, accessTokenFile: accessTokenFile)
+                }
                 let settings = ServeSettings(
-                    listen: ListenAddress(listen) ?? ListenAddress("127.0.0.1:8025")!, access: try access(),
+                    listen: ListenAddress(listen) ?? ListenAddress("127.0.0.1:8025")!, access: access,
                     allowPrivateTargets: allowPrivateTargets, probesPerWindow: probesPerMinute,
                     maximumUploadBytes: maxUploadMib << 20, dnsServer: dnsServer, toolVersion: ToolVersion.current,
                     probeExitCode: { ExitStatus(verdict: $0).rawValue })
@@ -101,8 +105,11 @@ extension SMTPDoctor {
             }
         }
 
-        /// The sign-in configured by a file or the environment, never by an argument.
-        private func access() throws -> AccessCredentials? {
+        /// The sign-in configured by a file or the environment, never by an argument; a file or a prompt is read
+        /// here, so it runs off the cooperative pool.
+        private static func access(
+            user: String?, passwordFile: String?, accessTokenFile: String?
+        ) throws -> AccessCredentials? {
             let environment = ProcessInfo.processInfo.environment
             if let user {
                 if let passwordFile {

@@ -4,8 +4,10 @@ import Testing
 @Suite struct AnalyzeCommandTests {
     static let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/Fixtures/analyze")
 
-    @Test func textReportGroupsFailuresWithSamplesAndAChecklist() throws {
-        let output = try CommandRunner.run(["analyze", Self.fixtures.appendingPathComponent("postfix-mail.log").path])
+    @Test func textReportGroupsFailuresWithSamplesAndAChecklist() async throws {
+        let output = try await CommandRunner.run([
+            "analyze", Self.fixtures.appendingPathComponent("postfix-mail.log").path,
+        ])
         #expect(output.status == 0)
         let text = output.standardOutput
         #expect(text.contains("Failures: 7"))
@@ -20,8 +22,8 @@ import Testing
         #expect(output.standardError.isEmpty, "no progress bar when standard error is not a terminal")
     }
 
-    @Test func jsonReportCoversEveryFormatOfTheFixtures() throws {
-        let output = try CommandRunner.run(["analyze", "--format", "json", Self.fixtures.path])
+    @Test func jsonReportCoversEveryFormatOfTheFixtures() async throws {
+        let output = try await CommandRunner.run(["analyze", "--format", "json", Self.fixtures.path])
         #expect(output.status == 0)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
@@ -72,18 +74,18 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    @Test func withoutPathsTheCommandSaysWhatToGive() throws {
-        let output = try CommandRunner.run(["analyze"])
+    @Test func withoutPathsTheCommandSaysWhatToGive() async throws {
+        let output = try await CommandRunner.run(["analyze"])
         #expect(output.status == 64)
     }
 
-    @Test func aCorruptGzipFileIsAnInputProblemAndTheExitStatusSaysSo() throws {
+    @Test func aCorruptGzipFileIsAnInputProblemAndTheExitStatusSaysSo() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("mail.log.1.gz")
         try Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03] + Array("abcdefghij".utf8)).write(to: file)
-        let output = try CommandRunner.run(["analyze", file.path])
+        let output = try await CommandRunner.run(["analyze", file.path])
         #expect(output.status == 66)
         #expect(output.standardOutput.contains("Input problems: 1 unreadable input(s)"))
         #expect(output.standardOutput.contains("unreadable: \(file.path): corrupt gzip data"))
@@ -91,11 +93,11 @@ import Testing
         #expect(output.standardError.contains("could not be read"))
     }
 
-    @Test func htmlDocumentIsWrittenToTheOutputFile() throws {
+    @Test func htmlDocumentIsWrittenToTheOutputFile() async throws {
         let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/Fixtures/analyze/postfix-mail.log").path
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("week-\(UUID()).html")
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = try CommandRunner.run(["analyze", "--no-progress", fixture, "-o", file.path])
+        let output = try await CommandRunner.run(["analyze", "--no-progress", fixture, "-o", file.path])
         #expect(output.status == 0)
         let html = try String(contentsOf: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

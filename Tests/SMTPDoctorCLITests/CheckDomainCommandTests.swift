@@ -6,8 +6,8 @@ import Testing
     private static let server = "127.0.0.1:\(ProcessInfo.processInfo.environment["DNS_TEST_PORT"] ?? "5353")"
 
     /// The JSON object of a run, or nil (after saying so, or failing under CI) when the test server is not there.
-    private func json(_ arguments: [String]) throws -> [String: Any]? {
-        let output = try CommandRunner.run(
+    private func json(_ arguments: [String]) async throws -> [String: Any]? {
+        let output = try await CommandRunner.run(
             ["check-domain"] + arguments + ["--dns-server", Self.server, "--format", "json"])
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
@@ -24,8 +24,8 @@ import Testing
         return object
     }
 
-    @Test func jsonFollowsTheDiagnoseContractAndAddsFindings() throws {
-        guard let object = try json(["dkim512.dnscheck.test", "--selector", "s1"]) else { return }
+    @Test func jsonFollowsTheDiagnoseContractAndAddsFindings() async throws {
+        guard let object = try await json(["dkim512.dnscheck.test", "--selector", "s1"]) else { return }
         #expect(object["schemaVersion"] as? Int == 1)
         #expect(object["domain"] as? String == "dkim512.dnscheck.test")
         let diagnoses = try #require(object["diagnoses"] as? [[String: Any]])
@@ -39,26 +39,26 @@ import Testing
         #expect((dkim["records"] as? [String])?.first?.contains("v=DKIM1") == true)
     }
 
-    @Test func textShowsFindingsThenCauses() throws {
-        guard try json(["spf11.dnscheck.test", "--selector", "s1"]) != nil else { return }
-        let output = try CommandRunner.run(["check-domain", "spf11.dnscheck.test", "--dns-server", Self.server])
+    @Test func textShowsFindingsThenCauses() async throws {
+        guard try await json(["spf11.dnscheck.test", "--selector", "s1"]) != nil else { return }
+        let output = try await CommandRunner.run(["check-domain", "spf11.dnscheck.test", "--dns-server", Self.server])
         #expect(output.status == 0)
         #expect(output.standardOutput.contains("PROBLEM  spf: include:inc11.spfinc.dnscheck.test is DNS lookup 11"))
         #expect(output.standardOutput.contains("Likely causes"))
     }
 
-    @Test func badDomainAndServerAreUsageErrors() throws {
-        let domain = try CommandRunner.run(["check-domain", "bad..example", "--dns-server", Self.server])
+    @Test func badDomainAndServerAreUsageErrors() async throws {
+        let domain = try await CommandRunner.run(["check-domain", "bad..example", "--dns-server", Self.server])
         #expect(domain.status == 64)
         #expect(domain.standardError.contains("not a valid domain name"))
-        let server = try CommandRunner.run(["check-domain", "example.com", "--dns-server", "dns.example"])
+        let server = try await CommandRunner.run(["check-domain", "example.com", "--dns-server", "dns.example"])
         #expect(server.status == 64)
         #expect(server.standardError.contains("IP address"))
     }
 
-    @Test func domainOnDiagnoseAddsTheDNSFindingsToThePastedError() throws {
-        guard try json(["dkimrevoked.dnscheck.test", "--selector", "s1"]) != nil else { return }
-        let output = try CommandRunner.run([
+    @Test func domainOnDiagnoseAddsTheDNSFindingsToThePastedError() async throws {
+        guard try await json(["dkimrevoked.dnscheck.test", "--selector", "s1"]) != nil else { return }
+        let output = try await CommandRunner.run([
             "diagnose", "--error", "550 5.7.26 This message does not pass authentication checks",
             "--domain", "dkimrevoked.dnscheck.test", "--selector", "s1", "--dns-server", Self.server, "--format",
             "json",

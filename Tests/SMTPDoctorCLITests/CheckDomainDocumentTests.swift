@@ -7,8 +7,8 @@ import Testing
     private static let server = "127.0.0.1:\(ProcessInfo.processInfo.environment["DNS_TEST_PORT"] ?? "5353")"
 
     /// Whether the test server answers (a `check-domain` of the good domain finds its MX); says so when not.
-    private func serverAnswers() throws -> Bool {
-        let output = try CommandRunner.run([
+    private func serverAnswers() async throws -> Bool {
+        let output = try await CommandRunner.run([
             "check-domain", "good.dnscheck.test", "--dns-server", Self.server, "--selector", "s1", "--format", "json",
         ])
         if output.standardOutput.contains("1 MX record(s).") { return true }
@@ -22,9 +22,9 @@ import Testing
     }
 
     @Test(arguments: ["markdown", "html"])
-    func checkDomainWritesADocumentWithFindingsAndCauses(_ format: String) throws {
-        guard try serverAnswers() else { return }
-        let output = try CommandRunner.run([
+    func checkDomainWritesADocumentWithFindingsAndCauses(_ format: String) async throws {
+        guard try await serverAnswers() else { return }
+        let output = try await CommandRunner.run([
             "check-domain", "dkimrevoked.dnscheck.test", "--dns-server", Self.server, "--selector", "s1", "--format",
             format,
         ])
@@ -44,23 +44,23 @@ import Testing
         }
     }
 
-    @Test func theConfigurationFilesDNSServerIsUsedWithoutDNSServerOption() throws {
-        guard try serverAnswers() else { return }
+    @Test func theConfigurationFilesDNSServerIsUsedWithoutDNSServerOption() async throws {
+        guard try await serverAnswers() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dns-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("config.yaml")
         try "dns-server: \(Self.server)\n".write(to: config, atomically: true, encoding: .utf8)
-        let output = try CommandRunner.run([
+        let output = try await CommandRunner.run([
             "check-domain", "dkim512.dnscheck.test", "--selector", "s1", "--config", config.path, "--format", "json",
         ])
         #expect(output.standardOutput.contains("sender-authentication.domain-dkim-weak-key"), "\(output.standardError)")
     }
 
     @Test(arguments: ["text", "json", "markdown", "html"])
-    func diagnoseWithDomainShowsTheFindings(_ format: String) throws {
-        guard try serverAnswers() else { return }
-        let output = try CommandRunner.run([
+    func diagnoseWithDomainShowsTheFindings(_ format: String) async throws {
+        guard try await serverAnswers() else { return }
+        let output = try await CommandRunner.run([
             "diagnose", "--error", "550 5.7.26 This message does not pass authentication checks", "--domain",
             "dkimrevoked.dnscheck.test", "--selector", "s1", "--dns-server", Self.server, "--format", format,
         ])
@@ -70,9 +70,9 @@ import Testing
     }
 
     @Test(arguments: ["text", "json", "markdown", "html"])
-    func reportWithDomainShowsTheFindings(_ format: String) throws {
-        guard try serverAnswers() else { return }
-        let output = try CommandRunner.run([
+    func reportWithDomainShowsTheFindings(_ format: String) async throws {
+        guard try await serverAnswers() else { return }
+        let output = try await CommandRunner.run([
             "report", "--error", "550 5.7.26 This message does not pass authentication checks", "--domain",
             "tlsrptbad.dnscheck.test", "--selector", "s1", "--dns-server", Self.server, "--format", format,
         ])

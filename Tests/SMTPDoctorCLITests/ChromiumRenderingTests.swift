@@ -34,7 +34,7 @@ import Testing
             let answers = folder.appendingPathComponent("answers.yaml")
             try Data("account.mfa-enabled: true\n".utf8).write(to: answers)
             let html = folder.appendingPathComponent("case.html")
-            let report = try CommandRunner.run(
+            let report = try await CommandRunner.run(
                 [
                     "report", "--error", "550 5.7.1 Unable to relay", "--answers", answers.path, "--user", "svc",
                     "--password-env", "P", "-o", html.path,
@@ -47,16 +47,17 @@ import Testing
             // The detector must see a page's requests, or its silence would prove nothing.
             let control = folder.appendingPathComponent("control.html")
             try Data(#"<html><body><img src="https://cdn.example.com/x.png"></body></html>"#.utf8).write(to: control)
-            let controlRun = try Self.render(control, with: chromium, in: folder, output: "--screenshot", "control.png")
+            let controlRun = try await Self.render(
+                control, with: chromium, in: folder, output: "--screenshot", "control.png")
             #expect(controlRun.pageRequests.contains("https://cdn.example.com/x.png"))
 
-            let png = try Self.render(html, with: chromium, in: folder, output: "--screenshot", "case.png")
+            let png = try await Self.render(html, with: chromium, in: folder, output: "--screenshot", "case.png")
             #expect(png.pageRequests.isEmpty, "the report fetched \(png.pageRequests)")
             let image = try Data(contentsOf: folder.appendingPathComponent("case.png"))
             #expect(image.count > 10_000)
             #expect(image.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
 
-            let pdf = try Self.render(html, with: chromium, in: folder, output: "--print-to-pdf", "case.pdf")
+            let pdf = try await Self.render(html, with: chromium, in: folder, output: "--print-to-pdf", "case.pdf")
             #expect(pdf.pageRequests.isEmpty, "the report fetched \(pdf.pageRequests)")
             let paper = try Data(contentsOf: folder.appendingPathComponent("case.pdf"))
             #expect(paper.count > 10_000)
@@ -71,11 +72,12 @@ import Testing
     }
 
     /// Renders a file with every host name unresolvable and a network log, and reads the page's requests from it.
-    static func render(_ page: URL, with chromium: URL, in folder: URL, output flag: String, _ name: String) throws
+    static func render(_ page: URL, with chromium: URL, in folder: URL, output flag: String, _ name: String)
+        async throws
         -> Rendering
     {
         let netLog = folder.appendingPathComponent("\(name).netlog.json")
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             [
                 "120", chromium.path, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--no-pdf-header-footer",

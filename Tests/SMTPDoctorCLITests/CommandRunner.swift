@@ -24,9 +24,28 @@ struct CommandRunner {
     }()
 
     /// Runs the program with arguments, optional standard input, extra environment and working folder.
+    ///
+    /// The program runs and is waited for on a thread of its own, never on one of the few threads of Swift's
+    /// cooperative pool: a test that runs the program does not hold back the async tests beside it.
     static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:], program: URL = program,
         in folder: URL? = nil
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Result {
+                        try runAndWait(
+                            arguments, input: input, environment: environment, program: program, in: folder)
+                    })
+            }
+        }
+    }
+
+    /// Runs the program and blocks until it ends. Standard error goes to a file, so that it never fills a pipe
+    /// while standard output is read.
+    private static func runAndWait(
+        _ arguments: [String], input: String?, environment: [String: String], program: URL, in folder: URL?
     ) throws -> Output {
         let process = Process()
         process.executableURL = program
@@ -36,18 +55,24 @@ struct CommandRunner {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let folder { process.currentDirectoryURL = folder }
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-doctor-stderr-\(UUID())")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let stderr = try FileHandle(forWritingTo: errorFile)
         let stdout = Pipe()
-        let stderr = Pipe()
         let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
+        try stderr.close()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = try Data(contentsOf: errorFile)
         return Output(
             status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
             standardError: String(decoding: err, as: UTF8.self))

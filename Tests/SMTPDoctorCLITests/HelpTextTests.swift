@@ -9,13 +9,16 @@ import Testing
     ]
 
     /// Every command's help, run once for all the tests of the suite (each run is a process).
-    static let helps: [[String]: CommandRunner.Output] = Dictionary(
-        uniqueKeysWithValues: commands.compactMap { command in
-            (try? CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])).map { (command, $0) }
-        })
+    static let helps = Task { () -> [[String]: CommandRunner.Output] in
+        var helps: [[String]: CommandRunner.Output] = [:]
+        for command in commands {
+            helps[command] = try? await CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])
+        }
+        return helps
+    }
 
-    private func help(_ command: [String]) throws -> String {
-        let output = try #require(Self.helps[command], "\(command) --help did not run")
+    private func help(_ command: [String]) async throws -> String {
+        let output = try #require(await Self.helps.value[command], "\(command) --help did not run")
         #expect(output.status == 0, "\(command) --help: \(output.standardError)")
         return output.standardOutput
     }
@@ -29,8 +32,8 @@ import Testing
     }
 
     @Test(arguments: commands)
-    func everyExampleIsOneWholeLineWithinEightyColumns(command: [String]) throws {
-        let text = try help(command)
+    func everyExampleIsOneWholeLineWithinEightyColumns(command: [String]) async throws {
+        let text = try await help(command)
         // The USAGE line is the argument parser's synopsis, one line by design; everything else is ours.
         for line in text.components(separatedBy: "\n") where !line.hasPrefix("USAGE:") {
             #expect(line.count <= 80, "\(command) --help has a line of \(line.count) columns: \(line)")
@@ -41,28 +44,28 @@ import Testing
         }
     }
 
-    @Test func everyCommandWithExamplesShowsThem() throws {
+    @Test func everyCommandWithExamplesShowsThem() async throws {
         for command in [["diagnose"], ["probe"], ["analyze"], ["report"], ["interview"], ["check-domain"]] {
-            #expect(!examples(try help(command)).isEmpty, "\(command) --help has no EXAMPLES block")
+            #expect(!examples(try await help(command)).isEmpty, "\(command) --help has no EXAMPLES block")
         }
     }
 
-    @Test func eachCommandListsOnlyItsOwnExitCodes() throws {
-        let probe = try help(["probe"])
+    @Test func eachCommandListsOnlyItsOwnExitCodes() async throws {
+        let probe = try await help(["probe"])
         #expect(probe.contains("14   probe: Relay Denied"))
         #expect(!probe.contains("3    nothing recognised"))
         for command in [["analyze"], ["check-domain"], ["diagnose"], ["report"], ["interview"]] {
-            let text = try help(command)
+            let text = try await help(command)
             #expect(text.contains("64   invalid command line"), "\(command)")
             #expect(!text.contains("probe: Relay Denied"), "\(command) --help lists the probe's exit codes")
         }
-        #expect(try help(["diagnose"]).contains("3    nothing recognised"))
-        #expect(!(try help(["analyze"])).contains("3    nothing recognised"))
-        #expect(try help([]).contains("14   probe: Relay Denied"), "the program's own help lists every status")
+        #expect(try await help(["diagnose"]).contains("3    nothing recognised"))
+        #expect(!(try await help(["analyze"])).contains("3    nothing recognised"))
+        #expect(try await help([]).contains("14   probe: Relay Denied"), "the program's own help lists every status")
     }
 
-    @Test func analyzeTemplateHelpNamesTheAnalysisTemplates() throws {
-        let text = try help(["analyze"]).replacingOccurrences(of: "\n", with: " ")
+    @Test func analyzeTemplateHelpNamesTheAnalysisTemplates() async throws {
+        let text = try await help(["analyze"]).replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         #expect(text.contains("analysis.html.mustache"))
         #expect(text.contains("analysis.md.mustache"))

@@ -12,9 +12,9 @@ import Testing
         return url.path
     }
 
-    @Test func scriptedAnswersGiveTheDiagnosisAndWhatWasAsked() throws {
+    @Test func scriptedAnswersGiveTheDiagnosisAndWhatWasAsked() async throws {
         let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\nprovider: microsoft-365\n")
-        let output = try CommandRunner.run(["interview", "--answers", file])
+        let output = try await CommandRunner.run(["interview", "--answers", file])
         #expect(output.status == 0)
         let text = output.standardOutput
         // The interview asks for the error; the provider the file also gives is recorded after it.
@@ -26,11 +26,11 @@ import Testing
         #expect(!text.contains("\u{1B}["))
     }
 
-    @Test func reportFileIsWrittenBesideTheUsualOutput() throws {
+    @Test func reportFileIsWrittenBesideTheUsualOutput() async throws {
         let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: report) }
-        let output = try CommandRunner.run(["interview", "--answers", file, "--report", report.path])
+        let output = try await CommandRunner.run(["interview", "--answers", file, "--report", report.path])
         #expect(output.status == 0)
         #expect(output.standardOutput.contains("What to do"))
         let html = try String(contentsOf: report, encoding: .utf8)
@@ -39,18 +39,18 @@ import Testing
         #expect(html.contains("answer"))
     }
 
-    @Test func markdownGoesToStandardOutputWhenAskedFor() throws {
+    @Test func markdownGoesToStandardOutputWhenAskedFor() async throws {
         let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
-        let output = try CommandRunner.run(["interview", "--answers", file, "--format", "markdown"])
+        let output = try await CommandRunner.run(["interview", "--answers", file, "--format", "markdown"])
         #expect(output.status == 0)
         #expect(output.standardOutput.hasPrefix("#"))
         #expect(output.standardOutput.contains("auth.smtp-auth-disabled"))
     }
 
-    @Test func scriptedJSONKeepsTheDiagnoseContractAndAddsTheInterview() throws {
+    @Test func scriptedJSONKeepsTheDiagnoseContractAndAddsTheInterview() async throws {
         let file = try Self.answersFile("error: \"\(Self.smtpAuthDisabled)\"\n")
-        let first = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
-        let second = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let first = try await CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let second = try await CommandRunner.run(["interview", "--answers", file, "--format", "json"])
         #expect(first.status == 0)
         #expect(first.standardOutput == second.standardOutput, "the scripted mode gives the same result every time")
         let object = try #require(
@@ -69,9 +69,9 @@ import Testing
         #expect(facts.contains { $0["name"] as? String == "reply.enhanced" && $0["source"] as? String == "answer" })
     }
 
-    @Test func questionsTheFileDoesNotAnswerCountAsUnknown() throws {
+    @Test func questionsTheFileDoesNotAnswerCountAsUnknown() async throws {
         let file = try Self.answersFile("volume: bursts\n")
-        let output = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let output = try await CommandRunner.run(["interview", "--answers", file, "--format", "json"])
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         let interview = try #require(object["interview"] as? [String: Any])
@@ -80,47 +80,49 @@ import Testing
         #expect(asked.first?["answer"] as? String == "unknown")
     }
 
-    @Test func aWrongQuestionIdOrAnswerIsAUsageErrorWithTheLine() throws {
-        let badID = try CommandRunner.run(["interview", "--answers", try Self.answersFile("colour: red\n")])
+    @Test func aWrongQuestionIdOrAnswerIsAUsageErrorWithTheLine() async throws {
+        let badID = try await CommandRunner.run(["interview", "--answers", try Self.answersFile("colour: red\n")])
         #expect(badID.status == 64)
         #expect(badID.standardError.contains(":1: 'colour' is neither a question id nor a fact name"))
-        let nearMiss = try CommandRunner.run(["interview", "--answers", try Self.answersFile("auth-typ: basic\n")])
+        let nearMiss = try await CommandRunner.run([
+            "interview", "--answers", try Self.answersFile("auth-typ: basic\n"),
+        ])
         #expect(nearMiss.status == 64)
         #expect(nearMiss.standardError.contains(":1: 'auth-typ' is neither a question id nor a fact name"))
         #expect(nearMiss.standardError.contains("did you mean 'auth-type'?"))
-        let badAnswer = try CommandRunner.run([
+        let badAnswer = try await CommandRunner.run([
             "interview", "--answers", try Self.answersFile("provider: microsoft-365\nauth-type: kerberos\n"),
         ])
         #expect(badAnswer.status == 64)
         #expect(badAnswer.standardError.contains(":2: 'kerberos' does not answer 'auth-type'"))
     }
 
-    @Test func aPipedDialogueEndsWithTheRankingAtTheEndOfInput() throws {
-        let output = try CommandRunner.run(["interview"], input: "?\n\(Self.smtpAuthDisabled)\n")
+    @Test func aPipedDialogueEndsWithTheRankingAtTheEndOfInput() async throws {
+        let output = try await CommandRunner.run(["interview"], input: "?\n\(Self.smtpAuthDisabled)\n")
         #expect(output.status == 0)
         #expect(output.standardOutput.contains("It separates:"))
         #expect(output.standardOutput.contains("auth.smtp-auth-disabled"))
-        let quiet = try CommandRunner.run(["interview"], input: "")
+        let quiet = try await CommandRunner.run(["interview"], input: "")
         #expect(quiet.status == 3)
         #expect(quiet.standardOutput.contains("end of input"))
         #expect(quiet.standardOutput.contains("Interview (0 questions; the input ended)"))
     }
 
-    @Test func backUndoesAndQuitStopsWithTheCurrentRanking() throws {
-        let output = try CommandRunner.run(
+    @Test func backUndoesAndQuitStopsWithTheCurrentRanking() async throws {
+        let output = try await CommandRunner.run(
             ["interview"], input: "back\n\(Self.smtpAuthDisabled)\n", environment: ["NO_COLOR": "1"])
         #expect(output.standardOutput.contains("Nothing to undo yet."))
-        let quit = try CommandRunner.run(["interview"], input: "unknown\nquit\n")
+        let quit = try await CommandRunner.run(["interview"], input: "unknown\nquit\n")
         #expect(quit.standardOutput.contains("stopped on request"))
         #expect(quit.standardOutput.contains("→ unknown"))
     }
 
-    @Test func oneAnswersFileServesTheInterviewAndTheReport() throws {
+    @Test func oneAnswersFileServesTheInterviewAndTheReport() async throws {
         let file = try Self.answersFile(
             "provider: microsoft-365\nsituation.sender: device\nsign-in-elsewhere: works\nsmtp-test: authentication-failed\n"
         )
-        let interview = try CommandRunner.run(["interview", "--answers", file, "--format", "json"])
-        let report = try CommandRunner.run(["report", "--answers", file, "--format", "json"])
+        let interview = try await CommandRunner.run(["interview", "--answers", file, "--format", "json"])
+        let report = try await CommandRunner.run(["report", "--answers", file, "--format", "json"])
         #expect(interview.status == 0)
         #expect(report.status == 0)
         let interviewObject = try #require(

@@ -16,14 +16,14 @@ import Testing
     }
 
     @Test(arguments: stories)
-    func aStoryReachesItsCause(_ name: String) throws {
+    func aStoryReachesItsCause(_ name: String) async throws {
         let path = Self.folder.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let expected = try #require(
             text.split(separator: "\n").first { $0.hasPrefix("# expect: ") }.map { String($0.dropFirst(10)) })
         #expect(text.contains("# Source: https://"), "\(name) cites no thread")
         #expect(!text.contains("error:"), "\(name) gives an error text")
-        let output = try CommandRunner.run(["interview", "--answers", path, "--format", "json"])
+        let output = try await CommandRunner.run(["interview", "--answers", path, "--format", "json"])
         #expect(output.status == 0, "\(name): \(output.standardError)")
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])

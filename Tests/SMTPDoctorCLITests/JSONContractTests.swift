@@ -3,8 +3,8 @@ import Testing
 
 /// The JSON output is a contract: these tests pin its shape, field by field.
 @Suite struct JSONContractTests {
-    private func document(_ arguments: [String]) throws -> [String: Any] {
-        let output = try CommandRunner.run(["diagnose", "--format", "json"] + arguments)
+    private func document(_ arguments: [String]) async throws -> [String: Any] {
+        let output = try await CommandRunner.run(["diagnose", "--format", "json"] + arguments)
         #expect(output.status == 0)
         return try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
     }
@@ -20,8 +20,8 @@ import Testing
         return [path]
     }
 
-    @Test func documentHasTheContractFields() throws {
-        let json = try document(["--error", "535 5.7.8 Authentication credentials invalid"])
+    @Test func documentHasTheContractFields() async throws {
+        let json = try await document(["--error", "535 5.7.8 Authentication credentials invalid"])
         let keys = shape(json)
         let required: Set<String> = [
             ".schemaVersion", ".tool.name", ".tool.version", ".tool.knowledgeBase.diagnoses",
@@ -37,8 +37,8 @@ import Testing
         #expect((json["tool"] as? [String: Any])?["name"] as? String == "smtp-doctor")
     }
 
-    @Test func factValuesKeepTheirTypesAndSources() throws {
-        let json = try document(["--error", "535 5.7.8 Authentication credentials invalid"])
+    @Test func factValuesKeepTheirTypesAndSources() async throws {
+        let json = try await document(["--error", "535 5.7.8 Authentication credentials invalid"])
         let facts = try #require(json["facts"] as? [[String: Any]])
         let code = try #require(facts.first { $0["name"] as? String == "reply.code" })
         #expect(code["value"] as? Int == 535)
@@ -46,8 +46,8 @@ import Testing
         #expect(facts.contains { ($0["source"] as? String)?.hasPrefix("rule:") == true })
     }
 
-    @Test func diagnosesAreRankedBestFirstWithConfidenceBetweenZeroAndOne() throws {
-        let json = try document(["--error", "550 5.7.1 Unable to relay"])
+    @Test func diagnosesAreRankedBestFirstWithConfidenceBetweenZeroAndOne() async throws {
+        let json = try await document(["--error", "550 5.7.1 Unable to relay"])
         let diagnoses = try #require(json["diagnoses"] as? [[String: Any]])
         let confidences = diagnoses.compactMap { $0["confidence"] as? Double }
         #expect(!confidences.isEmpty)
@@ -55,8 +55,8 @@ import Testing
         #expect(confidences.allSatisfy { (0...1).contains($0) })
     }
 
-    @Test func checklistItemsNameDiagnosesThatAreInTheDocument() throws {
-        let json = try document(["--error", "550 5.7.1 Unable to relay"])
+    @Test func checklistItemsNameDiagnosesThatAreInTheDocument() async throws {
+        let json = try await document(["--error", "550 5.7.1 Unable to relay"])
         let ids = Set((json["diagnoses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         let checklist = try #require(json["checklist"] as? [[String: Any]])
         #expect(!checklist.isEmpty)

@@ -2,8 +2,8 @@ import Testing
 
 /// `--provider` takes the names people type and suggests the nearest provider for a near miss.
 @Suite struct ProviderOptionTests {
-    @Test func anAliasIsAcceptedAndReportedByItsId() throws {
-        let output = try CommandRunner.run([
+    @Test func anAliasIsAcceptedAndReportedByItsId() async throws {
+        let output = try await CommandRunner.run([
             "diagnose", "--error", "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled",
             "--provider", "o365", "--format", "json",
         ])
@@ -12,14 +12,18 @@ import Testing
         #expect(!output.standardOutput.contains("\"o365\""))
     }
 
-    @Test func aNearMissGetsDidYouMean() throws {
-        let output = try CommandRunner.run(["diagnose", "--error", "550 5.1.1 user unknown", "--provider", "gmial"])
+    @Test func aNearMissGetsDidYouMean() async throws {
+        let output = try await CommandRunner.run([
+            "diagnose", "--error", "550 5.1.1 user unknown", "--provider", "gmial",
+        ])
         #expect(output.status == 64)
         #expect(output.standardError.contains("unknown provider 'gmial'; did you mean google-workspace"))
     }
 
-    @Test func somethingUnrelatedListsTheKnownProviders() throws {
-        let output = try CommandRunner.run(["diagnose", "--error", "550 5.1.1 user unknown", "--provider", "nonesuch"])
+    @Test func somethingUnrelatedListsTheKnownProviders() async throws {
+        let output = try await CommandRunner.run([
+            "diagnose", "--error", "550 5.1.1 user unknown", "--provider", "nonesuch",
+        ])
         #expect(output.status == 64)
         #expect(output.standardError.contains("known: "))
         #expect(output.standardError.contains("microsoft-365"))

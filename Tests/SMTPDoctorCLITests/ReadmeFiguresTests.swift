@@ -4,8 +4,8 @@ import Testing
 /// The README's figures about the knowledge base are the ones `smtp-doctor rules lint Rules` prints.
 @Suite struct ReadmeFiguresTests {
     /// `ok: 263 diagnoses, 160 remediations, …` as word → number.
-    private func lintCounts() throws -> [String: Int] {
-        let output = try CommandRunner.run([
+    private func lintCounts() async throws -> [String: Int] {
+        let output = try await CommandRunner.run([
             "rules", "lint", CommandRunner.packageRoot.appendingPathComponent("Rules").path,
         ])
         #expect(output.status == 0, "\(output.standardOutput)")
@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test func readmeCountsMatchRulesLint() throws {
-        var counts = try lintCounts()
+    @Test func readmeCountsMatchRulesLint() async throws {
+        var counts = try await lintCounts()
         #expect(counts.keys.contains("diagnoses"), "rules lint prints the number of diagnoses")
         let categories = try String(
             contentsOf: CommandRunner.packageRoot.appendingPathComponent("Rules/categories.yaml"), encoding: .utf8)

@@ -22,7 +22,7 @@ import Testing
                 ["probe"],
             ]
             for command in runs {
-                let output = try CommandRunner.run(
+                let output = try await CommandRunner.run(
                     command + server.arguments + credentials + ["--format", format], environment: environment)
                 let all = output.standardOutput + output.standardError
                 #expect(!all.contains(Self.canary), "\(command[0]) --format \(format) printed the password")
@@ -42,7 +42,9 @@ import Testing
             ("case.html", "<!DOCTYPE html>"), ("case.md", "# smtp-doctor report"), ("case.json", "\"schemaVersion\""),
         ] {
             let file = folder.appendingPathComponent(name)
-            let output = try CommandRunner.run(["report", "--error", "550 5.7.1 Unable to relay", "-o", file.path])
+            let output = try await CommandRunner.run([
+                "report", "--error", "550 5.7.1 Unable to relay", "-o", file.path,
+            ])
             #expect(output.status == 0, "\(output.standardError)")
             #expect(output.standardOutput.isEmpty)
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -50,12 +52,12 @@ import Testing
         }
     }
 
-    @Test func answersBecomeFactsFromTheInterview() throws {
+    @Test func answersBecomeFactsFromTheInterview() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = folder.appendingPathComponent("answers.yaml")
         try Data("account.mfa-enabled: true\n".utf8).write(to: answers)
-        let output = try CommandRunner.run([
+        let output = try await CommandRunner.run([
             "report", "--error", "535 5.7.8 Authentication credentials invalid", "--answers", answers.path,
             "--format", "markdown",
         ])
@@ -63,49 +65,49 @@ import Testing
         #expect(output.standardOutput.contains("| account.mfa-enabled | true | answer to account.mfa-enabled |"))
     }
 
-    @Test func anAnswerForAnUndeclaredFactIsRefused() throws {
+    @Test func anAnswerForAnUndeclaredFactIsRefused() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = folder.appendingPathComponent("answers.yaml")
         try Data("account.mfa-enabld: true\n".utf8).write(to: answers)
-        let output = try CommandRunner.run(["report", "--error", "535", "--answers", answers.path])
+        let output = try await CommandRunner.run(["report", "--error", "535", "--answers", answers.path])
         #expect(output.status == 64)
         #expect(output.standardError.contains(":1: 'account.mfa-enabld' is neither a question id nor a fact name"))
         #expect(output.standardError.contains("did you mean 'account.mfa-enabled'?"))
     }
 
-    @Test func aMissingTemplateFolderIsAnUnreadableInput() throws {
-        let output = try CommandRunner.run([
+    @Test func aMissingTemplateFolderIsAnUnreadableInput() async throws {
+        let output = try await CommandRunner.run([
             "diagnose", "--error", "535", "--format", "html", "--template", "/nonexistent/templates",
         ])
         #expect(output.status == 66)
         #expect(output.standardError.contains("cannot read the template folder /nonexistent/templates"))
     }
 
-    @Test func aTemplateFolderWithTextOutputIsAUsageError() throws {
-        let output = try CommandRunner.run(["diagnose", "--error", "535", "--template", "/tmp"])
+    @Test func aTemplateFolderWithTextOutputIsAUsageError() async throws {
+        let output = try await CommandRunner.run(["diagnose", "--error", "535", "--template", "/tmp"])
         #expect(output.status == 64)
         #expect(output.standardError.contains("--template applies to --format markdown and html only"))
     }
 
     @Test func diagnoseAndProbeWriteMarkdownAndHTML() async throws {
-        let diagnose = try CommandRunner.run(["diagnose", "--error", "535 5.7.8", "--format", "markdown"])
+        let diagnose = try await CommandRunner.run(["diagnose", "--error", "535 5.7.8", "--format", "markdown"])
         #expect(diagnose.status == 0)
         #expect(diagnose.standardOutput.contains("## Checklist\n\n- [ ] "))
         try await HostileServer.with { server in
-            let probe = try CommandRunner.run(["probe"] + server.arguments + ["--format", "html"])
+            let probe = try await CommandRunner.run(["probe"] + server.arguments + ["--format", "html"])
             #expect(probe.standardOutput.contains("<h2>Probe of 127.0.0.1:\(server.server.port) (STARTTLS)</h2>"))
             #expect(probe.standardOutput.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/td&gt;"))
             #expect(!probe.standardOutput.contains("<script>"))
         }
     }
 
-    @Test func aBinaryCopiedAloneStillRendersTheBuiltInTemplates() throws {
+    @Test func aBinaryCopiedAloneStillRendersTheBuiltInTemplates() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("smtp-doctor")
         try FileManager.default.copyItem(at: CommandRunner.program, to: copy)
-        let output = try CommandRunner.run(
+        let output = try await CommandRunner.run(
             ["report", "--error", "550 5.7.1 Unable to relay", "--format", "html"], program: copy, in: folder)
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("<h2 id=\"checklist\">Checklist</h2>"))

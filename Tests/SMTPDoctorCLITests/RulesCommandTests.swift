@@ -2,20 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct RulesCommandTests {
-    @Test func lintOfTheBuiltInKnowledgeBaseIsClean() throws {
-        let output = try CommandRunner.run(["rules", "lint"])
+    @Test func lintOfTheBuiltInKnowledgeBaseIsClean() async throws {
+        let output = try await CommandRunner.run(["rules", "lint"])
         #expect(output.status == 0, "\(output.standardOutput)")
         #expect(output.standardOutput.hasPrefix("ok: "))
     }
 
-    @Test func lintOfTheRulesFolderIsClean() throws {
-        let output = try CommandRunner.run([
+    @Test func lintOfTheRulesFolderIsClean() async throws {
+        let output = try await CommandRunner.run([
             "rules", "lint", CommandRunner.packageRoot.appendingPathComponent("Rules").path,
         ])
         #expect(output.status == 0, "\(output.standardOutput)")
     }
 
-    @Test func lintReportsFileAndLineAndFails() throws {
+    @Test func lintReportsFileAndLineAndFails() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-doctor-lint-\(UUID())")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("diagnoses"), withIntermediateDirectories: true)
@@ -31,14 +31,14 @@ import Testing
               remediation: [no-such-fix]
             """
         try diagnosis.write(to: folder.appendingPathComponent("diagnoses/team.yaml"), atomically: true, encoding: .utf8)
-        let output = try CommandRunner.run(["rules", "lint", folder.path])
+        let output = try await CommandRunner.run(["rules", "lint", folder.path])
         #expect(output.status == 65)
         let path = folder.appendingPathComponent("diagnoses/team.yaml").path
         #expect(output.standardOutput.contains("\(path):6: fact 'reply.enhnced' is not declared"))
         #expect(output.standardOutput.contains("\(path):8: diagnosis 'auth.team-special': remediation 'no-such-fix'"))
     }
 
-    @Test func aTeamLayerAddsADiagnosisThatDiagnoseUses() throws {
+    @Test func aTeamLayerAddsADiagnosisThatDiagnoseUses() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-doctor-layer-\(UUID())")
         for sub in ["diagnoses", "remediations"] {
             try FileManager.default.createDirectory(
@@ -61,7 +61,7 @@ import Testing
           effort: 1
           steps: [Ask the mail team to add 10.7.0.0/16 to the relay connector.]
         """.write(to: folder.appendingPathComponent("remediations/team.yaml"), atomically: true, encoding: .utf8)
-        let output = try CommandRunner.run([
+        let output = try await CommandRunner.run([
             "diagnose", "--rules", folder.path, "--error", "550 5.7.1 Unable to relay from printer-vlan-7",
         ])
         #expect(output.status == 0)
@@ -69,44 +69,44 @@ import Testing
         #expect(output.standardOutput.contains("Add VLAN 7") || output.standardOutput.contains("10.7.0.0/16"))
     }
 
-    @Test func listFiltersByCategory() throws {
-        let output = try CommandRunner.run(["rules", "list", "--category", "tls"])
+    @Test func listFiltersByCategory() async throws {
+        let output = try await CommandRunner.run(["rules", "list", "--category", "tls"])
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.hasPrefix("tls.") })
     }
 
-    @Test func listRejectsAnUnknownCategory() throws {
-        let output = try CommandRunner.run(["rules", "list", "--category", "weather"])
+    @Test func listRejectsAnUnknownCategory() async throws {
+        let output = try await CommandRunner.run(["rules", "list", "--category", "weather"])
         #expect(output.status == 64)
         #expect(output.standardError.contains("unknown category 'weather'"))
     }
 
-    @Test func showDescribesADiagnosisWithWhereItIsDefined() throws {
-        let list = try CommandRunner.run(["rules", "list", "--category", "auth"])
+    @Test func showDescribesADiagnosisWithWhereItIsDefined() async throws {
+        let list = try await CommandRunner.run(["rules", "list", "--category", "auth"])
         let id = try #require(list.standardOutput.split(separator: " ").first.map(String.init))
-        let output = try CommandRunner.run(["rules", "show", id])
+        let output = try await CommandRunner.run(["rules", "show", id])
         #expect(output.status == 0)
         #expect(output.standardOutput.hasPrefix(id))
         #expect(output.standardOutput.contains("Evidence:"))
         #expect(output.standardOutput.contains("Defined at Rules/diagnoses/"))
     }
 
-    @Test func showDescribesAQuestionWithItsAnswers() throws {
-        let list = try CommandRunner.run(["rules", "list", "--kind", "questions", "--ids"])
+    @Test func showDescribesAQuestionWithItsAnswers() async throws {
+        let list = try await CommandRunner.run(["rules", "list", "--kind", "questions", "--ids"])
         let ids = list.standardOutput.split(separator: "\n").map(String.init)
         #expect(ids.count > 5)
         for id in ids {
-            let output = try CommandRunner.run(["rules", "show", id])
+            let output = try await CommandRunner.run(["rules", "show", id])
             #expect(output.status == 0, "rules show \(id)")
             #expect(output.standardOutput.contains("question \(id) ("), "rules show \(id)")
             #expect(output.standardOutput.contains("Defined at Rules/questions.yaml:"), "rules show \(id)")
         }
     }
 
-    @Test func showExplainsACode() throws {
-        let output = try CommandRunner.run(["rules", "show", "5.7.8"])
+    @Test func showExplainsACode() async throws {
+        let output = try await CommandRunner.run(["rules", "show", "5.7.8"])
         #expect(output.status == 0)
         #expect(output.standardOutput.hasPrefix("X.7.8: "))
     }

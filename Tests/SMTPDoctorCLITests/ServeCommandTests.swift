@@ -6,8 +6,8 @@ import Testing
 #endif
 
 @Suite struct ServeCommandTests {
-    @Test func aListenerOtherMachinesReachNeedsSignInToStart() throws {
-        let output = try CommandRunner.run(
+    @Test func aListenerOtherMachinesReachNeedsSignInToStart() async throws {
+        let output = try await CommandRunner.run(
             ["serve", "--listen", "0.0.0.0:0"], environment: ["SMTP_DOCTOR_SERVE_TOKEN": ""])
         #expect(output.status == 64)
         #expect(output.standardError.contains("--access-token-file"))
