@@ -23,16 +23,25 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
+    /// How many programs run at once: enough to keep every core busy while some wait on a server, few enough
+    /// that a loaded machine is not asked to start a hundred at a time (each test's own timeouts still hold).
+    static let concurrentPrograms = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
+
+    private static let programSlots = DispatchSemaphore(value: concurrentPrograms)
+
     /// Runs the program with arguments, optional standard input, extra environment and working folder.
     ///
     /// The program runs and is waited for on a thread of its own, never on one of the few threads of Swift's
-    /// cooperative pool: a test that runs the program does not hold back the async tests beside it.
+    /// cooperative pool: a test that runs the program does not hold back the async tests beside it. At most
+    /// `concurrentPrograms` run at once; the others wait for a slot on their own threads.
     static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:], program: URL = program,
         in folder: URL? = nil
     ) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
+                programSlots.wait()
+                defer { programSlots.signal() }
                 continuation.resume(
                     with: Result {
                         try runAndWait(

@@ -8,11 +8,12 @@ import Testing
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = ProcessInfo.processInfo.activeProcessorCount + 1
+        #expect(count <= CommandRunner.concurrentPrograms)
         // Each program says it started, then waits for a file that async work creates once all have started; it
-        // gives up after 30 s, which only a runner that holds the cooperative threads makes it do.
+        // gives up after two minutes, which only a runner that holds the cooperative threads makes it do.
         let script = """
             touch "started-$$"
-            for _ in $(seq 600); do [ -e go ] && exit 0; sleep 0.05; done
+            for _ in $(seq 2400); do [ -e go ] && exit 0; sleep 0.05; done
             exit 1
             """
         try await withThrowingTaskGroup(of: Int32.self) { group in
