@@ -4,14 +4,17 @@ import SMTPDoctorProbes
 
 extension SupportReport {
     /// The report for a terminal: the probe, the diagnosis as `diagnose` prints it, and the environment.
-    public func text(knowledgeBase: KnowledgeBase, style: TextStyle = TextStyle(colour: false)) -> String {
+    public func text(knowledgeBase: KnowledgeBase, settings: TextSettings = TextSettings()) -> String {
+        let style = settings.style
         var out = ""
         if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
         if let domainCheck {
             out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
-        out += TextReport(style: style, commandValues: checklistCommands.placeholders.values).render(
-            result, knowledgeBase: knowledgeBase)
+        out += TextReport(
+            style: style, maximumSteps: settings.maximumSteps, brief: settings.brief,
+            commandValues: checklistCommands.placeholders.values
+        ).render(result, knowledgeBase: knowledgeBase)
         out += "\nFor the support ticket:\n"
         for (key, value) in environmentRows {
             let label = Self.labels[key] ?? key
