@@ -37,27 +37,15 @@ enum Terminal {
     /// Whether standard output is a terminal (the pager is used only then).
     static var isStandardOutputATerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
-    /// Writes text through the pager `decision` names, as `write(_:)` would write it; when the pager cannot be
-    /// started, straight to standard output. A pager the user quits early is not an error.
+    /// Writes text through the pager `decision` names, as `write(_:)` would write it; when there is none or it cannot
+    /// be started, straight to standard output.
     ///
     /// - Throws: `CommandFailure` when standard output refuses the text.
     static func page(_ text: String, with decision: PagerDecision) throws {
-        guard let command = decision.command else { return try write(text) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = decision.pagerEnvironment
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
-            return try write(text)
-        }
         let safe = UntrustedText.terminal(text, keepingColours: true)
-        try? FileDescriptorWriter(descriptor: pipe.fileHandleForWriting.fileDescriptor).write(Data(safe.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        guard let command = decision.command,
+            PagerProcess.run(command, environment: decision.pagerEnvironment, text: safe)
+        else { return try write(text) }
     }
 
     /// Writes a message to standard error with its control characters shown visibly (file names and texts in it
