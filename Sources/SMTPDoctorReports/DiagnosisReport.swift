@@ -29,7 +29,7 @@ public struct DiagnosisReport: RenderableReport {
         let findings = document.domainCheck.map {
             DomainCheckRendering(toolVersion: document.environment.toolVersion).findingsText($0) + "\n"
         }
-        let body = TextReport(
+        let body = DiagnosisTextRenderer(
             explain: explain, style: settings.style, maximumSteps: settings.maximumSteps, brief: settings.brief,
             commandValues: document.commandValues
         ).render(result, knowledgeBase: knowledgeBase, interview: interview)
@@ -38,8 +38,10 @@ public struct DiagnosisReport: RenderableReport {
 
     public func json() throws(RenderError) -> String {
         let rendering = DomainCheckRendering(toolVersion: document.environment.toolVersion)
-        let json = try JSONReport(toolVersion: document.environment.toolVersion, commandValues: document.commandValues)
-            .render(result, knowledgeBase: knowledgeBase, interview: interview)
+        let json = try DiagnosisJSONRenderer(
+            toolVersion: document.environment.toolVersion, commandValues: document.commandValues
+        )
+        .render(result, knowledgeBase: knowledgeBase, interview: interview)
         return document.domainCheck.map { rendering.adding($0, to: json) } ?? json
     }
 

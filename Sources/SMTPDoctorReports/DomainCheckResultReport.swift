@@ -27,7 +27,8 @@ public struct DomainCheckResultReport: RenderableReport {
 
     public func text(_ settings: TextSettings) -> String {
         rendering.findingsText(findings)
-            + TextReport(style: settings.style, maximumSteps: settings.maximumSteps, brief: settings.brief).render(
+            + DiagnosisTextRenderer(style: settings.style, maximumSteps: settings.maximumSteps, brief: settings.brief)
+            .render(
                 result, knowledgeBase: knowledgeBase)
     }
 

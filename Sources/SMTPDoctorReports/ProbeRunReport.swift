@@ -29,7 +29,7 @@ public struct ProbeRunReport: RenderableReport {
     }
 
     public func json() throws(RenderError) -> String {
-        try ProbeJSONReport(toolVersion: toolVersion).render(outcomes, exitCode: exitCode)
+        try ProbeJSONRenderer(toolVersion: toolVersion).render(outcomes, exitCode: exitCode)
     }
 
     public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)

@@ -11,7 +11,7 @@ extension SupportReport {
         if let domainCheck {
             out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
-        out += TextReport(
+        out += DiagnosisTextRenderer(
             style: style, maximumSteps: settings.maximumSteps, brief: settings.brief,
             commandValues: checklistCommands.placeholders.values
         ).render(result, knowledgeBase: knowledgeBase)
@@ -33,12 +33,12 @@ extension SupportReport {
             "environment": Dictionary(uniqueKeysWithValues: environmentRows.map { ($0.key, $0.value) }),
             "inputs": ["errors": errors, "symptoms": symptoms, "provider": provider ?? NSNull()] as [String: Any],
         ]
-        let diagnosis = try JSONReport(
+        let diagnosis = try DiagnosisJSONRenderer(
             toolVersion: environment.toolVersion, commandValues: checklistCommands.placeholders.values
         ).render(result, knowledgeBase: knowledgeBase)
         object["diagnosis"] = try Self.object(diagnosis, naming: "the diagnosis")
         if !probes.isEmpty {
-            let probe = try ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
+            let probe = try ProbeJSONRenderer(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
             object["probes"] = (try Self.object(probe, naming: "the probe") as? [String: Any])?["probes"] ?? NSNull()
         }
         if let domainCheck {
