@@ -27,7 +27,7 @@ public struct DiagnosisReport: RenderableReport {
             "Probe of \($0.report.host):\($0.report.port): \($0.verdict.title). \($0.report.reason)\n\n"
         }
         let findings = document.domainCheck.map {
-            DomainCheckRendering(toolVersion: document.environment.toolVersion).findingsText($0) + "\n"
+            DomainCheckRenderer(toolVersion: document.environment.toolVersion).findingsText($0) + "\n"
         }
         let body = DiagnosisTextRenderer(
             explain: explain, style: settings.style, maximumSteps: settings.maximumSteps, brief: settings.brief,
@@ -37,7 +37,7 @@ public struct DiagnosisReport: RenderableReport {
     }
 
     public func json() throws(RenderError) -> String {
-        let rendering = DomainCheckRendering(toolVersion: document.environment.toolVersion)
+        let rendering = DomainCheckRenderer(toolVersion: document.environment.toolVersion)
         let json = try DiagnosisJSONRenderer(
             toolVersion: document.environment.toolVersion, commandValues: document.commandValues
         )

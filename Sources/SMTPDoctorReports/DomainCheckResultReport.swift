@@ -23,7 +23,7 @@ public struct DomainCheckResultReport: RenderableReport {
         self.environment = environment
     }
 
-    private var rendering: DomainCheckRendering { DomainCheckRendering(toolVersion: environment.toolVersion) }
+    private var rendering: DomainCheckRenderer { DomainCheckRenderer(toolVersion: environment.toolVersion) }
 
     public func text(_ settings: TextSettings) -> String {
         rendering.findingsText(findings)

@@ -9,7 +9,7 @@ extension SupportReport {
         var out = ""
         if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
         if let domainCheck {
-            out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
+            out += DomainCheckRenderer(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
         out += DiagnosisTextRenderer(
             style: style, maximumSteps: settings.maximumSteps, brief: settings.brief,
@@ -42,7 +42,7 @@ extension SupportReport {
             object["probes"] = (try Self.object(probe, naming: "the probe") as? [String: Any])?["probes"] ?? NSNull()
         }
         if let domainCheck {
-            let findings = DomainCheckRendering(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
+            let findings = DomainCheckRenderer(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
             object["domainCheck"] = try Self.object(findings, naming: "the DNS checks")
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

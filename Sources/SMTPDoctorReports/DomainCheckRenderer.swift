@@ -3,7 +3,7 @@ import SMTPDoctorCore
 import SMTPDoctorDNS
 
 /// Renders what `check-domain` found: the findings of the DNS checks and the diagnosis they lead to.
-public struct DomainCheckRendering: Sendable {
+public struct DomainCheckRenderer: Sendable {
     /// The tool's version for the JSON `tool` object.
     public var toolVersion: String
 
