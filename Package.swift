@@ -178,7 +178,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPDoctorCLITests",
-            dependencies: ["SMTPDoctorCore", "SMTPTestServer"]
+            dependencies: ["SMTPDoctorCore", "SMTPTestServer"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "SMTPDoctorReportsTests",

@@ -1,7 +1,7 @@
 import SMTPDoctorCore
 
 /// One failure event and its diagnosis as a JSON object: a line of `--jsonl` output and a sample in the JSON
-/// report. Field names are a contract, like those of `JSONReport`.
+/// report. Field names are a contract, like those of `DiagnosisJSONRenderer`.
 struct FailureEventRecord: Encodable {
     struct Diagnosis: Encodable {
         let id: String

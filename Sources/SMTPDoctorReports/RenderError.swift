@@ -21,6 +21,11 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         message = "there is no template \(name).mustache to render"
     }
 
+    /// `what` was not given the document it needs for the Markdown and HTML formats.
+    init(missingDocument what: String) {
+        message = "there is no document of \(what) to render"
+    }
+
     public var description: String { message }
 
     /// `value` as JSON text with sorted keys and unescaped slashes, pretty-printed unless `compact`.

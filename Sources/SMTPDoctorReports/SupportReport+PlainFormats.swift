@@ -4,14 +4,17 @@ import SMTPDoctorProbes
 
 extension SupportReport {
     /// The report for a terminal: the probe, the diagnosis as `diagnose` prints it, and the environment.
-    public func text(knowledgeBase: KnowledgeBase, style: TextStyle = TextStyle(colour: false)) -> String {
+    public func text(knowledgeBase: KnowledgeBase, settings: TextSettings = TextSettings()) -> String {
+        let style = settings.style
         var out = ""
         if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
         if let domainCheck {
-            out += DomainCheckRendering(toolVersion: environment.toolVersion).findingsText(domainCheck)
+            out += DomainCheckRenderer(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
-        out += TextReport(style: style, commandValues: checklistCommands.placeholders.values).render(
-            result, knowledgeBase: knowledgeBase)
+        out += DiagnosisTextRenderer(
+            style: style, maximumSteps: settings.maximumSteps, brief: settings.brief,
+            commandValues: checklistCommands.placeholders.values
+        ).render(result, knowledgeBase: knowledgeBase)
         out += "\nFor the support ticket:\n"
         for (key, value) in environmentRows {
             let label = Self.labels[key] ?? key
@@ -30,16 +33,16 @@ extension SupportReport {
             "environment": Dictionary(uniqueKeysWithValues: environmentRows.map { ($0.key, $0.value) }),
             "inputs": ["errors": errors, "symptoms": symptoms, "provider": provider ?? NSNull()] as [String: Any],
         ]
-        let diagnosis = try JSONReport(
+        let diagnosis = try DiagnosisJSONRenderer(
             toolVersion: environment.toolVersion, commandValues: checklistCommands.placeholders.values
         ).render(result, knowledgeBase: knowledgeBase)
         object["diagnosis"] = try Self.object(diagnosis, naming: "the diagnosis")
         if !probes.isEmpty {
-            let probe = try ProbeJSONReport(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
+            let probe = try ProbeJSONRenderer(toolVersion: environment.toolVersion).render(probes, exitCode: 0)
             object["probes"] = (try Self.object(probe, naming: "the probe") as? [String: Any])?["probes"] ?? NSNull()
         }
         if let domainCheck {
-            let findings = DomainCheckRendering(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
+            let findings = DomainCheckRenderer(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
             object["domainCheck"] = try Self.object(findings, naming: "the DNS checks")
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -64,13 +64,13 @@ struct CheckDomainOperation: Sendable {
     ///
     /// - Throws: ``RenderError`` when a value cannot be encoded.
     func json(_ outcome: Outcome) throws(RenderError) -> String {
-        try DomainCheckRendering(toolVersion: toolVersion).json(
+        try DomainCheckRenderer(toolVersion: toolVersion).json(
             outcome.report, result: outcome.result, knowledgeBase: knowledgeBase)
     }
 
     /// The command line's text, without colour.
     func text(_ outcome: Outcome) -> String {
-        DomainCheckRendering(toolVersion: toolVersion).text(
+        DomainCheckRenderer(toolVersion: toolVersion).text(
             outcome.report, result: outcome.result, knowledgeBase: knowledgeBase, style: TextStyle(colour: false))
     }
 }

@@ -39,7 +39,7 @@ struct DiagnoseOperation: Sendable {
     ///
     /// - Throws: ``RenderError`` when a value cannot be encoded.
     func json(_ outcome: Outcome) throws(RenderError) -> String {
-        try JSONReport(toolVersion: toolVersion).render(outcome.result, knowledgeBase: knowledgeBase)
+        try DiagnosisJSONRenderer(toolVersion: toolVersion).render(outcome.result, knowledgeBase: knowledgeBase)
     }
 
     private func resolve(_ provider: String?) throws(ServeFailure) -> String? {

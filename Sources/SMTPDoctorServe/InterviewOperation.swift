@@ -59,7 +59,7 @@ struct InterviewOperation: Sendable {
         let summary = InterviewSummary(answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending)
         let report = SupportReport(
             environment: .current(toolVersion: toolVersion, knowledgeBase: knowledgeBase), result: result)
-        let json = try JSONReport(toolVersion: toolVersion).render(
+        let json = try DiagnosisJSONRenderer(toolVersion: toolVersion).render(
             result, knowledgeBase: knowledgeBase, interview: summary)
         return Conclusion(result: result, summary: summary, report: report, json: json)
     }

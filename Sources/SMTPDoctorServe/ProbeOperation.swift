@@ -70,7 +70,7 @@ struct ProbeOperation: Sendable {
     /// - Throws: ``ServeFailure`` when the result cannot be encoded (a non-finite number).
     func json(_ outcome: Outcome) throws(ServeFailure) -> String {
         do {
-            return try ProbeJSONReport(toolVersion: settings.toolVersion).render(
+            return try ProbeJSONRenderer(toolVersion: settings.toolVersion).render(
                 [outcome.probe], exitCode: settings.probeExitCode(outcome.probe.verdict))
         } catch {
             throw ServeFailure(.internalServerError, "The probe's result could not be written as JSON.")

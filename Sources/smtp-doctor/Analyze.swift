@@ -43,22 +43,15 @@ extension SMTPDoctor {
         @Option(help: ArgumentHelp("How many groups, domains and relays to list.", valueName: "n"))
         var top = 10
 
-        @Option(help: ArgumentHelp("The lowest confidence a diagnosis needs (0 to 1).", valueName: "value"))
-        var minConfidence: Double = 0.2
-
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar.")
         var noProgress = false
-
-        @Flag(
-            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
-        var noColour = false
 
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder, or '-'.") }
-            guard (0...1).contains(minConfidence) else {
-                throw ValidationError("--min-confidence takes a number from 0 to 1.")
+            if output.brief || output.maxSteps != nil {
+                throw ValidationError("--brief and --max-steps shorten a diagnosis; analyze lists groups (see --top).")
             }
             guard samples >= 0, top > 0 else { throw ValidationError("--samples and --top take positive numbers.") }
         }
@@ -66,7 +59,7 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence)
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
                 let progress = ProgressBar(
                     totalBytes: totalBytes(), enabled: !noProgress && !jsonl && Terminal.isStandardErrorATerminal)
                 let line = FailureEventJSONLine()
@@ -83,21 +76,10 @@ extension SMTPDoctor {
                 if jsonl {
                     if statistics.hasProblems { Terminal.writeError(problems(statistics)) }
                 } else {
-                    switch output.resolvedFormat {
-                    case .text:
-                        let style = TextStyle(colour: output.wantsColour(disabled: noColour))
-                        try output.write(AnalysisTextReport(style: style, top: top).render(analysis))
-                    case .json:
-                        try output.write(
-                            try AnalysisJSONReport(toolVersion: ToolVersion.current, top: top).render(
-                                analysis, knowledgeBase: knowledgeBase))
-                    case .markdown, .html:
-                        let document = AnalysisDocument(
-                            analysis: analysis,
-                            environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
-                            top: top)
-                        try output.write(try output.document(document))
-                    }
+                    let document = AnalysisDocument(
+                        analysis: analysis,
+                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase), top: top)
+                    try await output.emit(AnalysisReport(document: document, knowledgeBase: knowledgeBase))
                 }
                 if statistics.hasUnreadableInputs {
                     let count = statistics.unreadableInputs.count

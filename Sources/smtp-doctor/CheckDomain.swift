@@ -43,16 +43,12 @@ extension SMTPDoctor {
                 let knowledgeBase = try knowledge.load()
                 let report = try await dns.check(domain, knowledgeBase: knowledgeBase)
                 let evidence = Evidence(observations: [report.observation()])
-                let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(evidence)
-                let rendering = DomainCheckRendering(toolVersion: ToolVersion.current)
-                switch output.resolvedFormat {
-                case .json: try output.write(try rendering.json(report, result: result, knowledgeBase: knowledgeBase))
-                case .markdown, .html:
-                    try output.write(try output.document(report, result: result, knowledgeBase: knowledgeBase))
-                case .text:
-                    let style = TextStyle(colour: output.wantsColour(disabled: false))
-                    try output.write(rendering.text(report, result: result, knowledgeBase: knowledgeBase, style: style))
-                }
+                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence).diagnose(
+                    evidence)
+                try await output.emit(
+                    DomainCheckResultReport(
+                        findings: report, result: result, knowledgeBase: knowledgeBase,
+                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase)))
             }
         }
     }

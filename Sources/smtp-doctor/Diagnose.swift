@@ -33,22 +33,6 @@ extension SMTPDoctor {
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
 
-        @Flag(help: "Show only the most likely cause and the first steps of its own fixes (text only).")
-        var brief = false
-
-        @Option(
-            help: ArgumentHelp(
-                "Show at most this many checklist steps and count the rest (text only; default: all, 3 with --brief).",
-                valueName: "n"))
-        var maxSteps: Int?
-
-        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
-        var minConfidence: Double = 0.2
-
-        @Flag(
-            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
-        var noColour = false
-
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -60,15 +44,6 @@ extension SMTPDoctor {
                 throw ValidationError(
                     "Give the error with --error TEXT (or --error - to read it), a --symptom, or a server to probe with --host."
                 )
-            }
-            guard (0...1).contains(minConfidence) else {
-                throw ValidationError("--min-confidence takes a number from 0 to 1.")
-            }
-            if let maxSteps, maxSteps < 1 {
-                throw ValidationError("--max-steps takes a number of 1 or more.")
-            }
-            if brief || maxSteps != nil, output.resolvedFormat != .text {
-                throw ValidationError("--brief and --max-steps shorten the text output; leave them out with --format.")
             }
         }
 
@@ -87,35 +62,17 @@ extension SMTPDoctor {
                     evidence.observations.append(report.observation())
                     probes.append(ProbeOutcome(report: report))
                 }
-                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
-                let domainRendering = DomainCheckRendering(toolVersion: ToolVersion.current)
-                probes = probes.map { ProbeOutcome(report: $0.report, result: result) }
-                switch output.resolvedFormat {
-                case .text:
-                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
-                    let probeLine = probes.first.map {
-                        "Probe of \($0.report.host):\($0.report.port): \($0.verdict.title). \($0.report.reason)\n\n"
-                    }
-                    let findings = domainReport.map { domainRendering.findingsText($0) + "\n" }
-                    try output.write(
-                        (probeLine ?? "") + (findings ?? "")
-                            + TextReport(
-                                explain: explain, style: style, maximumSteps: maxSteps, brief: brief,
-                                commandValues: commandValues
-                            ).render(result, knowledgeBase: knowledgeBase))
-                case .json:
-                    let json = try JSONReport(toolVersion: ToolVersion.current, commandValues: commandValues).render(
-                        result, knowledgeBase: knowledgeBase)
-                    try output.write(domainReport.map { domainRendering.adding($0, to: json) } ?? json)
-                case .markdown, .html:
-                    var report = SupportReport(
-                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
-                        connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
-                        provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                        probes: probes, domainCheck: domainReport)
-                    report.commandValues = commandValues
-                    try output.write(try output.document(report))
-                }
+                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence).diagnose(
+                    evidence)
+                var document = SupportReport(
+                    environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                    connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
+                    provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
+                    probes: probes.map { ProbeOutcome(report: $0.report, result: result) }, domainCheck: domainReport)
+                document.commandValues = commandValues
+                var report = DiagnosisReport(document: document, knowledgeBase: knowledgeBase)
+                report.explain = explain
+                try await output.emit(report)
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
         }

@@ -53,26 +53,18 @@ extension SMTPDoctor {
         @Option(help: ArgumentHelp("Stop asking when the leading cause is this certain (0 to 1).", valueName: "value"))
         var confidence: Double = 0.8
 
-        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
-        var minConfidence: Double = 0.2
-
-        @Flag(
-            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
-        var noColour = false
-
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
-            for (name, value) in [("--confidence", confidence), ("--min-confidence", minConfidence)]
-            where !(0...1).contains(value) {
-                throw ValidationError("\(name) takes a number from 0 to 1.")
+            guard (0...1).contains(confidence) else {
+                throw ValidationError("--confidence takes a number from 0 to 1.")
             }
         }
 
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence)
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
                 var settings = QuestionChooser.Settings()
                 settings.confidence = confidence
                 let chooser = QuestionChooser(model: AnswerModel(engine: engine), settings: settings)
@@ -85,33 +77,20 @@ extension SMTPDoctor {
                     let dialogue = Dialogue(
                         output: output.outputFile == nil && output.resolvedFormat != .text
                             ? .standardError : .standardOutput,
-                        style: TextStyle(colour: Terminal.wantsColour(disabled: noColour)), probe: LiveInterviewProbe())
+                        style: TextStyle(colour: Terminal.wantsColour(disabled: output.noColour)),
+                        probe: LiveInterviewProbe())
                     ending = await dialogue.run(&interview)
                 }
                 let result = interview.conclusion(separator: ending == .confident ? nil : interview.separator())
                 let summary = InterviewSummary(
                     answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending)
-                let report = SupportReport(
-                    environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
-                    connection: nil, errors: [], provider: nil, symptoms: [], result: result, probes: [])
-                switch output.resolvedFormat {
-                case .text:
-                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
-                    try output.write(
-                        TextReport(style: style).render(result, knowledgeBase: knowledgeBase, interview: summary))
-                case .json:
-                    try output.write(
-                        try JSONReport(toolVersion: ToolVersion.current).render(
-                            result, knowledgeBase: knowledgeBase, interview: summary))
-                case .markdown, .html:
-                    try output.write(try output.document(report))
-                }
-                if let reportFile {
-                    var fileOutput = output
-                    fileOutput.outputFile = reportFile
-                    fileOutput.format = OutputFormat(fileName: reportFile) == .markdown ? .markdown : .html
-                    try fileOutput.write(try fileOutput.document(report))
-                }
+                let report = DiagnosisReport(
+                    document: SupportReport(
+                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                        result: result),
+                    knowledgeBase: knowledgeBase, interview: summary)
+                try await output.emit(report)
+                if let reportFile { try output.writeDocument(report, toFile: reportFile) }
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
         }

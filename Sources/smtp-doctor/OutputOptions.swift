@@ -4,7 +4,9 @@ import SMTPDoctorCore
 import SMTPDoctorDNS
 import SMTPDoctorReports
 
-/// `--format`, `-o/--output` and `--template`, shared by `diagnose`, `probe`, `interview`, `analyze` and `report`.
+/// How a command's result is shown and where it goes: `--format`, `-o/--output`, `--template`, colour, the pager,
+/// the lowest confidence shown, and how much of the checklist the text shows. Every command that reports a result
+/// hands it to ``emit(_:)``, the one place that chooses the format, renders and writes.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format (default: from the --output file's extension, otherwise text).")
     var format: OutputFormat?
@@ -22,6 +24,25 @@ struct OutputOptions: ParsableArguments {
         completion: .directory)
     var templateFolder: String?
 
+    @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
+    var minConfidence: Double = 0.2
+
+    @Flag(help: "Show only the most likely cause and the first steps of its own fixes (text only).")
+    var brief = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Show at most this many checklist steps and count the rest (text only; default: all, 3 with --brief).",
+            valueName: "n"))
+    var maxSteps: Int?
+
+    @Flag(
+        name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
+    var noColour = false
+
+    @Flag(help: "Never page the text through $PAGER or less on a terminal.")
+    var noPager = false
+
     /// The template folder given, or the configured default.
     var resolvedTemplateFolder: String? { templateFolder ?? ConfigDefaults.shared.current.templates }
 
@@ -37,61 +58,68 @@ struct OutputOptions: ParsableArguments {
         if templateFolder != nil, !isDocument {
             throw ValidationError("--template applies to --format markdown and html only.")
         }
-    }
-
-    /// Renders a support document in the Markdown or HTML format.
-    ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
-    func document(_ report: SupportReport) throws -> String {
-        let renderer: SupportReportRenderer
-        do {
-            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
-        } catch {
-            throw CommandFailure(error.description, status: .unreadableInput)
+        guard (0...1).contains(minConfidence) else {
+            throw ValidationError("--min-confidence takes a number from 0 to 1.")
         }
-        return try renderer.render(report, as: resolvedFormat == .html ? .html : .markdown)
-    }
-
-    /// Renders the document of `check-domain` in the Markdown or HTML format.
-    ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
-    func document(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase) throws -> String {
-        let renderer: SupportReportRenderer
-        do {
-            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
-        } catch {
-            throw CommandFailure(error.description, status: .unreadableInput)
+        if let maxSteps, maxSteps < 1 {
+            throw ValidationError("--max-steps takes a number of 1 or more.")
         }
-        return try DomainCheckRendering(toolVersion: ToolVersion.current).document(
-            report, result: result,
-            environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase), renderer: renderer,
-            as: resolvedFormat == .html ? .html : .markdown)
-    }
-
-    /// Renders the document of an analysis in the Markdown or HTML format.
-    ///
-    /// - Throws: `CommandFailure` when the template folder cannot be used, ``RenderError`` when a template is missing.
-    func document(_ analysis: AnalysisDocument) throws -> String {
-        let renderer: SupportReportRenderer
-        do {
-            renderer = try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
-        } catch {
-            throw CommandFailure(error.description, status: .unreadableInput)
+        if brief || maxSteps != nil, resolvedFormat != .text {
+            throw ValidationError("--brief and --max-steps shorten the text output; leave them out with --format.")
         }
-        return try renderer.render(analysis, as: resolvedFormat == .html ? .html : .markdown)
-    }
-
-    /// Writes the output to `--output` (whole or not at all), or to standard output.
-    ///
-    /// - Throws: `CommandFailure` when the file or standard output cannot be written.
-    func write(_ text: String) throws {
-        guard let outputFile else { return try Terminal.write(text) }
-        try OutputFile(path: outputFile).write(Data(text.utf8))
     }
 
     /// Colour only when writing text to a terminal.
-    func wantsColour(disabled: Bool) -> Bool {
-        outputFile == nil && Terminal.wantsColour(disabled: disabled)
+    var wantsColour: Bool { outputFile == nil && Terminal.wantsColour(disabled: noColour) }
+
+    /// The settings of the text output.
+    var textSettings: TextSettings {
+        TextSettings(style: TextStyle(colour: wantsColour), brief: brief, maximumSteps: maxSteps)
+    }
+
+    /// Renders the result in the format asked for and writes it to `--output` or standard output (through the pager
+    /// on a terminal).
+    ///
+    /// - Throws: `CommandFailure` when the template folder or the output cannot be used, ``RenderError`` when the
+    ///   result cannot be rendered.
+    func emit(_ report: some RenderableReport) async throws {
+        switch resolvedFormat {
+        case .text: try await write(try report.text(textSettings))
+        case .json: try await write(try report.json())
+        case .markdown, .html: try await write(try report.document(try renderer(), as: documentKind))
+        }
+    }
+
+    /// Writes the Markdown or HTML document of `report` to `file`, besides the usual output (`interview --report`).
+    ///
+    /// - Throws: `CommandFailure` when the templates or the file cannot be used, ``RenderError`` as ``emit(_:)``.
+    func writeDocument(_ report: some RenderableReport, toFile file: String) throws {
+        let kind: SupportReportRenderer.Kind = OutputFormat(fileName: file) == .markdown ? .markdown : .html
+        try OutputFile(path: file).write(Data(try report.document(try renderer(), as: kind).utf8))
+    }
+
+    private var documentKind: SupportReportRenderer.Kind { resolvedFormat == .html ? .html : .markdown }
+
+    private func renderer() throws -> SupportReportRenderer {
+        do {
+            return try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
+        } catch {
+            throw CommandFailure(error.description, status: .unreadableInput)
+        }
+    }
+
+    /// Writes the output to `--output` (whole or not at all), or to standard output, through the pager when
+    /// ``PagerDecision`` says so.
+    ///
+    /// - Throws: `CommandFailure` when the file or standard output cannot be written.
+    private func write(_ text: String) async throws {
+        if let outputFile { return try OutputFile(path: outputFile).write(Data(text.utf8)) }
+        let pager = PagerDecision(
+            standardOutputIsTerminal: Terminal.isStandardOutputATerminal, disabled: noPager, writesFile: false,
+            isForReading: resolvedFormat == .text || resolvedFormat == .markdown,
+            environment: ProcessInfo.processInfo.environment)
+        guard pager.command != nil else { return try Terminal.write(text) }
+        try await BlockingWork.run { try Terminal.page(text, with: pager) }
     }
 }
 

@@ -36,13 +36,17 @@ extension SMTPDoctor {
 
         @OptionGroup var output: OutputOptions
 
-        @Flag(help: "Leave the transcript out of the text output.")
+        @Flag(help: "Leave the transcript out of the text output (--brief does too).")
         var noTranscript = false
 
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
             guard connection.host != nil else { throw ValidationError("Give the server with --host HOST.") }
+            if output.maxSteps != nil {
+                throw ValidationError(
+                    "--max-steps shortens a checklist; the probe's text has none (--brief shortens it).")
+            }
         }
 
         func run() async throws {
@@ -51,7 +55,7 @@ extension SMTPDoctor {
                 // The knowledge base is only needed to explain a failure; a successful probe does not pay for loading it.
                 let knowledgeBase =
                     reports.allSatisfy { $0.verdict == .success } && !output.isDocument ? nil : try knowledge.load()
-                let engine = knowledgeBase.map { InferenceEngine(knowledgeBase: $0) }
+                let engine = knowledgeBase.map { InferenceEngine(knowledgeBase: $0, threshold: output.minConfidence) }
                 let outcomes = reports.map { report in
                     guard let engine, report.verdict != .success else { return ProbeOutcome(report: report) }
                     return ProbeOutcome(
@@ -59,21 +63,17 @@ extension SMTPDoctor {
                 }
                 let best = PortSweep.bestIndex(of: reports).map { outcomes[$0] }
                 let status = ExitStatus(verdict: best?.verdict ?? .connectionFailed)
-                switch output.resolvedFormat {
-                case .text: try output.write(ProbeRenderer.text(outcomes, transcript: !noTranscript))
-                case .json:
-                    try output.write(
-                        try ProbeJSONReport(toolVersion: ToolVersion.current).render(
-                            outcomes, exitCode: status.rawValue))
-                case .markdown, .html:
-                    guard let knowledgeBase else { break }
-                    let report = SupportReport(
+                let document = knowledgeBase.map { knowledgeBase in
+                    SupportReport(
                         environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                         connection: connection.reportConnection(host: connection.host ?? ""),
                         result: best?.result ?? InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence()),
                         probes: outcomes)
-                    try output.write(try output.document(report))
                 }
+                try await output.emit(
+                    ProbeRunReport(
+                        outcomes: outcomes, exitCode: status.rawValue, document: output.isDocument ? document : nil,
+                        transcript: !noTranscript, toolVersion: ToolVersion.current))
                 if status != .success { throw status.code }
             }
         }

@@ -38,13 +38,6 @@ extension SMTPDoctor {
                 valueName: "file"))
         var answers: String?
 
-        @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
-        var minConfidence: Double = 0.2
-
-        @Flag(
-            name: .customLong("no-color"), help: "Never colour the output (NO_COLOR in the environment does the same).")
-        var noColour = false
-
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -56,9 +49,6 @@ extension SMTPDoctor {
                 throw ValidationError(
                     "Give the evidence: --error TEXT (or --error - to read it), a --symptom, --answers FILE, or a server to probe with --host."
                 )
-            }
-            guard (0...1).contains(minConfidence) else {
-                throw ValidationError("--min-confidence takes a number from 0 to 1.")
             }
         }
 
@@ -80,7 +70,8 @@ extension SMTPDoctor {
                     probes = try await connection.run(host: host)
                     if let best = PortSweep.best(of: probes) { evidence.observations.append(best.observation()) }
                 }
-                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: minConfidence).diagnose(evidence)
+                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence).diagnose(
+                    evidence)
                 var report = SupportReport(
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
@@ -88,13 +79,7 @@ extension SMTPDoctor {
                     probes: probes.map { ProbeOutcome(report: $0, result: result) },
                     domainCheck: domainReport)
                 report.commandValues = connection.commandValues(domain: domainCheck.domain)
-                switch output.resolvedFormat {
-                case .text:
-                    let style = TextStyle(colour: output.wantsColour(disabled: noColour))
-                    try output.write(report.text(knowledgeBase: knowledgeBase, style: style))
-                case .json: try output.write(try report.json(knowledgeBase: knowledgeBase))
-                case .markdown, .html: try output.write(try output.document(report))
-                }
+                try await output.emit(SupportTicketReport(document: report, knowledgeBase: knowledgeBase))
                 if !result.isRecognised { throw ExitStatus.notRecognised.code }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorReports
 
 /// What the program knows about where its output goes, and the one place it writes to it and reads its input.
 enum Terminal {
@@ -31,6 +32,20 @@ enum Terminal {
         } catch {
             throw CommandFailure("cannot write to standard output: \(error)", status: .failure)
         }
+    }
+
+    /// Whether standard output is a terminal (the pager is used only then).
+    static var isStandardOutputATerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Writes text through the pager `decision` names, as `write(_:)` would write it; when there is none or it cannot
+    /// be started, straight to standard output.
+    ///
+    /// - Throws: `CommandFailure` when standard output refuses the text.
+    static func page(_ text: String, with decision: PagerDecision) throws {
+        let safe = UntrustedText.terminal(text, keepingColours: true)
+        guard let command = decision.command,
+            PagerProcess.run(command, environment: decision.pagerEnvironment, text: safe)
+        else { return try write(text) }
     }
 
     /// Writes a message to standard error with its control characters shown visibly (file names and texts in it

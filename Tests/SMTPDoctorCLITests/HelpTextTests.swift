@@ -70,4 +70,21 @@ import Testing
         #expect(text.contains("analysis.html.mustache"))
         #expect(text.contains("analysis.md.mustache"))
     }
+
+    // MARK: - Snapshots
+
+    /// The whole help of the commands that report a result, against `Golden/help-*.txt`; `UPDATE_GOLDEN=1` rewrites
+    /// them, and the diff is the review of a changed option.
+    @Test(arguments: [["diagnose"], ["probe"], ["report"], ["interview"], ["analyze"], ["check-domain"]])
+    func helpMatchesItsSnapshot(command: [String]) throws {
+        let text = try help(command)
+        let folder = CommandRunner.packageRoot.appendingPathComponent("Tests/SMTPDoctorCLITests/Golden")
+        let url = folder.appendingPathComponent("help-\(command.joined(separator: "-")).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "differs from Golden/\(url.lastPathComponent); rerun with UPDATE_GOLDEN=1 and review")
+    }
 }

@@ -78,7 +78,8 @@ struct TmuxSession {
         defer { session.close() }
         let command = "\(CommandRunner.program.path) interview; echo \"EXIT=$?\"; sleep 600"
         try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "80", "-y", "24", "env", "TERM=xterm", "sh", "-c", command,
+            "new-session", "-d", "-s", "interview", "-x", "80", "-y", "24", "env", "TERM=xterm", "PAGER=cat", "sh",
+            "-c", command,
         ])
         _ = try session.wait(for: "What error message")
         try session.type("why")
@@ -117,7 +118,8 @@ struct TmuxSession {
         defer { session.close() }
         let command = "\(CommandRunner.program.path) interview --no-color; echo \"EXIT=$?\"; sleep 600"
         try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "120", "-y", "40", "env", "TERM=xterm", "sh", "-c", command,
+            "new-session", "-d", "-s", "interview", "-x", "120", "-y", "40", "env", "TERM=xterm", "PAGER=cat", "sh",
+            "-c", command,
         ])
         var screen = try session.wait(for: "1. ")
         var number = 1

@@ -86,7 +86,8 @@ import Testing
             [
                 "554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: alerts@example.com"
             ], provider: "amazon-ses")
-        let json = try JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let json = try DiagnosisJSONRenderer(toolVersion: "test").render(
+            result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(json.contains("--region 'us-east-1'"))
         #expect(!json.contains("<region>"))
         #expect(!json.contains("eu-west-1"))
@@ -103,7 +104,8 @@ import Testing
             })
         let specific = try #require(remediation.providerSteps["microsoft-365"]?.commands)
         #expect(Array(commands.commands(for: remediation).prefix(specific.count)) == specific)
-        let json = try JSONReport(toolVersion: "test").render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let json = try DiagnosisJSONRenderer(toolVersion: "test").render(
+            result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(json.contains("Set-CASMailbox"))
     }
 
@@ -124,7 +126,7 @@ import Testing
 
     @Test func theHostOfTheErrorFillsTheTextCommands() throws {
         let result = try Self.diagnose(["Could not connect to SMTP host: smtp.office365.com, port: 587; timeout 30000"])
-        let text = TextReport().render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let text = DiagnosisTextRenderer().render(result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(text.contains("nc -vz -w 10 'smtp.office365.com' '587'"))
         #expect(!text.contains("'<host>'"))
     }
@@ -132,16 +134,17 @@ import Testing
     @Test func theCommandLineFillsWhatTheErrorDoesNotSay() throws {
         let result = try Self.diagnose(["Connection timed out"])
         let values = CommandValues(host: "mail.example.net", port: "2525")
-        let text = TextReport(commandValues: values).render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let text = DiagnosisTextRenderer(commandValues: values).render(
+            result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(text.contains("nc -vz -w 10 'mail.example.net' '2525'"))
-        let plain = TextReport().render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let plain = DiagnosisTextRenderer().render(result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(plain.contains("nc -vz -w 10 '<host>' '<port>'"))
     }
 
     @Test func aStepLimitCountsTheRest() throws {
         let result = try Self.diagnose(["Connection timed out connecting to smtp.office365.com:587"])
         try #require(result.checklist.count > 2)
-        let text = TextReport(maximumSteps: 2).render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let text = DiagnosisTextRenderer(maximumSteps: 2).render(result, knowledgeBase: try Self.knowledgeBase.get())
         let numbered = text.split(separator: "\n").filter { $0.hasPrefix(" ") && $0.contains("[ ] ") }
         #expect(numbered.count == 2)
         let rest = result.checklist.count - 2
@@ -151,7 +154,7 @@ import Testing
     @Test func briefShowsTheLeadingCauseAndItsFirstSteps() throws {
         let result = try Self.diagnose(["Connection timed out connecting to smtp.office365.com:587"])
         let leading = try #require(result.diagnoses.first)
-        let text = TextReport(brief: true).render(result, knowledgeBase: try Self.knowledgeBase.get())
+        let text = DiagnosisTextRenderer(brief: true).render(result, knowledgeBase: try Self.knowledgeBase.get())
         #expect(text.contains(leading.definition.id))
         for other in result.diagnoses.dropFirst() { #expect(!text.contains("   " + other.definition.id + "\n")) }
         let numbered = text.split(separator: "\n").filter { $0.hasPrefix(" ") && $0.contains("[ ] ") }

@@ -67,19 +67,20 @@ import Testing
             errors: Self.corpus, result: result, probes: [probe])
         let renderer = try SupportReportRenderer()
         let outputs: [(String, String, Bool)] = [
-            ("text", TextReport(explain: true).render(result, knowledgeBase: knowledgeBase), false),
+            ("text", DiagnosisTextRenderer(explain: true).render(result, knowledgeBase: knowledgeBase), false),
             (
                 "text in colour",
-                TextReport(explain: true, style: TextStyle(colour: true)).render(result, knowledgeBase: knowledgeBase),
+                DiagnosisTextRenderer(explain: true, style: TextStyle(colour: true)).render(
+                    result, knowledgeBase: knowledgeBase),
                 true
             ),
-            ("json", try JSONReport(toolVersion: "t").render(result, knowledgeBase: knowledgeBase), false),
+            ("json", try DiagnosisJSONRenderer(toolVersion: "t").render(result, knowledgeBase: knowledgeBase), false),
             ("report text", report.text(knowledgeBase: knowledgeBase), false),
             ("report json", try report.json(knowledgeBase: knowledgeBase), false),
             ("markdown", try renderer.render(report, as: .markdown), false),
             ("html", try renderer.render(report, as: .html), false),
             ("probe text", ProbeRenderer.text([probe]), false),
-            ("probe json", try ProbeJSONReport(toolVersion: "t").render([probe], exitCode: 0), false),
+            ("probe json", try ProbeJSONRenderer(toolVersion: "t").render([probe], exitCode: 0), false),
         ]
         for (name, output, colour) in outputs {
             #expect(Self.leaks(output, colour: colour).isEmpty, "\(name) leaks \(Self.leaks(output, colour: colour))")

@@ -31,14 +31,14 @@ import Testing
         report.connectError = "connection refused"
         let result = engine.diagnose(Evidence(observations: [report.observation()]))
         let outcome = ProbeOutcome(report: report, result: result)
-        let probeJSON = try object(ProbeJSONReport(toolVersion: "t").render([outcome], exitCode: 10))
+        let probeJSON = try object(ProbeJSONRenderer(toolVersion: "t").render([outcome], exitCode: 10))
         let probe = try #require((probeJSON["probes"] as? [[String: Any]])?.first)
         let probeDiagnoses = try #require(probe["diagnoses"] as? [[String: Any]])
         try #require(!probeDiagnoses.isEmpty, "a refused connection has a diagnosis")
         #expect(probeDiagnoses.first?["id"] as? String == "connection.probe-port-refused")
 
         let diagnoseJSON = try object(
-            try JSONReport(toolVersion: "t").render(
+            try DiagnosisJSONRenderer(toolVersion: "t").render(
                 engine.diagnose(Evidence(errors: ["535 5.7.8 Authentication credentials invalid"])),
                 knowledgeBase: knowledgeBase))
         let diagnoseDiagnoses = try #require(diagnoseJSON["diagnoses"] as? [[String: Any]])

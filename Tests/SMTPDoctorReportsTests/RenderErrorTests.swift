@@ -41,7 +41,7 @@ import Testing
         var result = try result()
         result.diagnoses[0].confidence = .nan
         let error = try #require(throws: RenderError.self) {
-            try JSONReport(toolVersion: "t").render(result, knowledgeBase: knowledgeBase)
+            try DiagnosisJSONRenderer(toolVersion: "t").render(result, knowledgeBase: knowledgeBase)
         }
         #expect(error.message.hasPrefix("cannot write the diagnosis as JSON: diagnoses.0.confidence"), "\(error)")
         let report = SupportReport(environment: Self.environment, result: result)

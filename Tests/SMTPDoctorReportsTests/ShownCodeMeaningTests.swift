@@ -18,7 +18,7 @@ import Testing
             })
         #expect(shown.providerID == "microsoft-365")
         #expect(shown.meaning.contains("Authentication unsuccessful"))
-        let text = TextReport().render(
+        let text = DiagnosisTextRenderer().render(
             try Self.result(provider: "microsoft-365"),
             knowledgeBase: try SupportReportRendererTests.knowledgeBase.get())
         #expect(!text.contains("Security conversion"))

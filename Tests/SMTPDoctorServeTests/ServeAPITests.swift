@@ -12,7 +12,7 @@ import Testing
         let harness = ServeHarness()
         let knowledgeBase = try ServeHarness.knowledgeBase.get()
         let error = "535 5.7.8 Authentication credentials invalid"
-        let expected = try JSONReport(toolVersion: "test").render(
+        let expected = try DiagnosisJSONRenderer(toolVersion: "test").render(
             InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence(errors: [error])),
             knowledgeBase: knowledgeBase)
         try await harness.test { client in

@@ -74,7 +74,7 @@ import Testing
                 interview.record(try entry.answer.map { try question.interpret($0).get() }, to: question)
             }
             let ending: InterviewSummary.Ending = step.ending == "confident" ? .confident : .noUsefulQuestion
-            let expected = try JSONReport(toolVersion: "test").render(
+            let expected = try DiagnosisJSONRenderer(toolVersion: "test").render(
                 interview.conclusion(separator: ending == .confident ? nil : interview.separator()),
                 knowledgeBase: knowledgeBase,
                 interview: InterviewSummary(answers: interview.answers, knowledgeBase: knowledgeBase, ending: ending))

@@ -1,9 +1,25 @@
 /// Merges the remediations of ranked diagnoses into one checklist.
 ///
-/// Remediations are ordered by likelihood over effort (the highest certainty of a diagnosis that calls for it,
-/// divided by its effort); within one, the recognised provider's steps come first; each step appears once.
+/// The leading diagnosis's own remediations come first, in the order it lists them (its first is its main fix);
+/// the others follow by likelihood over effort (the highest certainty of a diagnosis that calls for one, divided by
+/// its effort). Within a remediation, the recognised provider's steps come first; a step written for one system
+/// (``StepScope``) is left out when the facts say another system sends; each step appears once.
 struct ChecklistBuilder {
     let providerID: String?
+    /// The values the facts hold, lowercased, by fact name.
+    let known: [String: Set<String>]
+
+    /// - Parameters:
+    ///   - providerID: the recognised provider, whose own steps come first.
+    ///   - facts: what is known, which decides the steps written for one system.
+    init(providerID: String?, facts: [Fact]) {
+        self.providerID = providerID
+        var known: [String: Set<String>] = [:]
+        for fact in facts {
+            if let value = fact.value.stringValue { known[fact.name, default: []].insert(value.lowercased()) }
+        }
+        self.known = known
+    }
 
     func build(_ diagnoses: [RankedDiagnosis]) -> [ChecklistItem] {
         var order: [String] = []
@@ -19,20 +35,23 @@ struct ChecklistBuilder {
                 calledFor[remediation.id, default: []].append(diagnosis.definition.id)
             }
         }
-        let ranked = order.enumerated().sorted { lhs, rhs in
-            let (a, b) = (score[lhs.element]!, score[rhs.element]!)
+        let own = diagnoses.first.map { $0.remediations.map(\.id) } ?? []
+        let others = order.enumerated().filter { !own.contains($0.element) }.sorted { lhs, rhs in
+            let (a, b) = (score[lhs.element] ?? 0, score[rhs.element] ?? 0)
             return a != b ? a > b : lhs.offset < rhs.offset
         }.map(\.element)
 
         var seen = Set<String>()
         var items: [ChecklistItem] = []
-        for id in ranked {
-            let remediation = remediations[id]!
+        for id in own + others {
+            guard let remediation = remediations[id] else { continue }
             let specific = providerID.flatMap { remediation.providerSteps[$0]?.steps } ?? []
-            let steps = specific.map { ($0, providerID) } + remediation.steps.map { ($0, String?.none) }
+            let general = remediation.steps.filter { remediation.scopes[$0]?.admits(known) ?? true }
+            let steps = specific.map { ($0, providerID) } + general.map { ($0, String?.none) }
             for (step, provider) in steps where seen.insert(step).inserted {
                 items.append(
-                    ChecklistItem(step: step, remediationID: id, diagnosisIDs: calledFor[id]!, provider: provider))
+                    ChecklistItem(
+                        step: step, remediationID: id, diagnosisIDs: calledFor[id] ?? [], provider: provider))
             }
         }
         return items

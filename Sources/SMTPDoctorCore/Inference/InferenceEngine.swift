@@ -99,7 +99,8 @@ public struct InferenceEngine: Sendable {
         }
         return DiagnosisResult(
             facts: facts, firings: firings, diagnoses: shown, ruledOut: ranked.filter { $0.confidence < threshold },
-            explainedAway: explainedAway, checklist: ChecklistBuilder(providerID: provider?.id).build(Array(leading)),
+            explainedAway: explainedAway,
+            checklist: ChecklistBuilder(providerID: provider?.id, facts: facts).build(Array(leading)),
             codes: codes,
             provider: provider)
     }

@@ -35,7 +35,7 @@ extension QuestionChooser {
             }
         }
         let leading = Array(conclusion.diagnoses.prefix(InferenceEngine.checklistDiagnoses))
-        var checklist = ChecklistBuilder(providerID: result.provider?.id).build(leading)
+        var checklist = ChecklistBuilder(providerID: result.provider?.id, facts: result.facts).build(leading)
         if let separator, leading.count > 1 {
             checklist.insert(
                 ChecklistItem(

@@ -83,14 +83,16 @@ extension KnowledgeBaseBuilder {
 
     // MARK: - Remediations
 
-    func buildRemediations(providerIDs: Set<String>) -> [String: Remediation] {
+    func buildRemediations(providerIDs: Set<String>, facts: [FactDeclaration]) -> [String: Remediation] {
+        let declarations = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var remediations: [String: Remediation] = [:]
         for (id, entry) in raw.remediations.all {
             entry.rejectUnknownKeys(
-                ["id", "title", "effort", "steps", "commands", "providers"], in: "remediation '\(id)'")
+                ["id", "title", "effort", "steps", "applies-to", "commands", "providers"], in: "remediation '\(id)'")
             let effort = entry.integer("effort") ?? 2
             if !(1...5).contains(effort) { entry["effort"]?.report("effort must be from 1 to 5") }
-            let steps = entry.texts("steps")
+            let whole = entry["applies-to"].map { scope($0, declarations) }
+            let (steps, scopes) = steps(entry, scope: whole, declarations)
             if steps.isEmpty { entry.report("remediation '\(id)' has no steps") }
             var perProvider: [String: ProviderRemediation] = [:]
             for (provider, variant) in entry["providers"]?.pairs("'providers'") ?? [] {
@@ -103,9 +105,54 @@ extension KnowledgeBaseBuilder {
             }
             remediations[id] = Remediation(
                 id: id, title: entry.required("title") ?? id, effort: effort, steps: steps, commands: commands(entry),
-                providerSteps: perProvider, location: entry.location)
+                providerSteps: perProvider, scopes: scopes, location: entry.location)
         }
         return remediations
+    }
+
+    /// The general steps of a remediation, each a text or `{ step: TEXT, applies-to: { FACT: VALUES } }`, with the
+    /// scope of each step that has one (its own, or else the remediation's).
+    private func steps(
+        _ entry: YAMLEntry, scope whole: StepScope?, _ declarations: [String: FactDeclaration]
+    ) -> (steps: [String], scopes: [String: StepScope]) {
+        guard let list = entry["steps"] else { return ([], [:]) }
+        var steps: [String] = []
+        var scopes: [String: StepScope] = [:]
+        for item in list.node.text != nil ? [list] : list.items("'steps'") {
+            let text: String
+            var scope = whole
+            if let plain = item.node.text {
+                text = plain
+            } else {
+                item.rejectUnknownKeys(["step", "applies-to"], in: "a step")
+                guard let stepText = item.required("step") else { continue }
+                text = stepText
+                if let own = item["applies-to"] { scope = self.scope(own, declarations) }
+            }
+            steps.append(text)
+            if let scope { scopes[text] = scope }
+        }
+        return (steps, scopes)
+    }
+
+    /// An `applies-to` mapping of declared facts to one value or a list of their values.
+    private func scope(_ entry: YAMLEntry, _ declarations: [String: FactDeclaration]) -> StepScope {
+        var values: [String: Set<String>] = [:]
+        for (name, value) in entry.pairs("'applies-to'") {
+            let listed =
+                value.node.text.map { [$0] } ?? value.items("the values of '\(name)'").compactMap { $0.text("a value") }
+            guard let declaration = declarations[name] else {
+                value.report("applies-to: fact '\(name)' is not declared in Rules/facts*.yaml")
+                continue
+            }
+            let known = Set(declaration.values.map { $0.lowercased() })
+            for item in listed where declaration.type == .enum && !known.contains(item.lowercased()) {
+                value.report("applies-to: '\(item)' is not a value of '\(name)'")
+            }
+            values[name] = Set(listed)
+        }
+        if values.isEmpty { entry.report("applies-to names no fact") }
+        return StepScope(values: values)
     }
 
     private func commands(_ entry: YAMLEntry) -> [RemediationCommand] {

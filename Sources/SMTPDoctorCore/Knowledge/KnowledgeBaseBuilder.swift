@@ -13,7 +13,7 @@ struct KnowledgeBaseBuilder {
         let symptoms = buildSymptoms()
         let facts = buildFacts(providerIDs: providerIDs, symptoms: symptoms)
         let compiler = ConditionCompiler(facts: facts, catalog: catalog)
-        let remediations = buildRemediations(providerIDs: Set(providerIDs))
+        let remediations = buildRemediations(providerIDs: Set(providerIDs), facts: facts)
         let providers = raw.providers.all.compactMap { buildProvider($0.entry) }
         checkProviderAliases(providers)
         let rules = prioritised(buildRules(compiler) + recognitionRules(providers, symptoms, compiler))

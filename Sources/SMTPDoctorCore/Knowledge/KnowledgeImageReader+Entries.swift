@@ -182,9 +182,19 @@ extension KnowledgeImageReader {
             let steps = list { $0.string() }
             providerSteps[provider] = ProviderRemediation(steps: steps, commands: self.commands())
         }
+        var scopes: [String: StepScope] = [:]
+        for _ in 0..<count() where !failed {
+            let step = string()
+            var values: [String: Set<String>] = [:]
+            for _ in 0..<count() where !failed {
+                let fact = string()
+                values[fact] = Set(list { $0.string() })
+            }
+            scopes[step] = StepScope(values: values)
+        }
         return Remediation(
             id: id, title: title, effort: effort, steps: steps, commands: commands, providerSteps: providerSteps,
-            location: location())
+            scopes: scopes, location: location())
     }
 
     mutating func registry() -> [String: ReplyCodeEntry] {

@@ -223,6 +223,17 @@ extension KnowledgeImageWriter {
             strings(steps.steps)
             write(steps.commands)
         }
+        let scopes = remediation.scopes.sorted { $0.key < $1.key }
+        int(scopes.count)
+        for (step, scope) in scopes {
+            string(step)
+            let values = scope.values.sorted { $0.key < $1.key }
+            int(values.count)
+            for (fact, allowed) in values {
+                string(fact)
+                strings(allowed.sorted())
+            }
+        }
         write(remediation.location)
     }
 

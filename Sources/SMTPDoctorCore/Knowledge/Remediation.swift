@@ -12,6 +12,8 @@ public struct Remediation: Sendable, Hashable {
     public var commands: [RemediationCommand]
     /// Extra steps and commands for one provider, by provider id.
     public var providerSteps: [String: ProviderRemediation]
+    /// The systems some of the general steps are written for, by step; a step not listed applies everywhere.
+    public var scopes: [String: StepScope] = [:]
     /// Where it is written.
     public var location: SourceLocation
 }

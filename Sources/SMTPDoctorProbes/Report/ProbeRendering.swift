@@ -23,7 +23,7 @@ public struct ProbeOutcome: Sendable {
     public var diagnoses: ArraySlice<RankedDiagnosis> { (result?.diagnoses ?? []).prefix(Self.shownDiagnoses) }
 }
 
-/// Renders probe outcomes for people (the JSON form is `ProbeJSONReport` in SMTPDoctorReports).
+/// Renders probe outcomes for people (the JSON form is `ProbeJSONRenderer` in SMTPDoctorReports).
 ///
 /// Everything printed comes from the report's redacted transcript and steps; the renderers never see a secret.
 public enum ProbeRenderer {

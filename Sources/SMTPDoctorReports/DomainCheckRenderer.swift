@@ -3,7 +3,7 @@ import SMTPDoctorCore
 import SMTPDoctorDNS
 
 /// Renders what `check-domain` found: the findings of the DNS checks and the diagnosis they lead to.
-public struct DomainCheckRendering: Sendable {
+public struct DomainCheckRenderer: Sendable {
     /// The tool's version for the JSON `tool` object.
     public var toolVersion: String
 
@@ -18,7 +18,8 @@ public struct DomainCheckRendering: Sendable {
     )
         -> String
     {
-        findingsText(report) + TextReport(explain: false, style: style).render(result, knowledgeBase: knowledgeBase)
+        findingsText(report)
+            + DiagnosisTextRenderer(explain: false, style: style).render(result, knowledgeBase: knowledgeBase)
     }
 
     /// The findings alone as text: a heading line, one line per finding with its records indented below, and the
@@ -71,7 +72,9 @@ public struct DomainCheckRendering: Sendable {
     public func json(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase)
         throws(RenderError) -> String
     {
-        adding(report, to: try JSONReport(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase))
+        adding(
+            report, to: try DiagnosisJSONRenderer(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase)
+        )
     }
 
     /// A JSON document of the `diagnose` contract with `domain`, `ip` and `findings` added (what `diagnose

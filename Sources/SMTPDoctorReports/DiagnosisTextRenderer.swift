@@ -3,7 +3,7 @@ import SMTPDoctorCore
 /// Renders a diagnosis for a terminal: ranked causes with the reasons, the checklist, then the facts.
 ///
 /// Lines fit in `width` columns (80 by default); long values are wrapped or shortened.
-public struct TextReport: Sendable {
+public struct DiagnosisTextRenderer: Sendable {
     /// Show ruled-out diagnoses and the derivation trace too.
     public var explain: Bool
     /// Colours or plain text.

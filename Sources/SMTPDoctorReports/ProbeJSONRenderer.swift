@@ -7,7 +7,7 @@ import SMTPDoctorProbes
 /// `evidence`, `remediation`).
 ///
 /// Field names are a contract: scripts depend on them. New fields may be added; none is renamed or removed.
-public struct ProbeJSONReport: Sendable {
+public struct ProbeJSONRenderer: Sendable {
     /// The tool's version for the `tool` object.
     public var toolVersion: String
 

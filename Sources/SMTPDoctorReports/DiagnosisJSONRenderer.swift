@@ -4,7 +4,7 @@ import SMTPDoctorCore
 /// Renders a diagnosis as the machine-readable object of the JSON contract (schema version 1).
 ///
 /// Field names are a contract: scripts depend on them. New fields may be added; none is renamed or removed.
-public struct JSONReport: Sendable {
+public struct DiagnosisJSONRenderer: Sendable {
     /// The tool's name and version for the `tool` object.
     public var toolVersion: String
     /// Values given on the command line for the commands' placeholders; the facts fill the gaps.

@@ -1,0 +1,29 @@
+import SMTPDoctorCore
+
+/// What `report` writes: the support document, with the knowledge base its evidence was reasoned with.
+public struct SupportTicketReport: RenderableReport {
+    /// The document.
+    public var document: SupportReport
+    /// For the lists of providers and symptoms suggested when nothing was recognised.
+    public var knowledgeBase: KnowledgeBase
+
+    /// Creates the report of a support ticket.
+    public init(document: SupportReport, knowledgeBase: KnowledgeBase) {
+        self.document = document
+        self.knowledgeBase = knowledgeBase
+    }
+
+    public func text(_ settings: TextSettings) -> String {
+        document.text(knowledgeBase: knowledgeBase, settings: settings)
+    }
+
+    public func json() throws(RenderError) -> String {
+        try document.json(knowledgeBase: knowledgeBase)
+    }
+
+    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
+        -> String
+    {
+        try renderer.render(document, as: kind)
+    }
+}
