@@ -76,8 +76,8 @@ import Testing
     /// The whole help of the commands that report a result, against `Golden/help-*.txt`; `UPDATE_GOLDEN=1` rewrites
     /// them, and the diff is the review of a changed option.
     @Test(arguments: [["diagnose"], ["probe"], ["report"], ["interview"], ["analyze"], ["check-domain"]])
-    func helpMatchesItsSnapshot(command: [String]) throws {
-        let text = try help(command)
+    func helpMatchesItsSnapshot(command: [String]) async throws {
+        let text = try await help(command)
         let folder = CommandRunner.packageRoot.appendingPathComponent("Tests/SMTPDoctorCLITests/Golden")
         let url = folder.appendingPathComponent("help-\(command.joined(separator: "-")).txt")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
