@@ -18,6 +18,8 @@ import Foundation
 /// from `BounceStage` when the failure text names none.
 struct BounceMessageParser {
     let input: String
+    /// How the SMTP command of a failure is read from the report's wording.
+    var stages = BounceStage()
 
     /// Messages larger than this are cut; the report parts of a bounce come before the returned message.
     static let maximumMessageSize = 4 << 20
@@ -63,12 +65,12 @@ struct BounceMessageParser {
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
     /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else {
+        guard !events.isEmpty, let stage = stages.stage(in: Self.reportRegion(humanReadable)) else {
             return events
         }
         return events.map { event in
             var event = event
-            if event.stage == nil, BounceStage.stage(in: event.text) == nil { event.stage = stage }
+            if event.stage == nil, stages.stage(in: event.text) == nil { event.stage = stage }
             return event
         }
     }
@@ -141,6 +143,8 @@ struct BounceMessageParser {
             switch action {
             case "failed": status = .bounced
             case "delayed": status = .delayed
+            // Not an RFC 3464 action, but some senders' word for a recipient given up after the retry period.
+            case "expired": status = .expired
             case nil where statusCode.hasPrefix("5"): status = .bounced
             case nil where statusCode.hasPrefix("4"): status = .delayed
             default: return nil
@@ -217,27 +221,34 @@ struct BounceMessageParser {
     private func plainText(
         _ body: String, message: MIMEEntity, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent] {
-        let region = Self.reportRegion(body)
-        let reply = Self.reply(in: region)
         let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
-        guard
-            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
-                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
-        else { return [] }
         let own = Set(
             ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
                 $0.lowercased()
             })
+        // A report that names no recipient before a header block (a summary of the returned message's header, the
+        // returned message pasted as text) names it in that block: the whole text is read then.
+        var region = Self.reportRegion(body)
+        if listed.isEmpty, !Self.addresses(in: region).contains(where: { !own.contains($0.lowercased()) }) {
+            region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let reply = Self.reply(in: region)
+        guard
+            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
+                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+        else { return [] }
         var seen: Set<String> = []
-        let candidates = (listed.isEmpty ? Self.addresses(in: region) : listed).filter { address in
+        let envelope = Self.envelopeRecipients(in: region)
+        let named = listed.isEmpty ? (envelope.isEmpty ? Self.addresses(in: region) : envelope) : listed
+        let candidates = named.filter { address in
             !own.contains(address.lowercased()) && seen.insert(address.lowercased()).inserted
         }
         // A daemon's or postmaster's address in the text is usually the bounce's own signature; when it is the only
         // address named, it is the recipient that failed (mail to postmaster@ bounces too).
-        let named = candidates.filter { address in
+        let others = candidates.filter { address in
             !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
         }
-        let recipients = named.isEmpty ? candidates : named
+        let recipients = others.isEmpty ? candidates : others
         guard reply.isFailure || !recipients.isEmpty else { return [] }
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
@@ -342,6 +353,16 @@ struct BounceMessageParser {
         if line.first == " " || line.first == "\t" { return !line.allSatisfy(\.isWhitespace) }
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
         return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// The addresses of the `RCPT TO: <address>` lines with which a report lists the returned message's envelope
+    /// (Apache James's "Message details"); a session transcript's `>>> RCPT To:` lines are not among them.
+    static func envelopeRecipients(in region: String) -> [String] {
+        region.split(separator: "\n").flatMap { line -> [String] in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.prefix(8).lowercased() == "rcpt to:" else { return [] }
+            return addresses(in: String(trimmed.dropFirst(8)))
+        }
     }
 
     /// Email addresses in a text, in order.
