@@ -50,13 +50,17 @@ struct BounceMessageParser {
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            // A report whose every recipient was delivered, relayed or found deliverable tells of no failure.
+            if Self.reportsOnlySuccess(report.body) { return [] }
         }
         // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            if Self.reportsOnlySuccess(fields) { return [] }
         }
+        if Self.isAutoReply(message) { return [] }
         let events = plainText(
             textPart.body, message: message, date: date, subject: subject, line: line, format: format)
         return withStage(events, from: textPart.body)
@@ -127,11 +131,47 @@ struct BounceMessageParser {
 
     // MARK: - RFC 3464
 
+    /// Actions of RFC 3464 (and Postfix's address verification) that report no failure.
+    private static let successActions: Set<String> = ["delivered", "relayed", "expanded", "deliverable"]
+
+    /// Whether a delivery-status body has recipient blocks and every one reports a success.
+    static func reportsOnlySuccess(_ body: String) -> Bool {
+        let recipients = statusBlocks(body).filter { $0["final-recipient"] != nil || $0["original-recipient"] != nil }
+        return !recipients.isEmpty
+            && recipients.allSatisfy { fields in
+                successActions.contains(fields["action"]?.lowercased() ?? "")
+                    || (fields["action"] == nil && fields["status"]?.hasPrefix("2") == true)
+            }
+    }
+
+    /// The field blocks of a delivery-status body. Blocks are separated by empty lines; a recipient field that
+    /// follows another recipient's `Action` and the same field of that recipient without an empty line between
+    /// starts a block of its own.
+    static func statusBlocks(_ body: String) -> [[String: String]] {
+        var blocks: [String] = []
+        for paragraph in body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+            var current: [Substring] = []
+            var seen: Set<String> = []
+            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+                let name = String(line.prefix { $0 != ":" }.lowercased())
+                let isRecipient = name == "final-recipient" || name == "original-recipient"
+                if isRecipient && seen.contains("action") && seen.contains(name) {
+                    blocks.append(current.joined(separator: "\n"))
+                    current = []
+                    seen = []
+                }
+                if line.first != " " && line.first != "\t" { seen.insert(name) }
+                current.append(line)
+            }
+            blocks.append(current.joined(separator: "\n"))
+        }
+        return blocks.map { MIMEEntity.split(Substring($0 + "\n")).0 }.filter { !$0.isEmpty }
+    }
+
     private func deliveryStatus(
         _ body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent] {
-        let blocks = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            .map { MIMEEntity.split(Substring($0 + "\n")).0 }.filter { !$0.isEmpty }
+        let blocks = Self.statusBlocks(body)
         guard let first = blocks.first else { return [] }
         let perMessage = first["final-recipient"] == nil ? first : [:]
         let arrival = perMessage["arrival-date"].flatMap(LogTimestamp.parse)
@@ -183,11 +223,17 @@ struct BounceMessageParser {
     static func statusFields(in text: String) -> String? {
         guard let recipient = text.range(of: "\nfinal-recipient:", options: .caseInsensitive) else { return nil }
         // The per-message fields (Reporting-MTA, Arrival-Date) are the block just before, when there is one.
+        // Fields of the same recipient written before it (`Action`, `Status`, `Original-Recipient`, as some
+        // servers order them) belong to its block, when the lines between hold nothing but fields.
         let before = text[..<recipient.lowerBound]
         let blockStart = before.range(of: "\n\n", options: .backwards)
         let previous = blockStart.map { text[$0.upperBound..<recipient.lowerBound] } ?? ""
+        let onlyFields =
+            !previous.isEmpty && previous.split(separator: "\n").allSatisfy { isHeaderLine($0) }
         let hasMessageFields = previous.lowercased().contains("reporting-mta:")
-        let start = hasMessageFields ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
+        let start =
+            (hasMessageFields || onlyFields) && blockStart != nil
+            ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
         return String(text[start...])
     }
 
@@ -226,10 +272,10 @@ struct BounceMessageParser {
             ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
                 $0.lowercased()
             })
-        // A report that names no recipient before a header block (a summary of the returned message's header, the
-        // returned message pasted as text) names it in that block: the whole text is read then.
+        // A report that names no address at all before a header block (a summary of the returned message's header,
+        // the returned message pasted as text) names the recipient in that block: the whole text is read then.
         var region = Self.reportRegion(body)
-        if listed.isEmpty, !Self.addresses(in: region).contains(where: { !own.contains($0.lowercased()) }) {
+        if listed.isEmpty, Self.addresses(in: region).isEmpty {
             region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let reply = Self.reply(in: region)
@@ -274,6 +320,21 @@ struct BounceMessageParser {
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
+    }
+
+    /// Subject prefixes of automatic replies (Outlook's "Automatic reply:", "Auto:", "Out of Office").
+    private static let autoReplySubjects = ["automatic reply:", "auto:", "autoreply:", "auto reply:", "out of office"]
+
+    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or an auto-reply subject)
+    /// from a person's address rather than from a delivery system, without a list of failed recipients: a vacation
+    /// notice, not a delivery failure.
+    static func isAutoReply(_ message: MIMEEntity) -> Bool {
+        guard message.headers["x-failed-recipients"] == nil else { return false }
+        let submitted = message.headers["auto-submitted"]?.lowercased().hasPrefix("auto-replied") == true
+        let subject = (message.headers["subject"] ?? "").lowercased()
+        guard submitted || autoReplySubjects.contains(where: { subject.hasPrefix($0) }) else { return false }
+        let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
+        return !words.contains { deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
