@@ -233,4 +233,54 @@ import Testing
             body: "Your message was rejected: the mailbox is full.\ntarget address: reader@example.com")
         #expect(try events(of: notice).map(\.recipient) == ["reader@example.com"])
     }
+
+    @Test func aBounceForwardedInlineIsReadAsTheMessageItQuotes() throws {
+        let message = """
+            From: Writer <writer@example.org>
+            To: helpdesk@example.org
+            Subject: Fwd: Returned mail
+
+            Could you look at this?
+
+            Begin forwarded message:
+
+            > From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.org>
+            > To: <writer@example.org>
+            > Subject: Returned mail: see transcript for details
+            >
+            >    ----- The following addresses had permanent fatal errors -----
+            > <gone@example.com>
+            >     (reason: 550 5.1.1 <gone@example.com>... User unknown)
+            >
+            > Final-Recipient: RFC822; gone@example.com
+            > Action: failed
+            > Status: 5.1.1
+            > Diagnostic-Code: SMTP; 550 5.1.1 <gone@example.com>... User unknown
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["gone@example.com"])
+        #expect(found.first?.text.contains("User unknown") == true)
+        // A forwarded ordinary message is no failure.
+        let note = """
+            From: Writer <writer@example.org>
+            To: helpdesk@example.org
+            Subject: Fwd: Lunch
+
+            > From: Colleague <colleague@example.com>
+            > To: writer@example.org
+            > Subject: Lunch
+            >
+            > Tomorrow at noon?
+            """
+        #expect(try events(of: note).isEmpty)
+    }
+
+    @Test func deeplyNestedQuotingIsReadInBoundedTime() throws {
+        var message = "From: Writer <writer@example.org>\nTo: helpdesk@example.org\nSubject: Fwd\n\n"
+        for depth in 1...300 {
+            let quote = String(repeating: "> ", count: depth)
+            message += "\(quote)From: a@example.com\n\(quote)To: b@example.com\n\(quote)Subject: Fwd\n\(quote)\n"
+        }
+        #expect(try events(of: message).isEmpty)
+    }
 }

@@ -20,6 +20,8 @@ struct BounceMessageParser {
     let input: String
     /// How the SMTP command of a failure is read from the report's wording.
     var stages = BounceStage()
+    /// How many inline forwardings deep this message is; a forwarded forward is read, nothing deeper.
+    var forwardingDepth = 0
 
     /// Messages larger than this are cut; the report parts of a bounce come before the returned message.
     static let maximumMessageSize = 4 << 20
@@ -61,6 +63,13 @@ struct BounceMessageParser {
             if Self.reportsOnlySuccess(fields) { return [] }
         }
         if Self.isAutoReply(message) { return [] }
+        // A bounce a person forwarded inline, every line quoted with `>`, is read as the message it quotes.
+        if forwardingDepth < 2, !Self.isFromDeliverySystem(message), let quoted = Self.quotedMessage(in: textPart.body)
+        {
+            let inner = BounceMessageParser(input: input, stages: stages, forwardingDepth: forwardingDepth + 1)
+            let events = inner.parse(quoted, line: line, format: format)
+            if !events.isEmpty { return events }
+        }
         let events = plainText(
             textPart.body, message: message, date: date, subject: subject, line: line, format: format)
         return withStage(events, from: textPart.body)
@@ -320,6 +329,24 @@ struct BounceMessageParser {
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
+    }
+
+    /// The message quoted in a text (`> From: …` after "Begin forwarded message:"), unquoted: the consecutive quoted
+    /// lines from the first quoted header field on, when at least three header fields start it; nil otherwise.
+    static func quotedMessage(in body: String) -> Substring? {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        func unquoted(_ line: Substring) -> Substring {
+            let rest = line.dropFirst()
+            return rest.hasPrefix(" ") ? rest.dropFirst() : rest
+        }
+        guard
+            let start = lines.firstIndex(where: { line in
+                line.hasPrefix(">") && unquoted(line).first?.isWhitespace == false && isHeaderLine(unquoted(line))
+            })
+        else { return nil }
+        let quoted = lines[start...].prefix { $0.hasPrefix(">") }.map(unquoted)
+        guard quoted.prefix(3).count == 3, quoted.prefix(3).allSatisfy(isHeaderLine) else { return nil }
+        return quoted.joined(separator: "\n")[...]
     }
 
     /// Subject prefixes of automatic replies (Outlook's "Automatic reply:", "Auto:", "Out of Office").
