@@ -295,8 +295,9 @@ struct BounceMessageParser {
         var seen: Set<String> = []
         let envelope = Self.envelopeRecipients(in: region)
         let named = listed.isEmpty ? (envelope.isEmpty ? Self.addresses(in: region) : envelope) : listed
+        // `X-Failed-Recipients` names the recipients outright, even one that is also the bounce's own Reply-To.
         let candidates = named.filter { address in
-            !own.contains(address.lowercased()) && seen.insert(address.lowercased()).inserted
+            (!listed.isEmpty || !own.contains(address.lowercased())) && seen.insert(address.lowercased()).inserted
         }
         // A daemon's or postmaster's address in the text is usually the bounce's own signature; when it is the only
         // address named, it is the recipient that failed (mail to postmaster@ bounces too).
