@@ -302,4 +302,25 @@ import Testing
             """
         #expect(try events(of: message).map(\.recipient) == ["reader@example.com"])
     }
+
+    @Test func theReturnedMessagesQuotedAddressFieldsAreNotTheFailedRecipient() throws {
+        let message = """
+            From: System Administrator <postmaster@example.net>
+            To: writer@example.org
+            Subject: Undeliverable: Report
+
+            Your message
+
+              To:      team@example.net
+              Subject: Report
+              Sent:    Thu, 5 Mar 2026 10:00:00 -0400
+
+            did not reach the following recipient(s):
+
+            gone@example.com on Thu, 5 Mar 2026 10:00:05 -0400
+                The recipient name is not recognized
+
+            """
+        #expect(try events(of: message).map(\.recipient) == ["gone@example.com"])
+    }
 }

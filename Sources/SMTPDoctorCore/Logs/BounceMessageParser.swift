@@ -294,7 +294,7 @@ struct BounceMessageParser {
         else { return [] }
         var seen: Set<String> = []
         let envelope = Self.envelopeRecipients(in: region)
-        let named = listed.isEmpty ? (envelope.isEmpty ? Self.addresses(in: region) : envelope) : listed
+        let named = listed.isEmpty ? (envelope.isEmpty ? Self.reportedAddresses(in: region) : envelope) : listed
         // `X-Failed-Recipients` names the recipients outright, even one that is also the bounce's own Reply-To.
         let candidates = named.filter { address in
             (!listed.isEmpty || !own.contains(address.lowercased())) && seen.insert(address.lowercased()).inserted
@@ -452,6 +452,22 @@ struct BounceMessageParser {
             guard trimmed.prefix(8).lowercased() == "rcpt to:" else { return [] }
             return addresses(in: String(trimmed.dropFirst(8)))
         }
+    }
+
+    /// Address fields with which a report quotes the returned message's header (Exchange's "Your message  To: …
+    /// Subject: …  Sent: … did not reach the following recipient(s)").
+    private static let quotedAddressFields: Set<String> = ["to", "cc", "bcc", "from", "sender", "reply-to"]
+
+    /// The addresses a report names, leaving out those only on lines quoting the returned message's address fields
+    /// when it names others elsewhere.
+    static func reportedAddresses(in region: String) -> [String] {
+        let elsewhere = region.split(separator: "\n").filter { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard let colon = trimmed.firstIndex(of: ":") else { return true }
+            return !quotedAddressFields.contains(trimmed[..<colon].lowercased())
+        }
+        let found = addresses(in: elsewhere.joined(separator: "\n"))
+        return found.isEmpty ? addresses(in: region) : found
     }
 
     /// Email addresses in a text, in order.
