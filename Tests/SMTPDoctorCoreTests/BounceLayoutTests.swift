@@ -323,4 +323,29 @@ import Testing
             """
         #expect(try events(of: message).map(\.recipient) == ["gone@example.com"])
     }
+
+    @Test func aReportInAMultipartWhoseBoundaryNeverAppearsKeepsItsExplanation() throws {
+        let message = """
+            From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>
+            To: writer@example.org
+            Subject: Returned mail: Service unavailable
+            Content-Type: multipart/report; report-type=delivery-status;
+                boundary="never.used/relay.example.net"
+
+               ----- Transcript of session follows -----
+            mail.local: unknown user: reader
+            554 <reader@example.net>... Service unavailable
+
+            Reporting-MTA: dns; relay.example.net
+            Arrival-Date: Thu, 5 Mar 2026 10:00:00 +0000
+
+            Final-Recipient: RFC822; <reader@example.net>
+            Action: failed
+            Status: 5.5.0
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["reader@example.net"])
+        #expect(found.first?.text.contains("unknown user: reader") == true)
+    }
 }

@@ -48,7 +48,11 @@ struct BounceMessageParser {
                 $0.parts.isEmpty && $0.mediaType.hasPrefix("text/") && !Self.statusTypes.contains($0.mediaType)
             }
             ?? message
-        let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
+        // A multipart whose boundary never appears is text too: a report pasted into it, with its explanation.
+        let explanation =
+            Self.leavesOutsideReturnedMessage(message).first {
+                $0.mediaType == "text/plain" || $0.mediaType.hasPrefix("multipart/")
+            }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
@@ -208,11 +212,12 @@ struct BounceMessageParser {
                         ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
                 }
                 ?? "Status: \(statusCode)"
+            // `rfc822; <bob@example.com>`: some servers keep the angle brackets of the SMTP path.
+            let address = Self.dropType(recipient).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
             var event = FailureEvent(
                 format: format, input: input, line: line,
                 time: fields["last-attempt-date"].flatMap(LogTimestamp.parse) ?? arrival ?? date, status: status,
-                recipient: Self.dropType(recipient), text: text,
-                sample: LogText.sample("\(subject) | \(Self.dropType(recipient)): \(text)"))
+                recipient: address, text: text, sample: LogText.sample("\(subject) | \(address): \(text)"))
             if let mta = fields["remote-mta"] {
                 // `dns; gmail-smtp-in.l.google.com. (142.250.27.26, the server for …)`: the name is the first word.
                 var host = String(Self.dropType(mta).prefix { !$0.isWhitespace && $0 != "(" })
@@ -416,15 +421,18 @@ struct BounceMessageParser {
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
-    /// `Return-Path:` at the start of a line after some text), at most `maximumBodyText` characters.
+    /// `Return-Path:` at the start of a line after some text) or the delivery-status fields of a pasted report, at
+    /// most `maximumBodyText` characters.
     static func reportRegion(_ body: String) -> String {
         var lines: [Substring] = []
         var size = 0
         let all = body.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in all.enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            let lower = trimmed.prefix(13).lowercased()
+            let lower = trimmed.prefix(16).lowercased()
             if size > 0 && (lower.hasPrefix("received:") || lower.hasPrefix("return-path:")) { break }
+            // The delivery-status fields of a report pasted as text are not its human-readable words.
+            if size > 0 && (lower.hasPrefix("reporting-mta:") || lower.hasPrefix("final-recipient:")) { break }
             // A header field and two more lines of a header start the returned message's header.
             let next = all[index...].prefix(3)
             if size > 0 && trimmed.first?.isWhitespace == false && next.count == 3 && next.allSatisfy(isHeaderLine) {
