@@ -90,6 +90,7 @@ sub percent { my ($part, $whole) = @_; return $whole ? 100 * $part / $whole : 0 
 
 printf "%-6s %9s %22s %22s\n", 'folder', 'messages', 'smtp-doctor', 'Sisimai 4.25';
 my ($decoded_ours, $decoded_sisimai, $counted) = (0, 0, 0);
+my @silent;    # bounce messages that yield no failure, and messages of `not` that yield one (listed with MISSES=1)
 for my $folder (qw(bsd dos mac err not tmp)) {
     opendir my $dir, "$set/maildir/$folder" or next;
     my @names = sort grep { !/^\./ } readdir $dir;
@@ -97,6 +98,11 @@ for my $folder (qw(bsd dos mac err not tmp)) {
     my @bounces = $folder eq 'not' ? @names : grep { !$not_a_failure{$_} } @names;
     my $ours    = grep { $ours{"maildir/$folder/$_"} }    @bounces;
     my $sisimai = grep { $sisimai{"maildir/$folder/$_"} } @bounces;
+    if ($folder eq 'not') {
+        push @silent, map { "maildir/$folder/$_ (not a bounce, reported)" } grep { $ours{"maildir/$folder/$_"} } @bounces;
+    } else {
+        push @silent, map { "maildir/$folder/$_ (nothing reported)" } grep { !$ours{"maildir/$folder/$_"} } @bounces;
+    }
     my $note = $folder eq 'not' ? '  (none expected)' : @bounces < @names ? sprintf('  (%d not failures left out)', @names - @bounces) : '';
     printf "%-6s %9d %11d = %5.1f %% %11d = %5.1f %%%s\n", $folder, scalar @bounces,
         $ours, percent($ours, scalar @bounces), $sisimai, percent($sisimai, scalar @bounces), $note;
@@ -181,6 +187,8 @@ if (%confusion) {
 }
 # MISSES=1 lists every disagreeing record, grouped by (expected, reported), largest group first.
 if ($ENV{MISSES}) {
+    printf "\nmessages read wrongly as a whole (%d)\n", scalar @silent;
+    print "  $_\n" for @silent;
     for my $pair (sort { @{ $misses{$b} } <=> @{ $misses{$a} } || $a cmp $b } keys %misses) {
         printf "\n%s (%d)\n", $pair, scalar @{ $misses{$pair} };
         print "  $_\n" for @{ $misses{$pair} };

@@ -9,7 +9,8 @@
 #   MIN_DECODED (percent of bounce messages in bsd, dos, mac, err yielding recipients), MIN_STATUS (percent of
 #   records with an RFC 3463 status), MIN_CATEGORY (percent of records with a comparable category); MAX_NOT (messages of
 #   `not` yielding a failure, default 0). SMTP_DOCTOR names the binary (default .build/debug/smtp-doctor).
-# MISSES=1 also lists every record whose category disagrees, grouped by (expected, reported), with its text.
+# MISSES=1 also lists the bounce messages that yield nothing (and messages of `not` that yield a failure), and every
+# record whose category disagrees, grouped by (expected, reported), with its text.
 set -euo pipefail
 corpus=${1:?usage: eval-bounces.sh CORPUS}
 here=$(cd "$(dirname "$0")" && pwd)

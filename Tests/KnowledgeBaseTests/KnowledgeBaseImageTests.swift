@@ -70,4 +70,11 @@ import Testing
         #expect(fromFiles.providers.contains { !$0.dkimSelectors.isEmpty })
         #expect(fromImage.providers.map(\.dkimSelectors) == fromFiles.providers.map(\.dkimSelectors))
     }
+
+    @Test func theStagePhrasesSurviveTheImage() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        #expect(fromFiles.stagePhrases.contains { $0.stage == "rcpt-to" }, "the built-in base has no stage phrases")
+        #expect(fromImage.stagePhrases == fromFiles.stagePhrases)
+    }
 }

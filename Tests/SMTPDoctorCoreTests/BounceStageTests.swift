@@ -12,6 +12,7 @@ import Testing
         let url = folder.appendingPathComponent("bounce.eml")
         try Data(message.utf8).write(to: url)
         var reader = LogReader()
+        reader.stagePhrases = try KnowledgeBase.load([.builtIn]).stagePhrases
         var events: [FailureEvent] = []
         reader.read(url.path) { events.append($0) }
         return events
@@ -68,7 +69,10 @@ import Testing
         let human = "The mail server at mx.example.com did not like our MAIL FROM for this message."
         let found = try events(of: report(human: human, status: "5.7.1", diagnostic: "550 5.7.1 Not allowed"))
         #expect(found.map(\.stage) == ["mail-from"])
-        #expect(BounceStage.stage(in: "no command named here") == nil)
+        let stages = BounceStage(phrases: try KnowledgeBase.load([.builtIn]).stagePhrases)
+        #expect(stages.stage(in: "no command named here") == nil)
+        #expect(stages.stage(in: "Connected to 192.0.2.7 but sender was rejected.") == "mail-from")
+        #expect(stages.stage(in: "lost connection with mx.example.com while sending end of data") == "end-of-data")
     }
 
     private func returned(_ explanation: String) -> String {

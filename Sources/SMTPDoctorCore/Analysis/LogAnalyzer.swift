@@ -23,6 +23,7 @@ public struct LogAnalyzer {
     ) -> LogAnalysis {
         let start = ContinuousClock.now
         var reader = LogReader()
+        reader.stagePhrases = engine.knowledgeBase.stagePhrases
         var diagnoser = EventDiagnoser(engine: engine)
         var summary = FailureSummary(sampleLimit: sampleLimit)
         for path in paths {

@@ -30,6 +30,11 @@ extension KnowledgeBase {
         writer.write(enhancedClasses)
         writer.write(enhancedSubjects)
         writer.write(phraseMatcher)
+        writer.int(stagePhrases.count)
+        for phrase in stagePhrases {
+            writer.string(phrase.phrase)
+            writer.string(phrase.stage)
+        }
         return writer.image
     }
 
@@ -57,11 +62,16 @@ extension KnowledgeBase {
             let enhancedClasses = reader.registry()
             let enhancedSubjects = reader.registry()
             let phraseMatcher = reader.phraseMatcher()
+            let stagePhrases = reader.list { reader in
+                let phrase = reader.string()
+                return StagePhrase(phrase: phrase, stage: reader.string())
+            }
             guard reader.isComplete else { return nil }
             return KnowledgeBase(
                 facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
                 diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
-                enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher)
+                enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher,
+                stagePhrases: stagePhrases)
         }
         guard let knowledgeBase else { return nil }
         self = knowledgeBase

@@ -26,6 +26,9 @@ public struct KnowledgeBase: Sendable {
     /// Enhanced-code subjects by number (`"7"`).
     public let enhancedSubjects: [String: ReplyCodeEntry]
 
+    /// The phrases with which bounces name the SMTP command a failure answered, most specific first.
+    public let stagePhrases: [StagePhrase]
+
     let factIndex: [String: Int]
     /// Finds every phrase the conditions test for in one pass over a text.
     let phraseMatcher: PhraseMatcher
@@ -35,8 +38,9 @@ public struct KnowledgeBase: Sendable {
         rules: [DerivationRule], diagnoses: [DiagnosisDefinition], questions: [Question] = [],
         remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
-        enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher
+        enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = []
     ) {
+        self.stagePhrases = stagePhrases
         self.phraseMatcher = phraseMatcher
         self.facts = facts
         self.categories = categories

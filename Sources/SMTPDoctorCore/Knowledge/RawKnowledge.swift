@@ -31,6 +31,7 @@ struct RawKnowledge {
     var enhancedCodes = Table()
     var enhancedClasses = Table()
     var enhancedSubjects = Table()
+    var stagePhrases = Table()
 
     /// Adds one layer; entries whose id is already known are replaced.
     mutating func add(_ layer: RuleLayer, log: ProblemLog) {
@@ -94,13 +95,15 @@ struct RawKnowledge {
             keyed(root, "a vocabulary file", key: "id", into: \.vocabulary, kind: "vocabulary entry", &seen)
         case ("situations", _):
             keyed(root, "a situations file", key: "id", into: \.situations, kind: "situation", &seen)
+        case (_, "stage-phrases.yaml"):
+            keyed(root, "a stage-phrases file", key: "phrase", into: \.stagePhrases, kind: "stage phrase", &seen)
         case (_, "priors.yaml"):
             keyed(root, "a priors file", key: "diagnosis", into: \.priors, kind: "prior", &seen)
         default:
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "questions.yaml, priors.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
+                    + "questions.yaml, priors.yaml, stage-phrases.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
                     + "vocabulary/")
         }
     }

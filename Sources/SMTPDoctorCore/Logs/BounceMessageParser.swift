@@ -18,6 +18,10 @@ import Foundation
 /// from `BounceStage` when the failure text names none.
 struct BounceMessageParser {
     let input: String
+    /// How the SMTP command of a failure is read from the report's wording.
+    var stages = BounceStage()
+    /// How many inline forwardings deep this message is; a forwarded forward is read, nothing deeper.
+    var forwardingDepth = 0
 
     /// Messages larger than this are cut; the report parts of a bounce come before the returned message.
     static let maximumMessageSize = 4 << 20
@@ -44,16 +48,31 @@ struct BounceMessageParser {
                 $0.parts.isEmpty && $0.mediaType.hasPrefix("text/") && !Self.statusTypes.contains($0.mediaType)
             }
             ?? message
-        let explanation = Self.leavesOutsideReturnedMessage(message).first { $0.mediaType == "text/plain" }?.body ?? ""
+        // A multipart whose boundary never appears is text too: a report pasted into it, with its explanation.
+        let explanation =
+            Self.leavesOutsideReturnedMessage(message).first {
+                $0.mediaType == "text/plain" || $0.mediaType.hasPrefix("multipart/")
+            }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            // A report whose every recipient was delivered, relayed or found deliverable tells of no failure.
+            if Self.reportsOnlySuccess(report.body) { return [] }
         }
         // A report whose MIME structure is broken (a lost boundary, a report pasted as text) still has its fields.
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            if Self.reportsOnlySuccess(fields) { return [] }
+        }
+        if Self.isAutoReply(message) { return [] }
+        // A bounce a person forwarded inline, every line quoted with `>`, is read as the message it quotes.
+        if forwardingDepth < 2, !Self.isFromDeliverySystem(message), let quoted = Self.quotedMessage(in: textPart.body)
+        {
+            let inner = BounceMessageParser(input: input, stages: stages, forwardingDepth: forwardingDepth + 1)
+            let events = inner.parse(quoted, line: line, format: format)
+            if !events.isEmpty { return events }
         }
         let events = plainText(
             textPart.body, message: message, date: date, subject: subject, line: line, format: format)
@@ -63,12 +82,12 @@ struct BounceMessageParser {
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
     /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = BounceStage.stage(in: Self.reportRegion(humanReadable)) else {
+        guard !events.isEmpty, let stage = stages.stage(in: Self.reportRegion(humanReadable)) else {
             return events
         }
         return events.map { event in
             var event = event
-            if event.stage == nil, BounceStage.stage(in: event.text) == nil { event.stage = stage }
+            if event.stage == nil, stages.stage(in: event.text) == nil { event.stage = stage }
             return event
         }
     }
@@ -125,11 +144,47 @@ struct BounceMessageParser {
 
     // MARK: - RFC 3464
 
+    /// Actions of RFC 3464 (and Postfix's address verification) that report no failure.
+    private static let successActions: Set<String> = ["delivered", "relayed", "expanded", "deliverable"]
+
+    /// Whether a delivery-status body has recipient blocks and every one reports a success.
+    static func reportsOnlySuccess(_ body: String) -> Bool {
+        let recipients = statusBlocks(body).filter { $0["final-recipient"] != nil || $0["original-recipient"] != nil }
+        return !recipients.isEmpty
+            && recipients.allSatisfy { fields in
+                successActions.contains(fields["action"]?.lowercased() ?? "")
+                    || (fields["action"] == nil && fields["status"]?.hasPrefix("2") == true)
+            }
+    }
+
+    /// The field blocks of a delivery-status body. Blocks are separated by empty lines; a recipient field that
+    /// follows another recipient's `Action` and the same field of that recipient without an empty line between
+    /// starts a block of its own.
+    static func statusBlocks(_ body: String) -> [[String: String]] {
+        var blocks: [String] = []
+        for paragraph in body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+            var current: [Substring] = []
+            var seen: Set<String> = []
+            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+                let name = String(line.prefix { $0 != ":" }.lowercased())
+                let isRecipient = name == "final-recipient" || name == "original-recipient"
+                if isRecipient && seen.contains("action") && seen.contains(name) {
+                    blocks.append(current.joined(separator: "\n"))
+                    current = []
+                    seen = []
+                }
+                if line.first != " " && line.first != "\t" { seen.insert(name) }
+                current.append(line)
+            }
+            blocks.append(current.joined(separator: "\n"))
+        }
+        return blocks.map { MIMEEntity.split(Substring($0 + "\n")).0 }.filter { !$0.isEmpty }
+    }
+
     private func deliveryStatus(
         _ body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent] {
-        let blocks = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            .map { MIMEEntity.split(Substring($0 + "\n")).0 }.filter { !$0.isEmpty }
+        let blocks = Self.statusBlocks(body)
         guard let first = blocks.first else { return [] }
         let perMessage = first["final-recipient"] == nil ? first : [:]
         let arrival = perMessage["arrival-date"].flatMap(LogTimestamp.parse)
@@ -141,6 +196,8 @@ struct BounceMessageParser {
             switch action {
             case "failed": status = .bounced
             case "delayed": status = .delayed
+            // Not an RFC 3464 action, but some senders' word for a recipient given up after the retry period.
+            case "expired": status = .expired
             case nil where statusCode.hasPrefix("5"): status = .bounced
             case nil where statusCode.hasPrefix("4"): status = .delayed
             default: return nil
@@ -155,11 +212,12 @@ struct BounceMessageParser {
                         ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
                 }
                 ?? "Status: \(statusCode)"
+            // `rfc822; <bob@example.com>`: some servers keep the angle brackets of the SMTP path.
+            let address = Self.dropType(recipient).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
             var event = FailureEvent(
                 format: format, input: input, line: line,
                 time: fields["last-attempt-date"].flatMap(LogTimestamp.parse) ?? arrival ?? date, status: status,
-                recipient: Self.dropType(recipient), text: text,
-                sample: LogText.sample("\(subject) | \(Self.dropType(recipient)): \(text)"))
+                recipient: address, text: text, sample: LogText.sample("\(subject) | \(address): \(text)"))
             if let mta = fields["remote-mta"] {
                 // `dns; gmail-smtp-in.l.google.com. (142.250.27.26, the server for …)`: the name is the first word.
                 var host = String(Self.dropType(mta).prefix { !$0.isWhitespace && $0 != "(" })
@@ -179,11 +237,17 @@ struct BounceMessageParser {
     static func statusFields(in text: String) -> String? {
         guard let recipient = text.range(of: "\nfinal-recipient:", options: .caseInsensitive) else { return nil }
         // The per-message fields (Reporting-MTA, Arrival-Date) are the block just before, when there is one.
+        // Fields of the same recipient written before it (`Action`, `Status`, `Original-Recipient`, as some
+        // servers order them) belong to its block, when the lines between hold nothing but fields.
         let before = text[..<recipient.lowerBound]
         let blockStart = before.range(of: "\n\n", options: .backwards)
         let previous = blockStart.map { text[$0.upperBound..<recipient.lowerBound] } ?? ""
+        let onlyFields =
+            !previous.isEmpty && previous.split(separator: "\n").allSatisfy { isHeaderLine($0) }
         let hasMessageFields = previous.lowercased().contains("reporting-mta:")
-        let start = hasMessageFields ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
+        let start =
+            (hasMessageFields || onlyFields) && blockStart != nil
+            ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
         return String(text[start...])
     }
 
@@ -217,27 +281,35 @@ struct BounceMessageParser {
     private func plainText(
         _ body: String, message: MIMEEntity, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent] {
-        let region = Self.reportRegion(body)
-        let reply = Self.reply(in: region)
         let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
-        guard
-            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
-                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
-        else { return [] }
         let own = Set(
             ["to", "from", "reply-to"].compactMap { message.headers[$0] }.flatMap(Self.addresses(in:)).map {
                 $0.lowercased()
             })
+        // A report that names no address at all before a header block (a summary of the returned message's header,
+        // the returned message pasted as text) names the recipient in that block: the whole text is read then.
+        var region = Self.reportRegion(body)
+        if listed.isEmpty, Self.addresses(in: region).isEmpty {
+            region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let reply = Self.reply(in: region)
+        guard
+            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
+                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+        else { return [] }
         var seen: Set<String> = []
-        let candidates = (listed.isEmpty ? Self.addresses(in: region) : listed).filter { address in
-            !own.contains(address.lowercased()) && seen.insert(address.lowercased()).inserted
+        let envelope = Self.envelopeRecipients(in: region)
+        let named = listed.isEmpty ? (envelope.isEmpty ? Self.reportedAddresses(in: region) : envelope) : listed
+        // `X-Failed-Recipients` names the recipients outright, even one that is also the bounce's own Reply-To.
+        let candidates = named.filter { address in
+            (!listed.isEmpty || !own.contains(address.lowercased())) && seen.insert(address.lowercased()).inserted
         }
         // A daemon's or postmaster's address in the text is usually the bounce's own signature; when it is the only
         // address named, it is the recipient that failed (mail to postmaster@ bounces too).
-        let named = candidates.filter { address in
+        let others = candidates.filter { address in
             !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
         }
-        let recipients = named.isEmpty ? candidates : named
+        let recipients = others.isEmpty ? candidates : others
         guard reply.isFailure || !recipients.isEmpty else { return [] }
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
@@ -263,6 +335,39 @@ struct BounceMessageParser {
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
+    }
+
+    /// The message quoted in a text (`> From: …` after "Begin forwarded message:"), unquoted: the consecutive quoted
+    /// lines from the first quoted header field on, when at least three header fields start it; nil otherwise.
+    static func quotedMessage(in body: String) -> Substring? {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        func unquoted(_ line: Substring) -> Substring {
+            let rest = line.dropFirst()
+            return rest.hasPrefix(" ") ? rest.dropFirst() : rest
+        }
+        guard
+            let start = lines.firstIndex(where: { line in
+                line.hasPrefix(">") && unquoted(line).first?.isWhitespace == false && isHeaderLine(unquoted(line))
+            })
+        else { return nil }
+        let quoted = lines[start...].prefix { $0.hasPrefix(">") }.map(unquoted)
+        guard quoted.prefix(3).count == 3, quoted.prefix(3).allSatisfy(isHeaderLine) else { return nil }
+        return quoted.joined(separator: "\n")[...]
+    }
+
+    /// Subject prefixes of automatic replies (Outlook's "Automatic reply:", "Auto:", "Out of Office").
+    private static let autoReplySubjects = ["automatic reply:", "auto:", "autoreply:", "auto reply:", "out of office"]
+
+    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or an auto-reply subject)
+    /// from a person's address rather than from a delivery system, without a list of failed recipients: a vacation
+    /// notice, not a delivery failure.
+    static func isAutoReply(_ message: MIMEEntity) -> Bool {
+        guard message.headers["x-failed-recipients"] == nil else { return false }
+        let submitted = message.headers["auto-submitted"]?.lowercased().hasPrefix("auto-replied") == true
+        let subject = (message.headers["subject"] ?? "").lowercased()
+        guard submitted || autoReplySubjects.contains(where: { subject.hasPrefix($0) }) else { return false }
+        let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
+        return !words.contains { deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
@@ -316,15 +421,18 @@ struct BounceMessageParser {
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
-    /// `Return-Path:` at the start of a line after some text), at most `maximumBodyText` characters.
+    /// `Return-Path:` at the start of a line after some text) or the delivery-status fields of a pasted report, at
+    /// most `maximumBodyText` characters.
     static func reportRegion(_ body: String) -> String {
         var lines: [Substring] = []
         var size = 0
         let all = body.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in all.enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            let lower = trimmed.prefix(13).lowercased()
+            let lower = trimmed.prefix(16).lowercased()
             if size > 0 && (lower.hasPrefix("received:") || lower.hasPrefix("return-path:")) { break }
+            // The delivery-status fields of a report pasted as text are not its human-readable words.
+            if size > 0 && (lower.hasPrefix("reporting-mta:") || lower.hasPrefix("final-recipient:")) { break }
             // A header field and two more lines of a header start the returned message's header.
             let next = all[index...].prefix(3)
             if size > 0 && trimmed.first?.isWhitespace == false && next.count == 3 && next.allSatisfy(isHeaderLine) {
@@ -342,6 +450,32 @@ struct BounceMessageParser {
         if line.first == " " || line.first == "\t" { return !line.allSatisfy(\.isWhitespace) }
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
         return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// The addresses of the `RCPT TO: <address>` lines with which a report lists the returned message's envelope
+    /// (Apache James's "Message details"); a session transcript's `>>> RCPT To:` lines are not among them.
+    static func envelopeRecipients(in region: String) -> [String] {
+        region.split(separator: "\n").flatMap { line -> [String] in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.prefix(8).lowercased() == "rcpt to:" else { return [] }
+            return addresses(in: String(trimmed.dropFirst(8)))
+        }
+    }
+
+    /// Address fields with which a report quotes the returned message's header (Exchange's "Your message  To: …
+    /// Subject: …  Sent: … did not reach the following recipient(s)").
+    private static let quotedAddressFields: Set<String> = ["to", "cc", "bcc", "from", "sender", "reply-to"]
+
+    /// The addresses a report names, leaving out those only on lines quoting the returned message's address fields
+    /// when it names others elsewhere.
+    static func reportedAddresses(in region: String) -> [String] {
+        let elsewhere = region.split(separator: "\n").filter { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard let colon = trimmed.firstIndex(of: ":") else { return true }
+            return !quotedAddressFields.contains(trimmed[..<colon].lowercased())
+        }
+        let found = addresses(in: elsewhere.joined(separator: "\n"))
+        return found.isEmpty ? addresses(in: region) : found
     }
 
     /// Email addresses in a text, in order.

@@ -2,11 +2,14 @@ import Foundation
 
 /// The SMTP command a bounce's delivery attempt failed at, read from the human-readable part of the report: a
 /// Sendmail-style session transcript (`>>> RCPT To:<…>` followed by `<<< 550 …`), or the phrases MTAs put around the
-/// reply ("in reply to RCPT TO command", "after end of data", "did not like our RCPT TO").
-enum BounceStage {
+/// reply, which the knowledge base lists (`stage-phrases.yaml`: "in reply to RCPT TO command", "after end of data").
+struct BounceStage {
+    /// The phrases in the order they are tried.
+    var phrases: [StagePhrase] = []
+
     /// The stage of the failure the text describes; nil when it names none.
-    static func stage(in text: String) -> String? {
-        transcriptStage(text) ?? phraseStage(text)
+    func stage(in text: String) -> String? {
+        Self.transcriptStage(text) ?? phraseStage(text)
     }
 
     /// The command of the last `>>> ` line before the first `<<< ` line with a 4xx or 5xx reply. `DATA` followed by
@@ -32,23 +35,10 @@ enum BounceStage {
         return nil
     }
 
-    /// Phrases naming the command: "in reply to RCPT TO command", "did not like our RCPT TO", "after end of data".
-    private static func phraseStage(_ text: String) -> String? {
+    /// The stage of the first phrase the text contains.
+    private func phraseStage(_ text: String) -> String? {
+        guard !phrases.isEmpty else { return nil }
         let lowered = text.lowercased()
-        for (marker, stage) in phrases {
-            if lowered.contains(marker) { return stage }
-        }
-        return nil
+        return phrases.first { lowered.contains($0.phrase) }?.stage
     }
-
-    /// Phrases in the order they are tried: the more specific ones (end of data) before the ones they contain.
-    private static let phrases: [(String, String)] = [
-        ("in reply to end of data", "end-of-data"), ("after end of data", "end-of-data"),
-        ("in reply to rcpt to", "rcpt-to"), ("after rcpt to", "rcpt-to"), ("our rcpt to", "rcpt-to"),
-        ("after rcpt command", "rcpt-to"), ("in reply to mail from", "mail-from"), ("after mail from", "mail-from"),
-        ("our mail from", "mail-from"), ("in reply to data", "data"), ("after data", "data"),
-        ("in reply to ehlo", "ehlo"), ("in reply to helo", "ehlo"), ("after ehlo", "ehlo"),
-        ("my name was rejected", "ehlo"),
-        ("after initial connection", "greeting"), ("in response to initial connection", "greeting"),
-    ]
 }

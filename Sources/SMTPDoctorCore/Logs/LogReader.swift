@@ -12,6 +12,10 @@ public struct LogReader {
     /// Lines longer than this are skipped and counted.
     public var maximumLineLength = LineReader.defaultMaximumLineLength
 
+    /// The phrases with which bounce messages name the SMTP command of a failure (the knowledge base's
+    /// `stagePhrases`); without them only session transcripts give the command.
+    public var stagePhrases: [StagePhrase] = []
+
     /// Creates a reader.
     public init() {}
 
@@ -233,7 +237,8 @@ public struct LogReader {
             text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
             latin1 = true
         }
-        let events = BounceMessageParser(input: name).parse(text[...], latin1: latin1, line: line, format: format)
+        let parser = BounceMessageParser(input: name, stages: BounceStage(phrases: stagePhrases))
+        let events = parser.parse(text[...], latin1: latin1, line: line, format: format)
         if events.isEmpty { statistics.messagesWithoutFailure += 1 }
         statistics.events += events.count
         events.forEach(onEvent)

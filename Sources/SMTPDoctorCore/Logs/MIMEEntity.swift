@@ -70,7 +70,12 @@ struct MIMEEntity {
                 value += " " + line.trimmingCharacters(in: .whitespaces)
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                // A fold that lost its leading white space (`Content-Type: multipart/alternative;` then
+                // `boundary="…"` at the start of the next line) still continues the field before it.
+                if name != nil { value += " " + line.trimmingCharacters(in: .whitespaces) }
+                continue
+            }
             finish()
             name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             value = String(line[line.index(after: colon)...])
