@@ -61,8 +61,21 @@ struct ConditionScope: Sendable {
     }()
 
     private init(facts: [Int], phrases: [Int]) {
-        self.facts = Array(Set(facts)).sorted()
-        self.phrases = Array(Set(phrases)).sorted()
+        self.facts = Self.distinctSorted(facts)
+        self.phrases = Self.distinctSorted(phrases)
+    }
+
+    /// The values in ascending order, each once.
+    private static func distinctSorted(_ values: [Int]) -> [Int] {
+        guard values.count > 1 else { return values }
+        var sorted = values.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// How many ways the scope can be met: fewer is more selective. A phrase counts for less than a fact, as a

@@ -69,21 +69,18 @@ public struct PhraseMatcher: Sendable {
         self.endingLink = endingLink
     }
 
-    /// A matcher from the tables of one built before (the knowledge-base image), or `nil` when they are not
-    /// consistent: every node index in range and every ending list inside the ids.
+    /// A matcher from the tables of one built before (the knowledge-base image), or `nil` when their sizes do not
+    /// fit together or an ending list lies outside the ids. The reader of the image has checked that every node
+    /// index is in range as it decoded the tables.
     init?(
         count: Int, rootChildren: [Int32], firstChild: [Int32], nextSibling: [Int32], label: [UInt8],
         failure: [Int32], endingStart: [Int32], endingIDs: [Int32], endingLink: [Int32]
     ) {
         let nodes = label.count
-        let inRange = { (table: [Int32]) in table.allSatisfy { $0 >= -1 && Int($0) < nodes } }
         guard rootChildren.count == 256, firstChild.count == nodes, nextSibling.count == nodes,
             failure.count == nodes, endingLink.count == nodes, endingStart.count == nodes + 1,
-            inRange(rootChildren), inRange(firstChild), inRange(nextSibling), inRange(endingLink),
-            failure.allSatisfy({ $0 >= 0 && Int($0) < nodes }),
             endingStart.first == 0, endingStart.last.map({ Int($0) == endingIDs.count }) ?? false,
-            zip(endingStart, endingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-            endingIDs.allSatisfy({ $0 >= 0 && Int($0) < count })
+            zip(endingStart, endingStart.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
         self.count = count
         self.rootChildren = rootChildren

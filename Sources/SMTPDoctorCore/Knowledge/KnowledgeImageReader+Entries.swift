@@ -209,15 +209,21 @@ extension KnowledgeImageReader {
     }
 
     mutating func phraseMatcher() -> PhraseMatcher {
-        let count = int()
-        var tables: [[Int32]] = []
-        for _ in 0..<7 {
-            tables.append(list { Int32(truncatingIfNeeded: $0.int()) })
-        }
-        let label = list { UInt8(truncatingIfNeeded: $0.int()) }
+        let count = count()
+        let nodes = self.count()
+        let node = -1..<nodes
+        let rootChildren = packed(node)
+        let firstChild = packed(node)
+        let nextSibling = packed(node)
+        let failure = packed(0..<nodes)
+        let endingStart = packed(0..<Int(Int32.max))
+        let endingIDs = packed(0..<count)
+        let endingLink = packed(node)
+        let label = packed(0..<256).map { UInt8(truncatingIfNeeded: $0) }
+        guard !failed else { return PhraseMatcher(phrases: []) }
         return PhraseMatcher(
-            count: count, rootChildren: tables[0], firstChild: tables[1], nextSibling: tables[2], label: label,
-            failure: tables[3], endingStart: tables[4], endingIDs: tables[5], endingLink: tables[6])
+            count: count, rootChildren: rootChildren, firstChild: firstChild, nextSibling: nextSibling, label: label,
+            failure: failure, endingStart: endingStart, endingIDs: endingIDs, endingLink: endingLink)
             ?? fail(PhraseMatcher(phrases: []))
     }
 }

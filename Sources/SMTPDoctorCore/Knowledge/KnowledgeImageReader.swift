@@ -87,6 +87,55 @@ struct KnowledgeImageReader {
         return items
     }
 
+    /// A table written by `KnowledgeImageWriter.packed`, each value checked to lie in `range`.
+    mutating func packed(_ range: Range<Int>) -> [Int32] {
+        let count = count()
+        let width = int()
+        guard !failed, (1...5).contains(width), count <= (bytes.count - position) / width,
+            position + count * width < bytes.count, bytes[position + count * width] == UInt8(ascii: ",")
+        else { return fail([]) }
+        let digits = UnsafeBufferPointer(rebasing: bytes[position..<position + count * width])
+        position += count * width + 1
+        var values = [Int32](repeating: 0, count: count)
+        let fits = values.withUnsafeMutableBufferPointer { values in
+            // A constant width lets the compiler unroll the digits of each value.
+            switch width {
+            case 1: Self.unpack(digits, width: 1, into: values, range: range)
+            case 2: Self.unpack(digits, width: 2, into: values, range: range)
+            case 3: Self.unpack(digits, width: 3, into: values, range: range)
+            default: Self.unpack(digits, width: width, into: values, range: range)
+            }
+        }
+        return fits ? values : fail([])
+    }
+
+    /// Decodes packed digits into `values`; whether every digit was one and every value lies in `range`.
+    @inline(__always)
+    private static func unpack(
+        _ digits: UnsafeBufferPointer<UInt8>, width: Int, into values: UnsafeMutableBufferPointer<Int32>,
+        range: Range<Int>
+    ) -> Bool {
+        let zero = Int(KnowledgeImageWriter.packedDigitZero)
+        var strayBits = 0
+        var lowest = Int.max
+        var highest = Int.min
+        var next = 0
+        for index in values.indices {
+            var value = 0
+            for place in 0..<width {
+                let digit = Int(digits[next &+ place]) &- zero
+                strayBits |= digit
+                value = value &<< 6 | digit
+            }
+            next &+= width
+            value &-= 1
+            lowest = min(lowest, value)
+            highest = max(highest, value)
+            values[index] = Int32(truncatingIfNeeded: value)
+        }
+        return strayBits & ~63 == 0 && (values.isEmpty || (range.contains(lowest) && range.contains(highest)))
+    }
+
     /// Marks the image damaged and returns a placeholder.
     mutating func fail<Value>(_ placeholder: Value) -> Value {
         failed = true

@@ -252,14 +252,13 @@ extension KnowledgeImageWriter {
 
     mutating func write(_ matcher: PhraseMatcher) {
         int(matcher.count)
+        int(matcher.label.count)
         for table in [
             matcher.rootChildren, matcher.firstChild, matcher.nextSibling, matcher.failure, matcher.endingStart,
             matcher.endingIDs, matcher.endingLink,
         ] {
-            int(table.count)
-            for value in table { int(Int(value)) }
+            packed(table.map { Int($0) })
         }
-        int(matcher.label.count)
-        for byte in matcher.label { int(Int(byte)) }
+        packed(matcher.label.map { Int($0) })
     }
 }

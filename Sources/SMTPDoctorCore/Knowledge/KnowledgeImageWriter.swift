@@ -4,10 +4,15 @@
 /// The image is text, so that it fits in a Swift string literal: a header, a table of every distinct string (each
 /// stored once, as `<bytes>:<text>`), a table of the regular expressions (each stored once with the literals it
 /// requires and their phrase ids), then the entries, where every number ends with `,` and a string or a regular
-/// expression is its index in its table. `KnowledgeImageReader` reads it back.
+/// expression is its index in its table. Long tables of numbers (the phrase matcher's) are packed: their count, the
+/// number of digits per value, then every value in that many base-64 digits, without separators.
+/// `KnowledgeImageReader` reads it back.
 struct KnowledgeImageWriter {
     /// The first token of every image; a reader refuses any other.
-    static let header = "smtp-doctor-knowledge-image-1,"
+    static let header = "smtp-doctor-knowledge-image-2,"
+    /// The character of the digit 0 in packed tables; digit `d` (0 to 63) is this character plus `d`, so that every
+    /// digit is a printable ASCII character from `0` to `o` (no quote, no `#`, no line break).
+    static let packedDigitZero = UInt8(ascii: "0")
 
     private var body = ""
     private var strings: [String] = []
@@ -46,6 +51,26 @@ struct KnowledgeImageWriter {
     mutating func optionalInt(_ value: Int?) {
         bool(value != nil)
         if let value { int(value) }
+    }
+
+    /// A table of numbers from −1 up, packed: its count, the digits per value, then each value plus one in that many
+    /// base-64 digits, most significant first, and a `,` after the last.
+    mutating func packed(_ values: [Int]) {
+        precondition(values.allSatisfy { $0 >= -1 }, "a packed table holds numbers from -1 up")
+        let largest = (values.max() ?? 0) + 1
+        var width = 1
+        while largest >> (6 * width) != 0 { width += 1 }
+        int(values.count)
+        int(width)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(values.count * width + 1)
+        for value in values {
+            for place in stride(from: width - 1, through: 0, by: -1) {
+                digits.append(Self.packedDigitZero + UInt8(((value + 1) >> (6 * place)) & 63))
+            }
+        }
+        digits.append(UInt8(ascii: ","))
+        body += String(decoding: digits, as: UTF8.self)
     }
 
     /// A regular expression by its index in the table, adding it on first use so that a shared one stays shared.
