@@ -45,7 +45,7 @@ import Testing
         #expect(ids[1] == "relay.inbound-relay-attempt-refused")
         #expect(ids[2] == "reputation.inbound-client-blocklisted")
         #expect(ids[3] == "recipient.inbound-unknown-recipient")
-        // Our own user refused by the submission service needs the relay advice: log in before relaying.
-        #expect(ids[5] == "relay.postfix-relay-access-denied")
+        // Our own user refused by the submission service: the client must log in, not be trusted by address.
+        #expect(ids[5] == "relay.submission-relay-without-login")
     }
 }
