@@ -13,7 +13,8 @@ import Foundation
 /// ```
 /// A message-tracking log has one line per event; `FAIL` and `DEFER` events are failures, with the reply in
 /// `recipient-status` (`DSN` records the notification sent for a `FAIL` and is not counted again); `SEND` and
-/// `RECEIVE` events of the `SMTP` source are counted as delivered and accepted messages for the failure rates.
+/// `RECEIVE` events of the `SMTP` source are counted as delivered and accepted messages for the failure rates
+/// (a `RECEIVE` with directionality `Originating`, from the organisation's own senders, on the submission side).
 /// A refusal by a receive connector on port 587 or 465, or at AUTH, is on the submission side.
 /// ```
 /// #Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,
@@ -169,7 +170,9 @@ struct ExchangeLogParser: LogLineParser {
         case "FAIL": status = .bounced
         case "DEFER": status = .deferred
         case "SEND" where field("source", fields)?.uppercased() == "SMTP": return .delivered(.outbound)
-        case "RECEIVE" where field("source", fields)?.uppercased() == "SMTP": return .delivered(.inbound)
+        case "RECEIVE" where field("source", fields)?.uppercased() == "SMTP":
+            // Mail from the organisation's own senders is marked Originating; mail from outside, Incoming.
+            return .delivered(field("directionality", fields) == "Originating" ? .submission : .inbound)
         default: return .ignored
         }
         let recipients = (field("recipient-address", fields) ?? "").split(separator: ";").map(String.init)
