@@ -65,7 +65,7 @@ import Testing
             ]),
         Expected(
             file: "SmtpReceive-20260501-1.LOG", format: .exchangeProtocolLog,
-            events: [(13, .rejected, "spam@example.net", "relay.non-accepted-domain")]),
+            events: [(13, .rejected, "spam@example.net", "relay.inbound-relay-attempt-refused")]),
         Expected(
             file: "MSGTRK2026050106-1.LOG", format: .exchangeTrackingLog,
             events: [
