@@ -3,8 +3,8 @@
 Thousands of recipient domains, each served by one kind of receiver (Google, Microsoft 365, Yahoo, Postfix, Exim,
 Sendmail, a filtering gateway), whose reply texts are written in that receiver's phrasing with varying addresses,
 host names, numbers, policy names, block lists and tracking ids; tens of thousands of senders and recipients;
-inbound connections rejected on arrival (NOQUEUE), outbound deliveries bounced and deferred, SASL failures and the
-ordinary smtpd, cleanup, qmgr, smtp and bounce lines around them.
+inbound connections rejected on arrival (NOQUEUE) and accepted (stored through LMTP), outbound deliveries bounced
+and deferred, SASL failures and the ordinary smtpd, cleanup, qmgr, smtp, lmtp and bounce lines around them.
 """
 
 SYLLABLES = ["al", "ber", "cor", "dan", "el", "fin", "gar", "hol", "is", "jon", "kel", "lum", "mar", "nor", "os",
@@ -207,6 +207,19 @@ def write(size, out, rng):
             lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: connect from unknown[{out_client}]")
             lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: warning: unknown[{out_client}]: SASL LOGIN authentication failed: UGFzc3dvcmQ6")
             lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: disconnect from unknown[{out_client}] ehlo=1 auth=0/1 commands=1/2")
+        elif r < 0.10:
+            # An outside server's message for one of our domains, accepted and stored through LMTP.
+            q = queue_id()
+            out_client = f"{rng.randint(1, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+            name = f"{rng.choice(['mail', 'mx', 'smtp', 'out'])}.{sdomain}"
+            local = address(rng.choice(local_domains))
+            lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: connect from {name}[{out_client}]")
+            lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: {q}: client={name}[{out_client}]")
+            lines.append(f"{stamp} {server} postfix/cleanup[{pid + 1}]: {q}: message-id=<{t}.{token(ALNUM, 8)}@{sdomain}>")
+            lines.append(f"{stamp} {server} postfix/qmgr[812]: {q}: from=<{sender}>, size={rng.randint(900, 900000)}, nrcpt=1 (queue active)")
+            lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: disconnect from {name}[{out_client}] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")
+            lines.append(f"{stamp} {server} postfix/lmtp[{pid + 2}]: {q}: to=<{local}>, relay=store.example.org[private/dovecot-lmtp], delay=0.{rng.randint(1, 9)}, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 2.0.0 <{local}> Saved)")
+            lines.append(f"{stamp} {server} postfix/qmgr[812]: {q}: removed")
         else:
             q = queue_id()
             lines.append(f"{stamp} {server} postfix/smtpd[{pid}]: connect from {client_host}[{client}]")

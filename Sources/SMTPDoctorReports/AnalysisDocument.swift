@@ -1,8 +1,9 @@
 import Foundation
 import SMTPDoctorCore
 
-/// The Markdown or HTML document of `smtp-doctor analyze`: counts, then every group of failures with its samples and
-/// checklist, rendered through the `analysis.md` and `analysis.html` templates.
+/// The Markdown or HTML document of `smtp-doctor analyze`: counts, then a section for each side of the server
+/// (outbound, inbound, submission) with its failure rate and every group of its failures with samples and checklist,
+/// rendered through the `analysis.md` and `analysis.html` templates.
 public struct AnalysisDocument: Sendable {
     /// The analysis.
     public var analysis: LogAnalysis
@@ -31,11 +32,10 @@ public struct AnalysisDocument: Sendable {
         let categories = summary.categories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             ($0.key, $0.value)
         }
-        let groups = summary.rankedGroups.prefix(top).enumerated().map { rank, group in
-            self.group(group, rank: rank + 1)
-        }
+        let sections = AnalysisSection.all(analysis)
+        let shown = sections.filter { !$0.groups.isEmpty }.map(section)
         return [
-            "title": "smtp-doctor analysis: \(summary.total) delivery \(summary.total == 1 ? "failure" : "failures")",
+            "title": title(sections),
             "summary": summaryText,
             "toolVersion": environment.toolVersion,
             "knowledgeBase": environment.knowledgeBase,
@@ -45,14 +45,35 @@ public struct AnalysisDocument: Sendable {
             "overlong": statistics.overlongLines, "truncated": statistics.truncatedInputs,
             "inputProblems": statistics.skippedInputs(limit: 20),
             "hasInputProblems": !statistics.skippedInputs(limit: 1).isEmpty,
-            "hasGroups": !groups.isEmpty,
+            "hasGroups": !shown.isEmpty,
+            "sides": sections.map { ["text": $0.text] },
             "categories": rows(categories),
             "domains": rows(summary.recipientDomains.top(top).map { ($0.key, $0.count) }),
             "relays": rows(summary.relays.top(top).map { ($0.key, $0.count) }),
             "hours": summary.hours.counts.sorted { $0.key < $1.key }.suffix(72).map {
                 ["name": "\($0.key):00", "count": $0.value] as [String: Any]
             },
-            "groups": groups,
+            "sections": shown,
+        ]
+    }
+
+    /// `smtp-doctor analysis: 3 delivery failures`, or with refusals by our server
+    /// `smtp-doctor analysis: 2 delivery failures, 5 refusals`.
+    private func title(_ sections: [AnalysisSection]) -> String {
+        let outbound = sections.first { $0.side == .outbound }?.failures ?? 0
+        let refused = sections.filter { $0.side != .outbound }.map(\.failures).reduce(0, +)
+        var parts = ["\(outbound) delivery \(outbound == 1 ? "failure" : "failures")"]
+        if refused > 0 { parts.append("\(refused) \(refused == 1 ? "refusal" : "refusals")") }
+        return "smtp-doctor analysis: " + parts.joined(separator: ", ")
+    }
+
+    private func section(_ section: AnalysisSection) -> [String: Any] {
+        let groups = section.groups.prefix(top).enumerated().map { rank, group in
+            self.group(group, rank: rank + 1, in: section)
+        }
+        return [
+            "side": section.side.rawValue, "heading": section.heading, "rate": section.text, "groups": groups,
+            "more": max(section.groups.count - top, 0), "hasMore": section.groups.count > top,
         ]
     }
 
@@ -64,18 +85,22 @@ public struct AnalysisDocument: Sendable {
                 ? "No delivery failures were found."
                 : "No delivery failures were found in what could be read; \(unreadable) input(s) could not be read."
         }
-        var text = "\(summary.total) delivery failures in \(analysis.statistics.inputs) input(s)"
+        let sections = AnalysisSection.all(analysis).filter { $0.failures > 0 }
+        let sides = sections.map { "\($0.failures) \($0.side.rawValue) \($0.failureNoun($0.failures))" }
+        var text = "\(sides.joined(separator: ", ")) in \(analysis.statistics.inputs) input(s)"
         if let first = summary.firstSeen, let last = summary.lastSeen {
             text += ", from \(first.iso8601) to \(last.iso8601)"
         }
-        if let leading = summary.rankedGroups.first {
-            text += ". The most frequent cause: \(leading.title ?? "not recognised") (\(leading.count))."
+        // The leading cause of the side listed first: our own delivery failures when there are any.
+        if let section = sections.first, let leading = section.groups.first {
+            text += ". The most frequent \(section.side.rawValue) cause: \(leading.title ?? "not recognised")"
+            text += " (\(leading.count))."
         }
         return text
     }
 
-    private func group(_ group: FailureGroup, rank: Int) -> [String: Any] {
-        let checklist = group.diagnosisID.flatMap { analysis.checklists[$0] } ?? []
+    private func group(_ group: FailureGroup, rank: Int, in section: AnalysisSection) -> [String: Any] {
+        let checklist = analysis.checklists[group.key] ?? []
         let domains = group.recipientDomains.top(3)
         return [
             "rank": rank,
@@ -83,7 +108,8 @@ public struct AnalysisDocument: Sendable {
             "id": group.diagnosisID ?? "none",
             "category": group.category ?? "none",
             "count": group.count,
-            "failureWord": group.count == 1 ? "failure" : "failures",
+            "failureWord": section.failureNoun(group.count),
+            "countText": section.countText(group),
             "confidence": "\(Int((group.confidence * 100).rounded()))%",
             "firstSeen": group.firstSeen?.iso8601 ?? "unknown",
             "lastSeen": group.lastSeen?.iso8601 ?? "unknown",

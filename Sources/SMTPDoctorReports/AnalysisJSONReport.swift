@@ -5,11 +5,15 @@ import SMTPDoctorCore
 ///
 /// ```json
 /// { "schemaVersion": 1, "tool": {…}, "input": { "bytes": 0, "lines": 0, "malformedLines": 0, … },
-///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…}, "sides": […], "categories": {…},
-///   "recipientDomains": [ { "name": "example.com", "count": 3 } ], "relays": […], "hours": […],
-///   "groups": [ { "diagnosis": "recipient.unknown-user", "category": "recipient", "count": 3, …,
-///                 "samples": [ … ], "checklist": [ … ] } ] }
+///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…},
+///   "sides": [ { "side": "outbound", "title": "…", "failures": 2, "delivered": 10, "failureRate": 16.7,
+///                "statuses": {…} } ],
+///   "categories": {…}, "recipientDomains": [ { "name": "example.com", "count": 3 } ], "relays": […], "hours": […],
+///   "groups": [ { "side": "outbound", "diagnosis": "recipient.unknown-user", "category": "recipient", "count": 3,
+///                 "shareOfSide": 25.0, …, "samples": [ … ], "checklist": [ … ] } ] }
 /// ```
+/// `groups` holds the groups of each side in the order of `sides`, largest first within a side; `failureRate` and
+/// `shareOfSide` are percentages of the side's failures and deliveries, absent when the inputs record no delivery.
 public struct AnalysisJSONReport: Sendable {
     /// The tool's version for the `tool` object.
     public var toolVersion: String
@@ -67,12 +71,22 @@ private struct Document: Encodable {
         let remediation: String
         let provider: String?
     }
+    struct Side: Encodable {
+        let side: String
+        let title: String
+        let failures: Int
+        let delivered: Int
+        let failureRate: Double?
+        let statuses: [String: Int]
+    }
     struct Group: Encodable {
+        let side: String
         let diagnosis: String?
         let category: String
         let title: String?
         let confidence: Double
         let count: Int
+        let shareOfSide: Double?
         let firstSeen: String?
         let lastSeen: String?
         let statuses: [String: Int]
@@ -88,7 +102,7 @@ private struct Document: Encodable {
     let firstSeen: String?
     let lastSeen: String?
     let statuses: [String: Int]
-    let sides: [AnalysisSideRate]
+    let sides: [Side]
     let categories: [String: Int]
     let recipientDomains: [Count]
     let relays: [Count]
@@ -114,21 +128,28 @@ private struct Document: Encodable {
         firstSeen = summary.firstSeen?.iso8601
         lastSeen = summary.lastSeen?.iso8601
         statuses = Dictionary(uniqueKeysWithValues: summary.statuses.map { ($0.key.rawValue, $0.value) })
-        sides = AnalysisSideRate.all(analysis)
+        let sections = AnalysisSection.all(analysis)
+        sides = sections.map { section in
+            Side(
+                side: section.side.rawValue, title: section.heading, failures: section.failures,
+                delivered: section.delivered, failureRate: section.failureRate,
+                statuses: Dictionary(uniqueKeysWithValues: section.statuses.map { ($0.key.rawValue, $0.value) }))
+        }
         categories = summary.categories
         recipientDomains = summary.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) }
         relays = summary.relays.top(top).map { Count(name: $0.key, count: $0.count) }
         hours = summary.hours.counts.sorted { $0.key < $1.key }.map { Count(name: $0.key, count: $0.value) }
-        groups = summary.rankedGroups.map { group in
+        groups = sections.flatMap { section in section.groups.map { (section, $0) } }.map { section, group in
             Group(
-                diagnosis: group.diagnosisID, category: group.category ?? FailureSummary.unrecognised,
-                title: group.title, confidence: group.confidence, count: group.count,
+                side: group.side.rawValue, diagnosis: group.diagnosisID,
+                category: group.category ?? FailureSummary.unrecognised, title: group.title,
+                confidence: group.confidence, count: group.count, shareOfSide: section.share(of: group),
                 firstSeen: group.firstSeen?.iso8601, lastSeen: group.lastSeen?.iso8601,
                 statuses: Dictionary(uniqueKeysWithValues: group.statuses.map { ($0.key.rawValue, $0.value) }),
                 recipientDomains: group.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) },
                 relays: group.relays.top(top).map { Count(name: $0.key, count: $0.count) },
                 samples: group.samples.map { FailureEventRecord($0, nil) },
-                checklist: (group.diagnosisID.flatMap { analysis.checklists[$0] } ?? []).map {
+                checklist: (analysis.checklists[group.key] ?? []).map {
                     ChecklistEntry(step: $0.step, remediation: $0.remediationID, provider: $0.provider)
                 })
         }

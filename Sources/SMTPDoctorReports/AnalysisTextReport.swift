@@ -2,7 +2,8 @@ import Foundation
 import SMTPDoctorCore
 
 /// Renders a log analysis for a terminal: what was read, the failures by category, recipient domain, relay and
-/// hour, then each group of failures with its samples and checklist.
+/// hour, then a section for each side of the server (outbound, inbound, submission) with its failure rate and each
+/// group of its failures with samples and checklist.
 public struct AnalysisTextReport: Sendable {
     /// Colours or plain text.
     public var style: TextStyle
@@ -41,8 +42,8 @@ public struct AnalysisTextReport: Sendable {
             summary.statuses[status].map { "\(status.rawValue) \(Self.number($0))" }
         }
         lines.append(style.bold("Failures: \(Self.number(summary.total))") + " (\(statuses.joined(separator: ", ")))")
-        let sides = AnalysisSideRate.all(analysis)
-        if !sides.isEmpty { lines.append("By side: " + sides.map(\.text).joined(separator: "; ")) }
+        let sections = AnalysisSection.all(analysis)
+        if !sections.isEmpty { lines.append("By side: " + sections.map(\.text).joined(separator: "; ")) }
         if let first = summary.firstSeen, let last = summary.lastSeen {
             lines.append("From \(first.iso8601) to \(last.iso8601)")
         }
@@ -55,11 +56,8 @@ public struct AnalysisTextReport: Sendable {
         lines += table("By recipient domain", counted(summary.recipientDomains), total: summary.total)
         lines += table("By relay", counted(summary.relays), total: summary.total)
         lines += histogram(summary)
-        for (rank, group) in summary.rankedGroups.prefix(top).enumerated() {
-            lines += describe(group, rank: rank + 1, analysis: analysis)
-        }
-        if summary.groups.count > top {
-            lines.append("… \(summary.groups.count - top) more groups (see --top or --format json)")
+        for section in sections where !section.groups.isEmpty {
+            lines += describe(section, analysis: analysis)
         }
         return lines
     }
@@ -135,14 +133,30 @@ public struct AnalysisTextReport: Sendable {
         return lines
     }
 
-    private func describe(_ group: FailureGroup, rank: Int, analysis: LogAnalysis) -> [String] {
+    private func describe(_ section: AnalysisSection, analysis: LogAnalysis) -> [String] {
+        var lines = [style.bold(section.heading), String(repeating: "=", count: min(section.heading.count, width))]
+        lines.append(section.text)
+        lines.append("")
+        for (rank, group) in section.groups.prefix(top).enumerated() {
+            lines += describe(group, rank: rank + 1, in: section, analysis: analysis)
+        }
+        if section.groups.count > top {
+            lines.append(
+                "… \(section.groups.count - top) more \(section.side.rawValue) groups (see --top or --format json)")
+            lines.append("")
+        }
+        return lines
+    }
+
+    private func describe(_ group: FailureGroup, rank: Int, in section: AnalysisSection, analysis: LogAnalysis)
+        -> [String]
+    {
         let wrapper = TextWrapper(width: width)
         var lines: [String] = []
         let title = group.title ?? "Not recognised"
         let head = "\(rank). "
         lines += wrapper.wrap(
-            style.bold(title) + "  (\(Self.number(group.count)) \(group.count == 1 ? "failure" : "failures"))",
-            first: head,
+            style.bold(title) + "  (\(section.countText(group)))", first: head,
             rest: String(repeating: " ", count: head.count))
         let id =
             group.diagnosisID.map { "\($0)  [\(group.category ?? "")]  \(percent(group.confidence))" }
@@ -165,7 +179,7 @@ public struct AnalysisTextReport: Sendable {
             let room = width - 5
             lines.append("     " + (text.count > room ? String(text.prefix(room - 1)) + "…" : text))
         }
-        if let id = group.diagnosisID, let checklist = analysis.checklists[id], !checklist.isEmpty {
+        if let id = group.diagnosisID, let checklist = analysis.checklists[group.key], !checklist.isEmpty {
             lines.append("   What to do:")
             for item in checklist.prefix(6) {
                 lines += wrapper.wrap(item.step, first: "     [ ] ", rest: "         ")

@@ -65,7 +65,7 @@ import Testing
             ]),
         Expected(
             file: "SmtpReceive-20260501-1.LOG", format: .exchangeProtocolLog,
-            events: [(13, .rejected, "spam@example.net", "relay.non-accepted-domain")]),
+            events: [(13, .rejected, "spam@example.net", "relay.inbound-relay-attempt-refused")]),
         Expected(
             file: "MSGTRK2026050106-1.LOG", format: .exchangeTrackingLog,
             events: [
@@ -120,10 +120,10 @@ import Testing
         let analysis = LogAnalyzer(engine: Self.engine, sampleLimit: 2).run([Fixtures.path("maildir")])
         #expect(analysis.statistics.messages == 2)
         #expect(analysis.summary.total == 2)
-        let group = try #require(analysis.summary.groups["recipient.unknown-user"])
+        let group = try #require(analysis.summary.groups["outbound/recipient.unknown-user"])
         #expect(group.recipientDomains.counts == ["example.com": 1])
         #expect(group.relays.counts == ["mx.example.com": 1])
-        #expect(!(analysis.checklists["recipient.unknown-user"] ?? []).isEmpty)
+        #expect(!(analysis.checklists["outbound/recipient.unknown-user"] ?? []).isEmpty)
     }
 
     @Test func aggregationCountsDomainsRelaysHoursAndFirstAndLastSeen() throws {

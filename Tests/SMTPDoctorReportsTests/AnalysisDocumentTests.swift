@@ -39,14 +39,14 @@ import Testing
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("recipient.unknown-user"))
         #expect(html.contains("relay.inbound-relay-attempt-refused"))
-        #expect(html.contains("2 delivery failures"))
+        #expect(html.contains("1 delivery failure, 1 refusal"))
         #expect(!html.contains("http://evil.example\""))
     }
 
     @Test func markdownKeepsSampleLinesInFencesAndEscapesTheRest() throws {
         let document = AnalysisDocument(analysis: try analysis(), environment: environment)
         let markdown = try SupportReportRenderer().render(document, as: .markdown)
-        #expect(markdown.hasPrefix("# smtp-doctor analysis: 2 delivery failures"))
+        #expect(markdown.hasPrefix("# smtp-doctor analysis: 1 delivery failure, 1 refusal"))
         #expect(markdown.contains("````text"))
         #expect(markdown.contains("| recipient | 1 | 50.0% |"))
         #expect(markdown.contains("- [ ] "))

@@ -1,5 +1,7 @@
-/// The failure events that share a diagnosis (or are all unrecognised), summarised with bounded memory.
+/// The failure events of one side that share a diagnosis (or are all unrecognised), summarised with bounded memory.
 public struct FailureGroup: Sendable {
+    /// The side of the server its events are on.
+    public var side: TrafficSide
     /// The diagnosis, or nil for the events nothing was recognised in.
     public var diagnosisID: String?
     /// Its category.
@@ -23,11 +25,21 @@ public struct FailureGroup: Sendable {
     public var samples: [FailureEvent] = []
 
     /// Creates an empty group.
-    public init(diagnosisID: String?, category: String?, title: String?) {
+    public init(side: TrafficSide, diagnosisID: String?, category: String?, title: String?) {
+        self.side = side
         self.diagnosisID = diagnosisID
         self.category = category
         self.title = title
     }
+
+    /// The key of the group of `side` and `diagnosisID` (`inbound/relay.inbound-relay-attempt-refused`;
+    /// `outbound/` for the unrecognised outbound failures).
+    public static func key(side: TrafficSide, diagnosisID: String?) -> String {
+        "\(side.rawValue)/\(diagnosisID ?? "")"
+    }
+
+    /// This group's key in `FailureSummary.groups` and `LogAnalysis.checklists`.
+    public var key: String { Self.key(side: side, diagnosisID: diagnosisID) }
 
     /// Adds an event.
     mutating func add(_ event: FailureEvent, _ diagnosis: EventDiagnosis, sampleLimit: Int) {

@@ -7,7 +7,7 @@ public struct FailureSummary: Sendable {
     public var sampleLimit: Int
     /// All events.
     public private(set) var total = 0
-    /// Groups by diagnosis id; the unrecognised events under the empty key.
+    /// Groups by side and diagnosis id (`FailureGroup.key`); the unrecognised events of a side under an empty id.
     public private(set) var groups: [String: FailureGroup] = [:]
     /// Counts by category (`unrecognised` for events without a diagnosis).
     public private(set) var categories: [String: Int] = [:]
@@ -36,11 +36,12 @@ public struct FailureSummary: Sendable {
     /// Adds one diagnosed event.
     public mutating func add(_ event: FailureEvent, _ diagnosis: EventDiagnosis) {
         total += 1
-        let key = diagnosis.diagnosisID ?? ""
+        let key = FailureGroup.key(side: event.side, diagnosisID: diagnosis.diagnosisID)
         var group =
             groups[key]
             ?? FailureGroup(
-                diagnosisID: diagnosis.diagnosisID, category: diagnosis.category, title: diagnosis.title)
+                side: event.side, diagnosisID: diagnosis.diagnosisID, category: diagnosis.category,
+                title: diagnosis.title)
         group.add(event, diagnosis, sampleLimit: sampleLimit)
         groups[key] = group
         categories[diagnosis.category ?? Self.unrecognised, default: 0] += 1
@@ -57,6 +58,13 @@ public struct FailureSummary: Sendable {
 
     /// The groups, largest first; ties by diagnosis id, the unrecognised group last among equals.
     public var rankedGroups: [FailureGroup] {
-        groups.values.sorted { ($0.count, $1.diagnosisID ?? "~") > ($1.count, $0.diagnosisID ?? "~") }
+        groups.values.sorted {
+            ($0.count, $1.diagnosisID ?? "~", $1.side.rawValue) > ($1.count, $0.diagnosisID ?? "~", $0.side.rawValue)
+        }
+    }
+
+    /// The groups of one side, ranked as `rankedGroups`.
+    public func rankedGroups(on side: TrafficSide) -> [FailureGroup] {
+        rankedGroups.filter { $0.side == side }
     }
 }

@@ -4,7 +4,7 @@ public struct LogAnalysis: Sendable {
     public var statistics: InputStatistics
     /// The failures, aggregated.
     public var summary: FailureSummary
-    /// The checklist for each diagnosed group, by diagnosis id.
+    /// The checklist for each diagnosed group, by group key (`FailureGroup.key`).
     public var checklists: [String: [ChecklistItem]]
     /// Diagnoses served from the cache of normalised failure texts.
     public var cacheHits: Int

@@ -37,7 +37,7 @@ public struct LogAnalyzer {
         for group in summary.groups.values {
             guard let id = group.diagnosisID, let representative = group.samples.first else { continue }
             let result = engine.diagnose(diagnoser.evidence(for: representative))
-            checklists[id] = result.checklist.filter { $0.diagnosisIDs.contains(id) }
+            checklists[group.key] = result.checklist.filter { $0.diagnosisIDs.contains(id) }
         }
         let elapsed = ContinuousClock.now - start
         return LogAnalysis(

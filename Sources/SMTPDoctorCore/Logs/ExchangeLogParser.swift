@@ -12,7 +12,10 @@ import Foundation
 /// 2026-05-01T06:07:12.101Z,Outbound to Contoso,08DEA74796A6E2C9,7,10.0.0.4:52611,203.0.113.7:25,<,550 5.1.1 User unknown,
 /// ```
 /// A message-tracking log has one line per event; `FAIL` and `DEFER` events are failures, with the reply in
-/// `recipient-status` (`DSN` records the notification sent for a `FAIL` and is not counted again).
+/// `recipient-status` (`DSN` records the notification sent for a `FAIL` and is not counted again); `SEND` and
+/// `RECEIVE` events of the `SMTP` source are counted as delivered and accepted messages for the failure rates
+/// (a `RECEIVE` with directionality `Originating`, from the organisation's own senders, on the submission side).
+/// A refusal by a receive connector on port 587 or 465, or at AUTH, is on the submission side.
 /// ```
 /// #Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,
 ///   event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,…
@@ -111,6 +114,10 @@ struct ExchangeLogParser: LogLineParser {
             failure.stage == "rcpt-to" || failure.stage == "data" || failure.stage == "end-of-data"
             ? state.recipient : nil
         failure.remoteIP = field("remote-endpoint", fields).map(Self.address)
+        if !outgoing && (failure.stage == "auth" || field("local-endpoint", fields).map(Self.isSubmissionPort) == true)
+        {
+            failure.side = .submission
+        }
         return .events([failure])
     }
 
@@ -138,6 +145,11 @@ struct ExchangeLogParser: LogLineParser {
         }
     }
 
+    /// Whether a local endpoint (`10.0.0.4:587`) is on a submission port, 587 or 465.
+    private static func isSubmissionPort(_ endpoint: String) -> Bool {
+        endpoint.hasSuffix(":587") || endpoint.hasSuffix(":465")
+    }
+
     /// `203.0.113.7:25` gives `203.0.113.7`; `[2001:db8::1]:25` gives `2001:db8::1`.
     private static func address(_ endpoint: String) -> String {
         if endpoint.hasPrefix("["), let close = endpoint.firstIndex(of: "]") {
@@ -157,6 +169,10 @@ struct ExchangeLogParser: LogLineParser {
         switch eventID {
         case "FAIL": status = .bounced
         case "DEFER": status = .deferred
+        case "SEND" where field("source", fields)?.uppercased() == "SMTP": return .delivered(.outbound)
+        case "RECEIVE" where field("source", fields)?.uppercased() == "SMTP":
+            // Mail from the organisation's own senders is marked Originating; mail from outside, Incoming.
+            return .delivered(field("directionality", fields) == "Originating" ? .submission : .inbound)
         default: return .ignored
         }
         let recipients = (field("recipient-address", fields) ?? "").split(separator: ";").map(String.init)

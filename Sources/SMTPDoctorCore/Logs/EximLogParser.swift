@@ -11,7 +11,11 @@ import Foundation
 ///   451 4.7.1 Greylisted, try again later
 /// 2026-05-01 06:08:00 H=(pc17) [192.0.2.44] F=<a@example.org> rejected RCPT <x@example.net>: relay not permitted
 /// ```
-/// (each record is one line): `**` is a failed delivery, `==` a deferred one, `rejected` a refusal while receiving.
+/// (each record is one line): `**` is a failed delivery, `==` a deferred one, `rejected` a refusal while receiving
+/// (on the submission side when the client had logged in, `A=`, or was refused at AUTH), `authenticator failed` a
+/// client that failed to log in. For the failure rates, `=>` and `->` to a remote host (`H=`) count as outbound
+/// deliveries, and `<=` from a remote host as a message accepted: on the submission side when the client logged in
+/// (`A=`), inbound otherwise; local submissions and local deliveries are not counted.
 struct EximLogParser: LogLineParser {
     let input: String
 
@@ -19,7 +23,30 @@ struct EximLogParser: LogLineParser {
         if line.firstOffset(of: " ** ") != nil { return delivery(line.text, marker: " ** ", .bounced, number) }
         if line.firstOffset(of: " == ") != nil { return delivery(line.text, marker: " == ", .deferred, number) }
         if line.firstOffset(of: " rejected ") != nil { return rejection(line.text, number) }
+        if line.firstOffset(of: " authenticator failed for ") != nil { return loginFailure(line.text, number) }
+        if line.firstOffset(of: " => ") != nil || line.firstOffset(of: " -> ") != nil {
+            return line.firstOffset(of: " H=") != nil ? .delivered(.outbound) : .ignored
+        }
+        if line.firstOffset(of: " <= ") != nil {
+            guard line.firstOffset(of: " H=") != nil else { return .ignored }
+            return .delivered(line.firstOffset(of: " A=") != nil ? .submission : .inbound)
+        }
         return .ignored
+    }
+
+    /// `dovecot_login authenticator failed for (pc) [198.51.100.9]: 535 Incorrect authentication data
+    /// (set_id=alice)`: a client that failed to log in.
+    private func loginFailure(_ text: String, _ number: Int) -> LineOutcome {
+        guard let failed = text.byteRange(of: " authenticator failed for ") else { return .malformed }
+        let rest = text[failed.upperBound...]
+        guard let colon = rest.byteRange(of: ": ") else { return .malformed }
+        var event = FailureEvent(
+            format: .eximMainLog, input: input, line: number, time: time(text), status: .rejected,
+            text: String(rest[colon.upperBound...]), sample: LogText.sample(text))
+        event.stage = "auth"
+        event.side = .submission
+        (event.remoteHost, event.remoteIP) = host(in: Substring("H=" + rest[..<colon.lowerBound]))
+        return .events([event])
     }
 
     private func time(_ text: String) -> LogTimestamp? {
@@ -64,6 +91,9 @@ struct EximLogParser: LogLineParser {
         }
         event.sender = LogText.angled(after: "F=", in: text[...])
         (event.remoteHost, event.remoteIP) = host(in: text[..<rejected.lowerBound])
+        if event.stage == "auth" || text[..<rejected.lowerBound].byteRange(of: " A=") != nil {
+            event.side = .submission
+        }
         return .events([event])
     }
 

@@ -12,8 +12,11 @@ import Foundation
 ///   pri=120, relay=mx.example.com. [203.0.113.7], dsn=5.1.1, stat=User unknown
 /// ```
 /// (each record is one line). Postfix `status=bounced|deferred|expired`, `reject:` and `milter-reject:`; Sendmail
-/// `stat=` other than `Sent` and `reject=`; Exim's records (`**`, `==`, `rejected`) under `exim[pid]: `. Everything else — connections, `status=sent`, queue manager lines — is
-/// skipped after a byte search, without building a string.
+/// `stat=` other than `Sent` and `reject=`; Exim's records (`**`, `==`, `rejected`) under `exim[pid]: `. For the
+/// failure rates, Postfix `status=sent` of the SMTP client and Sendmail `stat=Sent` of its SMTP mailers count as
+/// outbound deliveries, and the `client=` record of the Postfix SMTP server as a message accepted (submission on a
+/// submission service or after a login, inbound otherwise). Everything else — connections, local deliveries, queue
+/// manager lines — is skipped after a byte search, without building a string.
 struct SyslogLineParser: LogLineParser {
     let input: String
     /// Exim writes the same records to syslog as to its main log when `log_file_path = syslog`.
@@ -52,9 +55,12 @@ struct SyslogLineParser: LogLineParser {
             return postfixLoginFailure(line.text, number: number)
         }
         if let offset = line.firstOffset(of: ", stat=", anchoredAt: 6) {
-            guard !line.hasBytes("Sent", at: offset + 7), !line.hasBytes("queued", at: offset + 7) else {
-                return .ignored
+            if line.hasBytes("Sent", at: offset + 7) {
+                // Deliveries by the SMTP mailers leave the server; local ones store mail accepted on the way in.
+                return line.firstOffset(of: "mailer=esmtp") != nil || line.firstOffset(of: "mailer=relay") != nil
+                    ? .delivered(.outbound) : .ignored
             }
+            guard !line.hasBytes("queued", at: offset + 7) else { return .ignored }
             return sendmailStatus(line.text, number: number)
         }
         if line.firstOffset(of: ", reject=", anchoredAt: 4) != nil {

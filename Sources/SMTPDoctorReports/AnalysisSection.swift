@@ -1,0 +1,84 @@
+import Foundation
+import SMTPDoctorCore
+
+/// One side of the server in a log analysis (outbound, inbound, submission): its failures grouped by diagnosis, the
+/// messages it delivered or accepted, and the share of its messages that failed, failures / (failures + deliveries),
+/// as pflogsumm counts them. A log only partly read, or a format that records no deliveries (bounce messages),
+/// gives no deliveries and so no rate.
+struct AnalysisSection {
+    /// The side.
+    let side: TrafficSide
+    /// Its failure (or refusal) records.
+    let failures: Int
+    /// Its messages delivered (outbound) or accepted (inbound, submission).
+    let delivered: Int
+    /// Its failures by status.
+    let statuses: [FailureStatus: Int]
+    /// Its groups, largest first.
+    let groups: [FailureGroup]
+
+    /// The sides that have a failure or a delivery, in `TrafficSide` order.
+    static func all(_ analysis: LogAnalysis) -> [AnalysisSection] {
+        TrafficSide.allCases.compactMap { side in
+            let failures = analysis.summary.sides[side] ?? 0
+            let delivered = analysis.statistics.delivered[side] ?? 0
+            guard failures + delivered > 0 else { return nil }
+            let groups = analysis.summary.rankedGroups(on: side)
+            var statuses: [FailureStatus: Int] = [:]
+            for group in groups {
+                statuses.merge(group.statuses, uniquingKeysWith: +)
+            }
+            return AnalysisSection(
+                side: side, failures: failures, delivered: delivered, statuses: statuses, groups: groups)
+        }
+    }
+
+    /// Percent of the side's messages that failed, one decimal; nil when the inputs recorded no delivery on it.
+    var failureRate: Double? { share(failures) }
+
+    /// Percent of the side's messages in `group`, one decimal; nil without deliveries.
+    func share(of group: FailureGroup) -> Double? { share(group.count) }
+
+    private func share(_ count: Int) -> Double? {
+        delivered > 0 ? (1000 * Double(count) / Double(failures + delivered)).rounded() / 10 : nil
+    }
+
+    /// The heading of the side's section.
+    var heading: String {
+        switch side {
+        case .outbound: "Outbound: our mail refused or deferred by other servers"
+        case .inbound: "Inbound: clients our server refused"
+        case .submission: "Submission: our own users refused when logging in or sending"
+        }
+    }
+
+    /// `failed` for outbound mail, `refused` for the mail our server refused.
+    var failedWord: String { side == .outbound ? "failed" : "refused" }
+
+    /// `delivered` for outbound mail, `accepted` for the mail our server received.
+    var deliveredWord: String { side == .outbound ? "delivered" : "accepted" }
+
+    /// `failure` or `refusal`, in the plural for any count but one.
+    func failureNoun(_ count: Int) -> String {
+        let noun = side == .outbound ? "failure" : "refusal"
+        return count == 1 ? noun : noun + "s"
+    }
+
+    /// `outbound 2 failed (bounced 1, deferred 1), 10 delivered (16.7 % failed)`.
+    var text: String {
+        let statuses = FailureStatus.allCases.compactMap { status in
+            self.statuses[status].map { "\(status.rawValue) \(AnalysisTextReport.number($0))" }
+        }
+        let breakdown = side == .outbound && !statuses.isEmpty ? " (\(statuses.joined(separator: ", ")))" : ""
+        let rate = failureRate.map { String(format: " (%.1f %% %@)", $0, failedWord) } ?? ""
+        let number = AnalysisTextReport.number
+        return
+            "\(side.rawValue) \(number(failures)) \(failedWord)\(breakdown), \(number(delivered)) \(deliveredWord)\(rate)"
+    }
+
+    /// `2 failures, 16.7 % of outbound messages` for a group of this side.
+    func countText(_ group: FailureGroup) -> String {
+        let share = share(of: group).map { String(format: ", %.1f %% of %@ messages", $0, side.rawValue) } ?? ""
+        return "\(AnalysisTextReport.number(group.count)) \(failureNoun(group.count))\(share)"
+    }
+}
