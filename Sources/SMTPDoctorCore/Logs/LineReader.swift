@@ -38,7 +38,7 @@ struct LineReader {
     /// - Returns: the counts.
     /// - Throws: what the source throws.
     func forEachLine(
-        in source: ByteSource, _ body: (UnsafeRawBufferPointer) -> Bool, afterChunk: () -> Void = {}
+        in source: any ByteSource, _ body: (UnsafeRawBufferPointer) -> Bool, afterChunk: () -> Void = {}
     ) throws -> Counts {
         var counts = Counts()
         let capacity = Self.chunkSize + maximumLineLength
