@@ -20,19 +20,20 @@ struct ChecklistBuilder {
             }
         }
         let ranked = order.enumerated().sorted { lhs, rhs in
-            let (a, b) = (score[lhs.element]!, score[rhs.element]!)
+            let (a, b) = (score[lhs.element, default: 0], score[rhs.element, default: 0])
             return a != b ? a > b : lhs.offset < rhs.offset
-        }.map(\.element)
+        }.compactMap { remediations[$0.element] }
 
         var seen = Set<String>()
         var items: [ChecklistItem] = []
-        for id in ranked {
-            let remediation = remediations[id]!
+        for remediation in ranked {
+            let id = remediation.id
             let specific = providerID.flatMap { remediation.providerSteps[$0]?.steps } ?? []
             let steps = specific.map { ($0, providerID) } + remediation.steps.map { ($0, String?.none) }
             for (step, provider) in steps where seen.insert(step).inserted {
                 items.append(
-                    ChecklistItem(step: step, remediationID: id, diagnosisIDs: calledFor[id]!, provider: provider))
+                    ChecklistItem(
+                        step: step, remediationID: id, diagnosisIDs: calledFor[id, default: []], provider: provider))
             }
         }
         return items

@@ -180,10 +180,12 @@ struct BounceMessageParser {
         guard let recipient = text.range(of: "\nfinal-recipient:", options: .caseInsensitive) else { return nil }
         // The per-message fields (Reporting-MTA, Arrival-Date) are the block just before, when there is one.
         let before = text[..<recipient.lowerBound]
-        let blockStart = before.range(of: "\n\n", options: .backwards)
-        let previous = blockStart.map { text[$0.upperBound..<recipient.lowerBound] } ?? ""
-        let hasMessageFields = previous.lowercased().contains("reporting-mta:")
-        let start = hasMessageFields ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
+        var start = text.index(after: recipient.lowerBound)
+        if let blockStart = before.range(of: "\n\n", options: .backwards)?.upperBound,
+            text[blockStart..<recipient.lowerBound].lowercased().contains("reporting-mta:")
+        {
+            start = blockStart
+        }
         return String(text[start...])
     }
 

@@ -52,7 +52,7 @@ final class GzipByteSource: ByteSource {
                     finished = true
                     break
                 }
-                stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
                 stream.avail_in = uInt(count)
                 if !memberOpen {
                     inflateReset(&stream)

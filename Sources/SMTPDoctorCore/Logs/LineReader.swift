@@ -42,9 +42,9 @@ struct LineReader {
     ) throws -> Counts {
         var counts = Counts()
         let capacity = Self.chunkSize + maximumLineLength
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        let base = buffer.baseAddress!
+        let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { base.deallocate() }
+        let buffer = UnsafeMutableRawBufferPointer(start: base, count: capacity)
         var kept = 0  // bytes of an unfinished line at the start of the buffer
         var skipping = false  // inside an overlong line, dropping bytes until its end
         while true {

@@ -30,7 +30,7 @@ final class PeekedByteSource: ByteSource {
         if offset < peeked.count {
             let count = min(buffer.count, peeked.count - offset)
             peeked.withUnsafeBytes { bytes in
-                buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
             }
             offset += count
             if offset == peeked.count { peeked = [] }
