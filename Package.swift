@@ -190,3 +190,8 @@ let package = Package(
         ),
     ]
 )
+
+// Every Swift target of the package spells existential types `any P`.
+for target in package.targets where [.regular, .executable, .test].contains(target.type) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}

@@ -39,3 +39,8 @@ let package = Package(
         fuzzTarget("template", [.product(name: "Mustache", package: "swift-mustache")]),
     ]
 )
+
+// Every Swift target (all but the C driver) spells existential types `any P`, as in the main package.
+for target in package.targets where target.name != "CFuzzerDriver" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}

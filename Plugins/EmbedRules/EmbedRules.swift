@@ -4,7 +4,7 @@ import PackagePlugin
 /// Embeds the YAML files of `Rules/` into the target as Swift source, rebuilt whenever one of them changes.
 @main
 struct EmbedRules: BuildToolPlugin {
-    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let rules = context.package.directoryURL.appending(path: "Rules")
         let output = context.pluginWorkDirectoryURL.appending(path: "DefaultRules.swift")
         var inputs: [URL] = []

@@ -4,7 +4,7 @@ import PackagePlugin
 /// Embeds the Mustache templates of `Templates/` into the target as Swift source, rebuilt whenever one changes.
 @main
 struct EmbedTemplates: BuildToolPlugin {
-    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let templates = context.package.directoryURL.appending(path: "Templates")
         let output = context.pluginWorkDirectoryURL.appending(path: "DefaultTemplates.swift")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []

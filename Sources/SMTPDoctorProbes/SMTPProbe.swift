@@ -383,7 +383,7 @@ private struct Run {
     }
 
     private mutating func handshakeFailed(
-        _ error: Error, connection: SMTPConnection, implicit: Bool, since started: Duration,
+        _ error: any Error, connection: SMTPConnection, implicit: Bool, since started: Duration,
         machine: inout SMTPClientStateMachine
     ) {
         let text = String(describing: error)
@@ -449,7 +449,7 @@ private struct Run {
         }
     }
 
-    private func stop(for error: Error, at step: ProbeStepKind) -> SessionStop {
+    private func stop(for error: any Error, at step: ProbeStepKind) -> SessionStop {
         switch error as? SMTPReplyHandler.Failure {
         case .timeout?: return .timeout(step)
         case .decoding(let problem)?: return .protocolError(step, problem)
@@ -457,7 +457,7 @@ private struct Run {
         }
     }
 
-    private func describe(_ error: Error) -> String {
+    private func describe(_ error: any Error) -> String {
         switch error as? SMTPReplyHandler.Failure {
         case .timeout?: return "timed out"
         case .closed?: return "the server closed the connection"
@@ -469,7 +469,7 @@ private struct Run {
 
     static func isAddress(_ host: String) -> Bool { SMTPProbeHost.isAddress(host) }
 
-    static func classify(connectError error: Error) -> (ConnectFailure, String) {
+    static func classify(connectError error: any Error) -> (ConnectFailure, String) {
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return (.timeout, "connection timed out")
         }

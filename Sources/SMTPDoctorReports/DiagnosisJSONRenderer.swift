@@ -161,7 +161,7 @@ struct JSONValue: Encodable {
     let value: FactValue
     init(_ value: FactValue) { self.value = value }
 
-    func encode(to encoder: Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch value {
         case .int(let number): try container.encode(number)

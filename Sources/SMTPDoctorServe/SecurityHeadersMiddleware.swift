@@ -26,6 +26,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 }
 
 extension HTTPField.Name {
-    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
-    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = registered("X-Frame-Options")
+    static let referrerPolicy = registered("Referrer-Policy")
+
+    /// The name of a registered header field; the names given are valid tokens, so this cannot fail.
+    private static func registered(_ name: String) -> HTTPField.Name {
+        guard let field = HTTPField.Name(name) else { preconditionFailure("'\(name)' is not a header field name") }
+        return field
+    }
 }

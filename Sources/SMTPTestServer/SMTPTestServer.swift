@@ -37,10 +37,10 @@ public final class SMTPTestServer: Sendable {
 
     /// The port it listens on.
     public let port: Int
-    private let channel: Channel
+    private let channel: any Channel
     private let log: NIOLockedValueBox<[Received]>
 
-    private init(port: Int, channel: Channel, log: NIOLockedValueBox<[Received]>) {
+    private init(port: Int, channel: any Channel, log: NIOLockedValueBox<[Received]>) {
         self.port = port
         self.channel = channel
         self.log = log
@@ -154,7 +154,7 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: Error) {
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
 

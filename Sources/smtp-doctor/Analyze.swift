@@ -63,7 +63,7 @@ extension SMTPDoctor {
                 let progress = ProgressBar(
                     totalBytes: totalBytes(), enabled: !noProgress && !jsonl && Terminal.isStandardErrorATerminal)
                 let line = FailureEventJSONLine()
-                var writeFailure: Error?
+                var writeFailure: (any Error)?
                 let analysis = LogAnalyzer(engine: engine, sampleLimit: samples).run(
                     paths, progress: progress.update,
                     onEvent: { event, diagnosis in

@@ -42,7 +42,7 @@ struct OutputFile {
         let folder = url.deletingLastPathComponent().path
         var template = Array(
             (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw failure(SystemError.current) }
         let temporary = String(cString: template)
         var problem: SystemError?

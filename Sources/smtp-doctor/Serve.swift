@@ -63,10 +63,16 @@ extension SMTPDoctor {
 
         @OptionGroup var knowledge: KnowledgeOptions
 
-        func validate() throws {
-            guard ListenAddress(listen) != nil else {
+        /// The parsed `--listen` address.
+        private func listenAddress() throws -> ListenAddress {
+            guard let address = ListenAddress(listen) else {
                 throw ValidationError("--listen takes HOST:PORT, such as 127.0.0.1:8025 or [::1]:8025.")
             }
+            return address
+        }
+
+        func validate() throws {
+            _ = try listenAddress()
             if accessTokenFile != nil, user != nil {
                 throw ValidationError("Give --access-token-file or --user, not both.")
             }
@@ -84,7 +90,7 @@ extension SMTPDoctor {
                     try Self.access(user: user, passwordFile: passwordFile, accessTokenFile: accessTokenFile)
                 }
                 let settings = ServeSettings(
-                    listen: ListenAddress(listen) ?? ListenAddress("127.0.0.1:8025")!, access: access,
+                    listen: try listenAddress(), access: access,
                     allowPrivateTargets: allowPrivateTargets, probesPerWindow: probesPerMinute,
                     maximumUploadBytes: maxUploadMib << 20, dnsServer: dnsServer, toolVersion: ToolVersion.current,
                     probeExitCode: { ExitStatus(verdict: $0).rawValue })

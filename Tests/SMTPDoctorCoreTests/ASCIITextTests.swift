@@ -19,9 +19,11 @@ import Testing
         var texts = pieces
         for _ in 0..<400 {
             let count = Int.random(in: 1...6, using: &generator)
-            var text = Bool.random(using: &generator) ? spaces.randomElement(using: &generator)! : ""
+            var text = Bool.random(using: &generator) ? spaces[Int.random(in: spaces.indices, using: &generator)] : ""
             for _ in 0..<count {
-                text += pieces.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
+                text +=
+                    pieces[Int.random(in: pieces.indices, using: &generator)]
+                    + spaces[Int.random(in: spaces.indices, using: &generator)]
             }
             texts.append(Bool.random(using: &generator) ? text : String(text.dropLast()))
         }

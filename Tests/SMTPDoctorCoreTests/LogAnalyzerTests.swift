@@ -14,10 +14,10 @@ import Testing
         var testDescription: String { file }
     }
 
-    static let engine: InferenceEngine = {
-        // The built-in rules are verified at build time; a failure here fails every test below.
-        InferenceEngine(knowledgeBase: try! KnowledgeBase.load([.builtIn]))
-    }()
+    // The built-in rules are verified at build time; a failure here fails every test below.
+    static let engine: Result<InferenceEngine, InvalidKnowledgeBase> = Result { () throws(InvalidKnowledgeBase) in
+        InferenceEngine(knowledgeBase: try KnowledgeBase.load([.builtIn]))
+    }
 
     /// The failures of the Postfix fixture, read alike from the plain and the gzip-compressed copy.
     static let postfixEvents: [Expected.Event] = [
@@ -104,7 +104,7 @@ import Testing
     @Test(arguments: expectations)
     func eachFormatIsRecognisedAndEveryEventDiagnosed(_ expected: Expected) throws {
         var seen: [(FailureEvent, EventDiagnosis)] = []
-        let analysis = LogAnalyzer(engine: Self.engine).run(
+        let analysis = LogAnalyzer(engine: try Self.engine.get()).run(
             [Fixtures.path(expected.file)], onEvent: { seen.append(($0, $1)) })
         #expect(analysis.statistics.formats == [expected.format: 1])
         #expect(seen.count == expected.events.count)
@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func aFolderIsReadRecursivelyAndGroupedByDiagnosis() throws {
-        let analysis = LogAnalyzer(engine: Self.engine, sampleLimit: 2).run([Fixtures.path("maildir")])
+        let analysis = LogAnalyzer(engine: try Self.engine.get(), sampleLimit: 2).run([Fixtures.path("maildir")])
         #expect(analysis.statistics.messages == 2)
         #expect(analysis.summary.total == 2)
         let group = try #require(analysis.summary.groups["outbound/recipient.unknown-user"])
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func aggregationCountsDomainsRelaysHoursAndFirstAndLastSeen() throws {
-        let analysis = LogAnalyzer(engine: Self.engine).run([Fixtures.path("postfix-mail.log")])
+        let analysis = LogAnalyzer(engine: try Self.engine.get()).run([Fixtures.path("postfix-mail.log")])
         let summary = analysis.summary
         #expect(summary.total == 7)
         #expect(summary.statuses[.bounced] == 4)
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func repeatedFailuresAreServedFromTheCache() throws {
-        let analysis = LogAnalyzer(engine: Self.engine).run([
+        let analysis = LogAnalyzer(engine: try Self.engine.get()).run([
             Fixtures.path("postfix-mail.log"), Fixtures.path("postfix-mail.log.1.gz"),
         ])
         #expect(analysis.summary.total == 14)

@@ -4,13 +4,13 @@ import Testing
 
 /// The HTTPS client against the test policy server: the certificate is validated by trust and by name.
 @Suite struct HTTPSPolicyFetcherTests {
-    private static let loopback = IPAddress("127.0.0.1")!
+    private static var loopback: IPAddress { get throws { try #require(IPAddress("127.0.0.1")) } }
 
     @Test func fetchesThePolicyWhenTheCAIsTrusted() async throws {
         let servers = try await TransportTestServers.shared()
         let fetcher = HTTPSPolicyFetcher(
             configuration: .init(additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort))
-        let outcome = await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
+        let outcome = try await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
         guard case .response(200, let body) = outcome else {
             Issue.record("no policy: \(outcome)")
             return
@@ -21,7 +21,7 @@ import Testing
     @Test func refusesACertificateFromAnUntrustedCA() async throws {
         let servers = try await TransportTestServers.shared()
         let fetcher = HTTPSPolicyFetcher(configuration: .init(port: servers.policyPort))
-        let outcome = await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
+        let outcome = try await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
         guard case .certificateRejected = outcome else {
             Issue.record("a certificate of an untrusted CA was accepted: \(outcome)")
             return
@@ -32,7 +32,7 @@ import Testing
         let servers = try await TransportTestServers.shared()
         let fetcher = HTTPSPolicyFetcher(
             configuration: .init(additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort))
-        let outcome = await fetcher.fetch(host: "mta-sts.stsbadcert.dnscheck.test", address: Self.loopback)
+        let outcome = try await fetcher.fetch(host: "mta-sts.stsbadcert.dnscheck.test", address: Self.loopback)
         guard case .certificateRejected = outcome else {
             Issue.record("a certificate for other names was accepted: \(outcome)")
             return
@@ -44,7 +44,7 @@ import Testing
         let fetcher = HTTPSPolicyFetcher(
             configuration: .init(
                 additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort, maximumBytes: 10))
-        let outcome = await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
+        let outcome = try await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
         guard case .failed = outcome else {
             Issue.record("a policy over 10 bytes was accepted: \(outcome)")
             return

@@ -15,7 +15,7 @@ import Testing
     private static let secretCharacters =
         Array(
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 +/=%&!?-_.:;@#") as [Character]
-    private let secret = Gen<Character?>.element(of: secretCharacters).map { $0! }.string(of: 8...24)
+    private let secret = Gen<Character?>.element(of: secretCharacters).compactMap { $0 }.string(of: 8...24)
         .filter { $0.filter { !$0.isWhitespace }.count >= 3 }
     private let formIndex = Gen.int(in: 0...3)
     private let echo = Gen<Echo>.case

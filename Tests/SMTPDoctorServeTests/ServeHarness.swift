@@ -26,8 +26,10 @@ struct ServeHarness {
     let clock = ManualClock()
 
     init(listen: String = "127.0.0.1:8025", access: AccessCredentials? = nil, allowPrivateTargets: Bool = false) {
+        // Every caller passes a literal HOST:PORT.
+        guard let address = ListenAddress(listen) else { preconditionFailure("'\(listen)' is not HOST:PORT") }
         settings = ServeSettings(
-            listen: ListenAddress(listen)!, access: access, allowPrivateTargets: allowPrivateTargets,
+            listen: address, access: access, allowPrivateTargets: allowPrivateTargets,
             probesPerWindow: 3, maximumBodyBytes: 256 << 10, maximumUploadBytes: 1 << 20,
             probeDeadline: .seconds(120), probeStepTimeout: .seconds(60), toolVersion: "test",
             probeExitCode: { $0 == .success ? 0 : 1 })

@@ -37,7 +37,7 @@ struct ChecklistBuilder {
         }
         let own = diagnoses.first.map { $0.remediations.map(\.id) } ?? []
         let others = order.enumerated().filter { !own.contains($0.element) }.sorted { lhs, rhs in
-            let (a, b) = (score[lhs.element] ?? 0, score[rhs.element] ?? 0)
+            let (a, b) = (score[lhs.element, default: 0], score[rhs.element, default: 0])
             return a != b ? a > b : lhs.offset < rhs.offset
         }.map(\.element)
 
@@ -51,7 +51,7 @@ struct ChecklistBuilder {
             for (step, provider) in steps where seen.insert(step).inserted {
                 items.append(
                     ChecklistItem(
-                        step: step, remediationID: id, diagnosisIDs: calledFor[id] ?? [], provider: provider))
+                        step: step, remediationID: id, diagnosisIDs: calledFor[id, default: []], provider: provider))
             }
         }
         return items

@@ -74,7 +74,9 @@ public struct InferenceEngine: Sendable {
                 )
             }
             for index in memory.order {
-                let fact = Fact(knowledgeBase.facts[index].name, memory.values[index]!, source: memory.sources[index]!)
+                // `order` lists filled slots only, each with a value and a source.
+                guard let value = memory.values[index], let source = memory.sources[index] else { continue }
+                let fact = Fact(knowledgeBase.facts[index].name, value, source: source)
                 if seenFacts.insert(fact).inserted { facts.append(fact) }
             }
             codes += codeMeanings(memory).filter { !codes.contains($0) }

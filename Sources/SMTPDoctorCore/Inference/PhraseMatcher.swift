@@ -57,7 +57,11 @@ public struct PhraseMatcher: Sendable {
         }
         var start: [Int32] = [0]
         start.reserveCapacity(endings.count + 1)
-        for ids in endings { start.append(start.last! + Int32(ids.count)) }
+        var total: Int32 = 0
+        for ids in endings {
+            total += Int32(ids.count)
+            start.append(total)
+        }
         count = phrases.count
         rootChildren = trie.rootChildren
         firstChild = trie.firstChild

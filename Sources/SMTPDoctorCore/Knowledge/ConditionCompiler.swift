@@ -42,10 +42,10 @@ struct ConditionCompiler {
             case "all", "any":
                 let items = value.items("'\(key)'")
                 if items.isEmpty { value.report("'\(key)' needs at least one condition") }
-                let compiled = items.map(compile)
+                let compiled = items.compactMap(compile)
                 part =
-                    compiled.contains { $0 == nil } || items.isEmpty
-                    ? nil : (key == "all" ? .all(compiled.map { $0! }) : .any(compiled.map { $0! }))
+                    compiled.count < items.count || items.isEmpty
+                    ? nil : (key == "all" ? .all(compiled) : .any(compiled))
             case "not":
                 part = compile(value).map { .not($0) }
             default:

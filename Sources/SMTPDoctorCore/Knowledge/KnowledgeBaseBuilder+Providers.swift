@@ -24,8 +24,8 @@ extension KnowledgeBaseBuilder {
         }
         let recognise = entry["recognise"]
         recognise?.rejectUnknownKeys(["hosts", "text"], in: "'recognise'")
-        let hosts = recognise?.texts("hosts").compactMap { regex($0, at: recognise!) } ?? []
-        let text = recognise?.texts("text").compactMap { regex($0, at: recognise!) } ?? []
+        let hosts = recognise.map { entry in entry.texts("hosts").compactMap { regex($0, at: entry) } } ?? []
+        let text = recognise.map { entry in entry.texts("text").compactMap { regex($0, at: entry) } } ?? []
         let codes = (entry["codes"]?.items("'codes'") ?? []).compactMap { item -> ProviderCode? in
             item.rejectUnknownKeys(["code", "reply", "matches", "meaning", "diagnosis", "cf"], in: "a provider code")
             guard let code = item.required("code"), let diagnosis = item.required("diagnosis") else { return nil }

@@ -12,7 +12,7 @@ struct RawKnowledge {
             entries[id] = entry
         }
 
-        var all: [(id: String, entry: YAMLEntry)] { order.map { ($0, entries[$0]!) } }
+        var all: [(id: String, entry: YAMLEntry)] { order.compactMap { id in entries[id].map { (id, $0) } } }
         func contains(_ id: String) -> Bool { entries[id] != nil }
     }
 

@@ -28,7 +28,7 @@ enum RuleFileReader {
         var count = 0
         while count < bytes.count {
             let read = bytes.withUnsafeMutableBytes {
-                Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count)
+                Foundation.read(descriptor, $0.baseAddress?.advanced(by: count), $0.count - count)
             }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else {

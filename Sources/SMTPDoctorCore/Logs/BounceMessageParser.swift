@@ -240,14 +240,15 @@ struct BounceMessageParser {
         // Fields of the same recipient written before it (`Action`, `Status`, `Original-Recipient`, as some
         // servers order them) belong to its block, when the lines between hold nothing but fields.
         let before = text[..<recipient.lowerBound]
-        let blockStart = before.range(of: "\n\n", options: .backwards)
-        let previous = blockStart.map { text[$0.upperBound..<recipient.lowerBound] } ?? ""
+        let blockStart = before.range(of: "\n\n", options: .backwards)?.upperBound
+        let previous = blockStart.map { text[$0..<recipient.lowerBound] } ?? ""
         let onlyFields =
             !previous.isEmpty && previous.split(separator: "\n").allSatisfy { isHeaderLine($0) }
         let hasMessageFields = previous.lowercased().contains("reporting-mta:")
-        let start =
-            (hasMessageFields || onlyFields) && blockStart != nil
-            ? blockStart!.upperBound : text.index(after: recipient.lowerBound)
+        var start = text.index(after: recipient.lowerBound)
+        if let blockStart, hasMessageFields || onlyFields {
+            start = blockStart
+        }
         return String(text[start...])
     }
 

@@ -5,7 +5,7 @@ import CZlib
 /// Rotated logs concatenated into one file give several gzip members; each is inflated in turn. A stream that ends
 /// before its last member is complete is reported through `wasTruncated`, and what was inflated so far is kept.
 final class GzipByteSource: ByteSource {
-    private let source: ByteSource
+    private let source: any ByteSource
     private var stream = z_stream()
     private var input: UnsafeMutableRawBufferPointer
     private var finished = false
@@ -21,7 +21,7 @@ final class GzipByteSource: ByteSource {
 
     /// Wraps a source of gzip-compressed bytes.
     /// - Throws: `LogReadError.unreadable` when zlib cannot be initialised.
-    init(_ source: ByteSource, name: String) throws {
+    init(_ source: any ByteSource, name: String) throws {
         self.source = source
         input = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         // 15 window bits + 16 selects the gzip wrapper.
@@ -52,7 +52,7 @@ final class GzipByteSource: ByteSource {
                     finished = true
                     break
                 }
-                stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
                 stream.avail_in = uInt(count)
                 if !memberOpen {
                     inflateReset(&stream)

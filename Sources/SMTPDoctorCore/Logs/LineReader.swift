@@ -38,13 +38,13 @@ struct LineReader {
     /// - Returns: the counts.
     /// - Throws: what the source throws.
     func forEachLine(
-        in source: ByteSource, _ body: (UnsafeRawBufferPointer) -> Bool, afterChunk: () -> Void = {}
+        in source: any ByteSource, _ body: (UnsafeRawBufferPointer) -> Bool, afterChunk: () -> Void = {}
     ) throws -> Counts {
         var counts = Counts()
         let capacity = Self.chunkSize + maximumLineLength
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        let base = buffer.baseAddress!
+        let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { base.deallocate() }
+        let buffer = UnsafeMutableRawBufferPointer(start: base, count: capacity)
         var kept = 0  // bytes of an unfinished line at the start of the buffer
         var skipping = false  // inside an overlong line, dropping bytes until its end
         while true {

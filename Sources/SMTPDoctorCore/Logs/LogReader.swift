@@ -128,10 +128,10 @@ public struct LogReader {
     // MARK: - Line-based logs
 
     private mutating func readLines(
-        _ source: ByteSource, format: LogFormat, name: String, progress: (InputStatistics) -> Void,
+        _ source: any ByteSource, format: LogFormat, name: String, progress: (InputStatistics) -> Void,
         onEvent: (FailureEvent) -> Void
     ) throws {
-        var parser: LogLineParser
+        var parser: any LogLineParser
         switch format {
         case .eximMainLog: parser = EximLogParser(input: name)
         case .exchangeProtocolLog, .exchangeTrackingLog: parser = ExchangeLogParser(input: name)
@@ -164,7 +164,7 @@ public struct LogReader {
     // MARK: - Messages
 
     private mutating func readMessage(
-        _ source: ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+        _ source: any ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
     ) throws {
         var bytes: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
@@ -179,7 +179,7 @@ public struct LogReader {
     }
 
     private mutating func readMailbox(
-        _ source: ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+        _ source: any ByteSource, name: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
     ) throws {
         var message: [UInt8] = []
         var start = 0

@@ -32,7 +32,7 @@ struct MessageTraceParser: LogLineParser {
     /// Whether a line is a message-trace header row.
     static func isHeader(_ line: String) -> Bool {
         let fields = Set(CSVRecord.fields(line[...]).map(normalise))
-        let hasStatus = !fields.isDisjoint(with: names["status"]!)
+        let hasStatus = !fields.isDisjoint(with: names["status", default: []])
         let hasRecipient = fields.contains("recipientaddress") || fields.contains("recipientstatus")
         return hasStatus && hasRecipient || fields.contains("messagetraceid") && hasStatus
     }

@@ -1,12 +1,12 @@
 /// A byte source whose first bytes have already been read (to recognise the format) and are handed out again.
 final class PeekedByteSource: ByteSource {
-    private let source: ByteSource
+    private let source: any ByteSource
     private var peeked: [UInt8]
     private var offset = 0
 
     /// Reads the first bytes of `source`: up to `length` from a file, or only what one read returns from a stream
     /// (standard input fed by `tail -F` must not wait for more).
-    init(_ source: ByteSource, length: Int, stream: Bool) throws {
+    init(_ source: any ByteSource, length: Int, stream: Bool) throws {
         self.source = source
         var bytes = [UInt8](repeating: 0, count: length)
         var filled = 0
@@ -30,7 +30,7 @@ final class PeekedByteSource: ByteSource {
         if offset < peeked.count {
             let count = min(buffer.count, peeked.count - offset)
             peeked.withUnsafeBytes { bytes in
-                buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
             }
             offset += count
             if offset == peeked.count { peeked = [] }

@@ -20,7 +20,7 @@ struct YearlessTimeResolver: Sendable {
     /// The resolver for a reference date.
     init(reference: Date) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month, .day], from: reference)
         year = parts.year ?? 1970
         month = parts.month ?? 1

@@ -28,7 +28,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var ready = CircularBuffer<SMTPReply>()
     private var failure: Failure?
     private var waiter: EventLoopPromise<SMTPReply>?
-    private var tlsOutcome: Result<Void, Error>?
+    private var tlsOutcome: Result<Void, any Error>?
     private var tlsWaiter: EventLoopPromise<Void>?
     private var receivedAnything = false
 
@@ -51,7 +51,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: Error) {
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if tlsOutcome == nil, error is NIOSSLError || error is BoringSSLError {
             finishTLS(.failure(error))
         }
@@ -107,7 +107,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private func finishTLS(_ outcome: Result<Void, Error>) {
+    private func finishTLS(_ outcome: Result<Void, any Error>) {
         guard tlsOutcome == nil else { return }
         tlsOutcome = outcome
         if let tlsWaiter {

@@ -26,15 +26,21 @@ struct CommandHosts: Sendable {
     static let placeholderLabel = "x-placeholder"
 
     /// A dotted name not glued to a variable, property or longer word: group 1 the name, group 2 its last label.
-    static let hostPattern = try! NSRegularExpression(
-        pattern: #"(?<![\w$.-])((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?\.)+([A-Za-z]{2,}))(?![\w-])"#)
+    static let hostPattern = Result {
+        try NSRegularExpression(
+            pattern: #"(?<![\w$.-])((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?\.)+([A-Za-z]{2,}))(?![\w-])"#)
+    }
     /// A dotted IPv4 address, not part of a longer dotted number.
-    static let addressPattern = try! NSRegularExpression(
-        pattern: #"(?<![\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)"#)
+    static let addressPattern = Result {
+        try NSRegularExpression(
+            pattern: #"(?<![\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)"#)
+    }
 
     /// An IPv6 address with at least two colons, not part of a longer word.
-    static let ipv6Pattern = try! NSRegularExpression(
-        pattern: #"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:.])"#)
+    static let ipv6Pattern = Result {
+        try NSRegularExpression(
+            pattern: #"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:.])"#)
+    }
 
     /// The texts of a pattern's capture groups in every match.
     private static func groups(_ pattern: NSRegularExpression, in text: String) -> [[String]] {
@@ -46,11 +52,11 @@ struct CommandHosts: Sendable {
     }
 
     /// Every host name or address in a command that is neither a reserved example nor allowed here.
-    func problems(in run: String) -> [String] {
+    func problems(in run: String) throws -> [String] {
         let text = run.replacing(/<[^<>\s]+>/, with: Self.placeholderLabel)
         var found: [String] = []
         var blocklistPrefixes: [String] = []
-        for groups in Self.groups(Self.hostPattern, in: text) {
+        for groups in Self.groups(try Self.hostPattern.get(), in: text) {
             let host = groups[0].lowercased()
             guard publicTopLevelDomains.contains(groups[1].lowercased()) else { continue }
             if let zone = blocklistZones.first(where: { host.hasSuffix("." + $0) }) {
@@ -67,14 +73,15 @@ struct CommandHosts: Sendable {
             }
         }
         let isLookup = run.range(of: #"\b(dig|nslookup|Resolve-DnsName)\b"#, options: .regularExpression) != nil
-        for groups in Self.groups(Self.addressPattern, in: text) {
+        for groups in Self.groups(try Self.addressPattern.get(), in: text) {
             let address = groups[0]
             if blocklistPrefixes.contains(where: { $0.hasPrefix(address) }) { continue }
             if isDocumentationOrPrivate(address) { continue }
             if isLookup && publicResolvers.contains(address) { continue }
             found.append("\(address) is a public address; use 192.0.2.x, 198.51.100.x or 203.0.113.x")
         }
-        for groups in Self.groups(Self.ipv6Pattern, in: text) where groups[0].filter({ $0 == ":" }).count >= 2 {
+        let ipv6Pattern = try Self.ipv6Pattern.get()
+        for groups in Self.groups(ipv6Pattern, in: text) where groups[0].filter({ $0 == ":" }).count >= 2 {
             let address = groups[0].lowercased()
             let local = ["2001:db8:", "::", "fe80:", "fc", "fd"].contains { address.hasPrefix($0) }
             if !local { found.append("\(address) is a public IPv6 address; use 2001:db8::/32") }
