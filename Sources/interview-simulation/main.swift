@@ -4,8 +4,7 @@
 // the share with the right cause among the first three, and the mean number of questions asked — for all causes
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
-// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--clear-lead N]
-//   [--lead-margin N]
+// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -28,11 +27,10 @@ let started = Date()
 var settings = QuestionChooser.Settings()
 settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
-settings.clearLead = option("--clear-lead") ?? settings.clearLead
-settings.leadMargin = option("--lead-margin") ?? settings.leadMargin
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
-let chooser = QuestionChooser(
-    model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase)), settings: settings)
+var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))
+model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
+let chooser = QuestionChooser(model: model, settings: settings)
 let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors)
 
 /// Interviews that begin with the same answers ask the same next question: computed once.
@@ -87,8 +85,9 @@ func figures(_ label: String, _ outcomes: [InterviewSimulation.Outcome]) -> Stri
 }
 print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
-        + "\(settings.confidence), margin \(settings.margin), or at a share of \(settings.clearLead) leading by "
-        + "\(settings.leadMargin), or when no answer changes the leader"
+        + "\(settings.confidence) of the probability leading by \(settings.margin), or when no answer changes the "
+        + "leader; an unexpected answer counts "
+        + "\(model.contradictionWeight) of the evidence against a cause"
         + (withholdsErrors ? "; the oracle withholds the error text" : ""))
 for strategy in InterviewSimulation.Strategy.allCases {
     let outcomes = Outcomes(count: count)

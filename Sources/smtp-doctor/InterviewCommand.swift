@@ -50,7 +50,9 @@ extension SMTPDoctor {
                 valueName: "file"))
         var reportFile: String?
 
-        @Option(help: ArgumentHelp("Stop asking when the leading cause is this certain (0 to 1).", valueName: "value"))
+        @Option(
+            help: ArgumentHelp(
+                "Stop asking when the leading cause holds this share of the probability (0 to 1).", valueName: "value"))
         var confidence: Double = 0.8
 
         @OptionGroup var knowledge: KnowledgeOptions

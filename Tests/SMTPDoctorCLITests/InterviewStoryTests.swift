@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func thereAreStoriesToPlay() {
-        #expect(Self.stories.count >= 11)
+        #expect(Self.stories.count >= 22)
     }
 
     @Test(arguments: stories)

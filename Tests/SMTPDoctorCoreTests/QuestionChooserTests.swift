@@ -175,6 +175,51 @@ enum InterviewKnowledge {
         #expect(implied("error", "auth.token-refused") == "535 5.7.3 token rejected")
     }
 
+    @Test func anAnswerCountsAgainstTheCausesThatExpectedAnotherAndNoOtherCause() throws {
+        let chooser = try InterviewKnowledge.chooser()
+        let model = chooser.model
+        let authType = try #require(model.engine.knowledgeBase.question(id: "auth-type"))
+        let basic = [InterviewAnswer(questionID: "auth-type", answer: authType.answers[0])]
+        let against = model.contradiction(basic)
+        let token = try #require(model.diagnosisIndex["auth.token-refused"])
+        #expect(abs(against[token] - 0.6 * model.contradictionWeight) < 1e-9)
+        #expect(against[try #require(model.diagnosisIndex["auth.basic-refused"])] == 0)
+        #expect(against[try #require(model.diagnosisIndex["connection.refused"])] == 0)
+        #expect(model.contradiction([InterviewAnswer(questionID: "auth-type", answer: nil)]).allSatisfy { $0 == 0 })
+        let before = chooser.distribution(model.engine.diagnose(Evidence()))
+        let after = chooser.distribution(model.engine.diagnose(Evidence(answers: basic)), answers: basic)
+        #expect(after.probabilities[token] < before.probabilities[token])
+    }
+
+    @Test func anAnswerGivenAsAFactCountsLikeTheQuestionsAnswer() throws {
+        let model = try InterviewKnowledge.chooser().model
+        let knowledgeBase = model.engine.knowledgeBase
+        let fact = try #require(
+            InterviewAnswer(fact: "config.auth-type", value: .string("oauth2"), knowledgeBase: knowledgeBase))
+        let authType = try #require(knowledgeBase.questions.firstIndex { $0.id == "auth-type" })
+        #expect(model.position(of: fact)?.question == authType)
+        #expect(model.position(of: fact)?.answer == 1)
+        let basic = try #require(model.diagnosisIndex["auth.basic-refused"])
+        #expect(model.contradiction([fact])[basic] > 0)
+    }
+
+    @Test func equalScoresGoToTheCheaperQuestionThenTheEarlierOne() throws {
+        let knowledgeBase = try InterviewKnowledge.load()
+        func choice(_ id: String, score: Double) throws -> QuestionChooser.Choice {
+            let index = try #require(knowledgeBase.questions.firstIndex { $0.id == id })
+            return QuestionChooser.Choice(
+                question: knowledgeBase.questions[index], index: index, gain: score, score: score, separates: [])
+        }
+        let colour = try choice("colour", score: 0.5)
+        let authType = try choice("auth-type", score: 0.5 * (1 + 1e-12))
+        let error = try choice("error", score: 0.5)
+        #expect(QuestionChooser.precedes(colour, authType))
+        #expect(!QuestionChooser.precedes(authType, colour))
+        #expect(QuestionChooser.precedes(colour, error))
+        #expect(!QuestionChooser.precedes(error, colour))
+        #expect(QuestionChooser.precedes(try choice("error", score: 0.6), colour))
+    }
+
     @Test func theEntropyOfAUniformDistributionIsTheLogOfItsSize() {
         let uniform = HypothesisDistribution(certainties: [0, 0, 0, 0], priors: [1, 1, 1, 1])
         #expect(abs(uniform.entropy - 2) < 1e-9)

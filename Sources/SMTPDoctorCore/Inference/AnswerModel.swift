@@ -5,6 +5,11 @@
 /// the diagnosis's first example already states them. For an error question, each diagnosis implies its first
 /// example text. Where the rules say nothing, the implied answer is "unknown".
 ///
+/// A diagnosis with evidence that one answer of a question alone makes hold (a situation, a fact a person can tell)
+/// expects one of those answers: any other answer counts against it (`contradiction(_:)`), as strongly as the
+/// strongest such evidence times `contradictionWeight`. The rules list what a cause typically shows, not everything
+/// it can show, so a contradiction weighs less than the evidence itself.
+///
 /// The question choice uses the table to estimate how likely each answer is under the current distribution; the
 /// simulation uses it as an oracle that answers as the diagnosis would.
 public struct AnswerModel: Sendable {
@@ -19,6 +24,17 @@ public struct AnswerModel: Sendable {
     public let diagnosisIndex: [String: Int]
     /// The prior weight of each diagnosis, indexed like `KnowledgeBase.diagnoses`.
     public let priors: [Double]
+    /// `expected[question][diagnosis]`: the candidate answers the diagnosis expects (empty when it expects none),
+    /// for choice and yes-no questions.
+    public let expected: [[Set<Int>]]
+    /// `expectation[question][diagnosis]`: the certainty of the strongest evidence an expected answer alone fires.
+    public let expectation: [[Double]]
+
+    /// How much an answer the diagnosis does not expect counts against it, as a share of the certainty of the
+    /// evidence an expected answer would have fired (default 0.5).
+    public var contradictionWeight = 0.5
+    /// Question id → index.
+    private let questionIndex: [String: Int]
 
     /// Builds the table for the engine's knowledge base.
     public init(engine: InferenceEngine) {
@@ -33,9 +49,19 @@ public struct AnswerModel: Sendable {
                 evidence.condition.positiveTests.map { (test: $0, certainty: evidence.certainty) }
             }
         }
+        let nothingKnown = ConditionEvaluator(memory: engine.derivedMemory([]))
+        let pieces = diagnoses.map { definition in
+            definition.evidence.filter { $0.certainty > 0 && !nothingKnown.holds($0.condition) }.map {
+                (condition: $0.condition, certainty: $0.certainty)
+            }
+        }
+        var questionIndex: [String: Int] = [:]
         var candidates: [[QuestionAnswer]] = []
         var implied: [[Int?]] = []
-        for question in knowledgeBase.questions {
+        var expected: [[Set<Int>]] = []
+        var expectation: [[Double]] = []
+        for (number, question) in knowledgeBase.questions.enumerated() {
+            questionIndex[question.id] = questionIndex[question.id] ?? number
             if question.kind == .error {
                 var answers: [QuestionAnswer] = []
                 var row: [Int?] = []
@@ -49,30 +75,96 @@ public struct AnswerModel: Sendable {
                 }
                 candidates.append(answers)
                 implied.append(row)
+                expected.append(Array(repeating: [], count: diagnoses.count))
+                expectation.append(Array(repeating: 0, count: diagnoses.count))
                 continue
             }
             let answers = question.answers
             let memories = answers.map { answer in
                 engine.derivedMemory(answer.facts.map { Fact($0.fact.name, $0.value, source: FactSource(.answer)) })
             }
-            implied.append(
-                diagnoses.indices.map { diagnosis in
-                    if let stated = answers.firstIndex(where: { profiles[diagnosis].states($0) }) { return stated }
-                    var best: (index: Int, certainty: Double)?
-                    var record: [ConditionCheck] = []
-                    for (index, memory) in memories.enumerated() {
-                        let evaluator = ConditionEvaluator(memory: memory)
-                        for literal in literals[diagnosis] where literal.certainty > (best?.certainty ?? 0) {
-                            record.removeAll(keepingCapacity: true)
-                            if evaluator.holds(literal.test, record: &record) { best = (index, literal.certainty) }
-                        }
-                    }
-                    return best?.index
-                })
+            let readings = diagnoses.indices.map { diagnosis in
+                Self.reading(
+                    answers, memories: memories, pieces: pieces[diagnosis], literals: literals[diagnosis],
+                    profile: profiles[diagnosis])
+            }
+            let weighed = question.kind == .choice || question.kind == .yesNo
+            implied.append(readings.map(\.implied))
+            expected.append(readings.map { weighed ? $0.expected : [] })
+            expectation.append(readings.map { weighed ? $0.certainty : 0 })
             candidates.append(answers)
         }
+        self.questionIndex = questionIndex
         self.candidates = candidates
         self.implied = implied
+        self.expected = expected
+        self.expectation = expectation
+    }
+
+    /// What one diagnosis reads in the answers of one question: the answer it implies (the one its first example
+    /// states, else the one its strongest evidence reads, the first in the file on a tie), the answers it expects —
+    /// those that alone make a piece of its positive evidence hold (`pieces`: those that do not hold when nothing is
+    /// known), with the answer it implies — and the certainty of the strongest such piece. A diagnosis whose evidence
+    /// reads an answer only together with other facts (an error text, a provider and a reply) expects nothing of the
+    /// question.
+    private static func reading(
+        _ answers: [QuestionAnswer], memories: [WorkingMemory], pieces: [(condition: Condition, certainty: Double)],
+        literals: [(test: Condition, certainty: Double)], profile: WorkingMemory
+    ) -> (implied: Int?, expected: Set<Int>, certainty: Double) {
+        var strongest = Array(repeating: 0.0, count: answers.count)
+        var alone = Array(repeating: 0.0, count: answers.count)
+        for (index, memory) in memories.enumerated() {
+            let evaluator = ConditionEvaluator(memory: memory)
+            for literal in literals where literal.certainty > strongest[index] && evaluator.holds(literal.test) {
+                strongest[index] = literal.certainty
+            }
+            for piece in pieces where piece.certainty > alone[index] && evaluator.holds(piece.condition) {
+                alone[index] = piece.certainty
+            }
+        }
+        let certainty = strongest.max() ?? 0
+        let implied =
+            answers.firstIndex { profile.states($0) } ?? (certainty > 0 ? strongest.firstIndex(of: certainty) : nil)
+        var expected = Set(alone.indices.filter { alone[$0] > 0 })
+        guard !expected.isEmpty else { return (implied, [], 0) }
+        if let implied { expected.insert(implied) }
+        return (implied, expected, alone.max() ?? 0)
+    }
+
+    /// How strongly the answers given count against each diagnosis, indexed like `KnowledgeBase.diagnoses`: for every
+    /// choice or yes-no question answered with something a diagnosis does not expect, `contradictionWeight` times
+    /// the certainty of the evidence it expected, combined over the questions like certainty factors. A question
+    /// answered twice counts once, with its last answer; "unknown" counts against nothing.
+    public func contradiction(_ answers: [InterviewAnswer]) -> [Double] {
+        var against = Array(repeating: 0.0, count: priors.count)
+        var counted = Set<Int>()
+        for answer in answers.reversed() {
+            guard let given = position(of: answer), counted.insert(given.question).inserted else { continue }
+            for diagnosis in against.indices {
+                let expects = expected[given.question][diagnosis]
+                guard !expects.isEmpty, !expects.contains(given.answer) else { continue }
+                against[diagnosis] = CertaintyFactor.combine(
+                    against[diagnosis], expectation[given.question][diagnosis] * contradictionWeight)
+            }
+        }
+        return against
+    }
+
+    /// The question and candidate an answer is, for choice and yes-no questions: by the question's id and the
+    /// answer's, or — for an answer given as facts, as an answers file may give it — the question with an answer
+    /// that sets just those facts.
+    func position(of answer: InterviewAnswer) -> (question: Int, answer: Int)? {
+        guard let given = answer.answer else { return nil }
+        if let question = questionIndex[answer.questionID] {
+            return candidates[question].firstIndex { $0.id == given.id }.map { (question, $0) }
+        }
+        guard !given.facts.isEmpty else { return nil }
+        let questions = engine.knowledgeBase.questions
+        for (question, answers) in candidates.enumerated()
+        where questions[question].kind == .choice || questions[question].kind == .yesNo {
+            if let index = answers.firstIndex(where: { $0.sets(given.facts) }) { return (question, index) }
+        }
+        return nil
     }
 
     /// What the first example of a diagnosis says, with everything derived from it.
@@ -101,6 +193,14 @@ extension WorkingMemory {
             }
             return known == value
         }
+    }
+}
+
+extension QuestionAnswer {
+    /// Whether the answer sets exactly these facts to these values.
+    fileprivate func sets(_ given: [(fact: FactReference, value: FactValue)]) -> Bool {
+        facts.count == given.count
+            && facts.allSatisfy { fact, value in given.contains { $0.fact.name == fact.name && $0.value == value } }
     }
 }
 

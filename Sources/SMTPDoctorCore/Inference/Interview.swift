@@ -32,7 +32,7 @@ public struct Interview: Sendable {
     public func conclusion(separator: Question? = nil) -> DiagnosisResult {
         let result = result
         guard !answers.isEmpty || !observations.isEmpty else { return result }
-        return chooser.conclusion(of: result, separator: separator)
+        return chooser.conclusion(of: result, answers: answers, separator: separator)
     }
 
     /// The next question, or why there is none.

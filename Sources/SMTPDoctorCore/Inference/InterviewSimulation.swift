@@ -70,7 +70,7 @@ public struct InterviewSimulation: Sendable {
             case .fileOrder:
                 let result = engine.diagnose(Evidence(answers: answers))
                 index =
-                    chooser.confidentDiagnosis(result) == nil
+                    chooser.confidentDiagnosis(result, answers: answers) == nil
                     ? chooser.askable(answers: answers, result: result).first : nil
             }
             guard let index else { break }
@@ -78,7 +78,7 @@ public struct InterviewSimulation: Sendable {
                 InterviewAnswer(
                     questionID: questions[index].id, answer: oracleAnswer(question: index, diagnosis: diagnosis)))
         }
-        let concluded = chooser.conclusion(of: engine.diagnose(Evidence(answers: answers))).diagnoses
+        let concluded = chooser.conclusion(of: engine.diagnose(Evidence(answers: answers)), answers: answers).diagnoses
         return Outcome(
             diagnosisID: engine.knowledgeBase.diagnoses[diagnosis].id, asked: answers,
             concludedIDs: concluded.map(\.definition.id))

@@ -8,11 +8,14 @@ extension QuestionChooser {
     ///
     /// - Parameters:
     ///   - result: what the engine concluded from the answers.
+    ///   - answers: the answers it concluded from, which count against the causes that expected others.
     ///   - separator: the question that would best tell the leading causes apart, if any; it becomes the first
     ///     step of the checklist.
-    public func conclusion(of result: DiagnosisResult, separator: Question? = nil) -> DiagnosisResult {
+    public func conclusion(
+        of result: DiagnosisResult, answers: [InterviewAnswer] = [], separator: Question? = nil
+    ) -> DiagnosisResult {
         let knowledgeBase = model.engine.knowledgeBase
-        let current = distribution(result)
+        let current = distribution(result, answers: answers)
         let probability = { (diagnosis: RankedDiagnosis) in
             model.diagnosisIndex[diagnosis.definition.id].map { current.probabilities[$0] } ?? 0
         }

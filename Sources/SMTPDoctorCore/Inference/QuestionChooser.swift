@@ -2,30 +2,25 @@
 ///
 /// The gain of a question is the entropy of the current distribution of diagnoses minus the entropy expected after
 /// answering it, where each answer's probability is the share of the current mass whose diagnoses imply that answer
-/// (`AnswerModel`) and the rest of the mass answers "unknown", which changes nothing. Every number comes from the
-/// rules; the order of the questions in the file plays no part.
+/// (`AnswerModel`) and the rest of the mass answers "unknown", which changes nothing. After an answer, the causes that
+/// imply it gain by their evidence and the causes that expected another answer lose (`AnswerModel.contradiction`).
+/// Every number comes from the rules; the order of the questions in the file only breaks exact ties.
 ///
-/// It stops when one cause is clearly ahead — certain and ahead of the next, or holding a share of the probability
-/// that leads the next by a margin — or when no answer to any remaining question would change which cause leads.
+/// It stops when one cause is clearly ahead — holding most of the probability and leading the next by a margin — or
+/// when no answer to any remaining question would change which cause leads.
 /// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
     public struct Settings: Sendable, Hashable {
-        /// Stop when the leading diagnosis is at least this certain…
-        public var confidence: Double
-        /// …and leads the next one by at least this much.
-        public var margin: Double
         /// Stop when the likeliest diagnosis holds at least this share of the probability…
-        public var clearLead: Double
-        /// …and its share exceeds the next one's by at least this much: clearly ahead.
-        public var leadMargin: Double
+        public var confidence: Double
+        /// …and its share exceeds the next one's by at least this much.
+        public var margin: Double
 
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, clearLead: Double = 0.5, leadMargin: Double = 0.3) {
+        public init(confidence: Double = 0.8, margin: Double = 0.1) {
             self.confidence = confidence
             self.margin = margin
-            self.clearLead = clearLead
-            self.leadMargin = leadMargin
         }
     }
 
@@ -64,25 +59,25 @@ public struct QuestionChooser: Sendable {
         self.settings = settings
     }
 
-    /// The distribution of diagnoses for a result, over the knowledge base's priors.
-    public func distribution(_ result: DiagnosisResult) -> HypothesisDistribution {
-        HypothesisDistribution(result, index: model.diagnosisIndex, priors: model.priors)
+    /// The distribution of diagnoses for a result, over the knowledge base's priors, with what the answers given
+    /// count against the diagnoses that expected other answers.
+    public func distribution(_ result: DiagnosisResult, answers: [InterviewAnswer] = []) -> HypothesisDistribution {
+        HypothesisDistribution(
+            result, index: model.diagnosisIndex, priors: model.priors, against: model.contradiction(answers))
     }
 
-    /// Whether the result is certain enough to stop: returns the leading diagnosis if so — when its certainty is
-    /// high and ahead of the next, or when its share of the probability is large and leads the next by a margin.
-    public func confidentDiagnosis(_ result: DiagnosisResult) -> String? {
-        if let first = result.diagnoses.first, first.confidence >= settings.confidence,
-            first.confidence - (result.diagnoses.dropFirst().first?.confidence ?? 0) >= settings.margin
-        {
-            return first.definition.id
-        }
-        let current = distribution(result)
+    /// Whether the result is certain enough to stop: returns the likeliest diagnosis if it holds `confidence` of the
+    /// probability (its prior with all the evidence, for and against) and leads the next by `margin`.
+    ///
+    /// The engine's certainty alone does not stop the interview: a few answers that each point a little at a cause
+    /// add up to a high certainty for every cause they share, and only the probability weighs them against each other.
+    public func confidentDiagnosis(_ result: DiagnosisResult, answers: [InterviewAnswer] = []) -> String? {
+        let current = distribution(result, answers: answers)
         let ranking = current.ranking
-        guard let likeliest = ranking.first, current.probabilities[likeliest] >= settings.clearLead,
-            current.probabilities[likeliest] - (ranking.dropFirst().first.map { current.probabilities[$0] } ?? 0)
-                >= settings.leadMargin
-        else { return nil }
+        guard let likeliest = ranking.first else { return nil }
+        let share = current.probabilities[likeliest]
+        let next = ranking.dropFirst().first.map { current.probabilities[$0] } ?? 0
+        guard share >= settings.confidence, share - next >= settings.margin else { return nil }
         return model.engine.knowledgeBase.diagnoses[likeliest].id
     }
 
@@ -107,7 +102,7 @@ public struct QuestionChooser: Sendable {
     /// - Returns: the question to ask, or why to stop.
     public func next(answers: [InterviewAnswer], observations: [Observation] = []) -> Outcome {
         let result = model.engine.diagnose(Evidence(answers: answers, observations: observations))
-        if let confident = confidentDiagnosis(result) { return .confident(diagnosisID: confident) }
+        if let confident = confidentDiagnosis(result, answers: answers) { return .confident(diagnosisID: confident) }
         let best = bestChoice(answers: answers, observations: observations, result: result)
         guard let best else { return .noUsefulQuestion }
         return .ask(best)
@@ -121,12 +116,13 @@ public struct QuestionChooser: Sendable {
     }
 
     /// The askable question with the largest expected gain per unit of cost among those with an answer that would
-    /// change which cause leads; if none would, the one with the largest gain when `anyGain`, else `nil`.
+    /// change which cause leads; if none would, the one with the largest gain when `anyGain`, else `nil`. Ties go
+    /// by `precedes(_:_:)`.
     private func bestChoice(
         answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult, anyGain: Bool = false
     ) -> Choice? {
         let engine = model.engine
-        let current = distribution(result)
+        let current = distribution(result, answers: answers)
         let entropy = current.entropy
         let leader = current.ranking.first
         var best: Choice?
@@ -141,11 +137,9 @@ public struct QuestionChooser: Sendable {
             var expected = entropy * max(0, 1 - mass.reduce(0, +))
             var changesLeader = false
             for (answer, probability) in mass.enumerated() where probability > 0 {
+                let given = answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])]
                 let after = distribution(
-                    engine.diagnose(
-                        Evidence(
-                            answers: answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])],
-                            observations: observations)))
+                    engine.diagnose(Evidence(answers: given, observations: observations)), answers: given)
                 expected += probability * after.entropy
                 if after.ranking.first != leader { changesLeader = true }
             }
@@ -155,10 +149,22 @@ public struct QuestionChooser: Sendable {
             let choice = Choice(
                 question: question, index: index, gain: gain, score: score,
                 separates: separation(index, mass: mass, distribution: current))
-            if score > (bestByGain?.score ?? 0) { bestByGain = choice }
-            if changesLeader, score > (best?.score ?? 0) { best = choice }
+            if Self.precedes(choice, bestByGain) { bestByGain = choice }
+            if changesLeader, Self.precedes(choice, best) { best = choice }
         }
         return best ?? (anyGain ? bestByGain : nil)
+    }
+
+    /// Whether a choice goes before another: the higher score, where scores closer than one part in a billion count
+    /// as equal (they differ by rounding only); between equal scores the cheaper question, then the one earlier in
+    /// `questions.yaml`. So the same answers always lead to the same question.
+    static func precedes(_ choice: Choice, _ other: Choice?) -> Bool {
+        guard let other else { return true }
+        if abs(choice.score - other.score) > 1e-9 * max(abs(choice.score), abs(other.score)) {
+            return choice.score > other.score
+        }
+        if choice.question.cost != other.question.cost { return choice.question.cost < other.question.cost }
+        return choice.index < other.index
     }
 
     /// The answers of a question with the likeliest diagnoses that imply each.
