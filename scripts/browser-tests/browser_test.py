@@ -11,9 +11,9 @@ import sys
 import tempfile
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CANARY = "Canary-Browser-Pa55-91c2"
@@ -136,7 +136,22 @@ def submit(driver, button):
     # Clicks a submit button and waits until the next page has replaced this one.
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 120).until(lambda _: replaced(page))
+
+
+def replaced(page):
+    # True once the element is gone from the document. Chromium answers a look at an element whose page is being
+    # replaced at that moment with an inspector error ("does not belong to the document") instead of a stale
+    # reference; that, too, means the old page is gone. Any other error is raised.
+    try:
+        page.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error) or "No node with given id" in str(error):
+            return True
+        raise
 
 
 def main():
