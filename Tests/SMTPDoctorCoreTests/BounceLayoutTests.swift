@@ -8,14 +8,7 @@ import Testing
 /// a DSN action that is not RFC 3464's.
 @Suite struct BounceLayoutTests {
     private func events(of message: String) throws -> [FailureEvent] {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("report.eml")
-        try Data(message.utf8).write(to: url)
-        var reader = LogReader()
-        var events: [FailureEvent] = []
-        reader.read(url.path) { events.append($0) }
-        return events
+        try Fixtures.events(ofMessage: message)
     }
 
     @Test func aBoundaryOnTheLineAfterItsTypeWithoutIndentStillSplitsTheParts() throws {

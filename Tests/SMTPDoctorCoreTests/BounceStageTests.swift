@@ -7,15 +7,7 @@ import Testing
 /// wording, and the wording only bounces use.
 @Suite struct BounceStageTests {
     private func events(of message: String) throws -> [FailureEvent] {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("bounce.eml")
-        try Data(message.utf8).write(to: url)
-        var reader = LogReader()
-        reader.stagePhrases = try KnowledgeBase.load([.builtIn]).stagePhrases
-        var events: [FailureEvent] = []
-        reader.read(url.path) { events.append($0) }
-        return events
+        try Fixtures.events(ofMessage: message, stagePhrases: KnowledgeBase.load([.builtIn]).stagePhrases)
     }
 
     private func report(human: String, status: String, diagnostic: String) -> String {
