@@ -5,7 +5,7 @@ import SMTPDoctorCore
 let rulePaths = [
     "facts.yaml", "categories.yaml", "questions.yaml", "symptoms.yaml", "codes/basic.yaml", "codes/enhanced.yaml",
     "providers/fuzz.yaml", "rules/fuzz.yaml", "diagnoses/fuzz.yaml", "remediations/fuzz.yaml",
-    "vocabulary/fuzz.yaml",
+    "vocabulary/fuzz.yaml", "situations/fuzz.yaml", "stage-phrases.yaml", "priors.yaml",
 ]
 
 /// A rule file from `--rules` or `rules lint`: the first byte chooses its place in the folder, the rest is its YAML.
