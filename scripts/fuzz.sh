@@ -144,19 +144,23 @@ seed_files gzip "$fixtures"/*.gz
 # entry), so that a seed fits the target's maximum length; a piece cut inside a block under a top-level key (such as
 # `codes:`) starts with that key again.
 mkdir -p "$seeds/knowledge"
-pieces="$scratch/knowledge-pieces"
 places=(facts.yaml categories.yaml questions.yaml symptoms.yaml codes/basic codes/enhanced providers rules diagnoses
     remediations vocabulary situations stage-phrases.yaml priors.yaml)
-knowledge_seeds() {  # INDEX FILE: the file's pieces, each after the byte INDEX
-    local index=$1 file=$2 name
-    name=${file#"$root/Rules/"}
-    name=${name%.yaml}
-    name=${name//\//-}
-    rm -rf "$pieces" && mkdir -p "$pieces"
-    awk -v limit=800 -v out="$pieces/piece" '
-        function flush() {
-            if (size > 0) { count++; printf "%s", text > (out "-" count); close(out "-" count) }
+knowledge_seeds() {  # INDEX FILE…: each file's pieces, each after the byte INDEX, named INDEX-PATH-N
+    local index=$1; shift
+    [ $# -gt 0 ] || return 0
+    awk -v limit=800 -v place="$index" -v rules="$root/Rules/" -v folder="$seeds/knowledge" '
+        function flush(  out) {
+            if (size > 0) {
+                count++; out = folder "/" place "-" name "-" count
+                printf "%c%s", place + 0, text > out; close(out)
+            }
             text = ""; size = 0
+        }
+        FNR == 1 {
+            flush(); count = 0; header = ""; name = FILENAME
+            if (index(name, rules) == 1) name = substr(name, length(rules) + 1)
+            sub(/\.yaml$/, "", name); gsub("/", "-", name)
         }
         {
             starts = $0 ~ /^[^ #]/ || (header != "" && $0 ~ /^  - /)
@@ -164,19 +168,17 @@ knowledge_seeds() {  # INDEX FILE: the file's pieces, each after the byte INDEX
             if ($0 ~ /^[^ #-][^:]*:[ \t]*$/) header = $0
             text = text $0 "\n"; size += length($0) + 1
         }
-        END { flush() }' "$file"
-    for piece in "$pieces"/piece-*; do
-        { printf "\\x$(printf %02x "$index")"; cat "$piece"; } > "$seeds/knowledge/$index-$name-${piece##*-}"
-    done
+        END { flush() }' "$@"
 }
 for index in "${!places[@]}"; do
     place=${places[$index]}
+    files=()
     for file in "$root/Rules/$place" "$root/Rules/$place".yaml "$root/Rules/$place"/*.yaml; do
-        [ -f "$file" ] && knowledge_seeds "$index" "$file"
+        [ -f "$file" ] && files+=("$file")
     done
+    knowledge_seeds "$index" "${files[@]}"
 done
-for file in "$root"/Rules/facts/*.yaml; do knowledge_seeds 0 "$file"; done
-rm -rf "$pieces"
+knowledge_seeds 0 "$root"/Rules/facts/*.yaml
 
 mkdir -p "$seeds/template"
 for file in "$root"/Templates/*.mustache; do
