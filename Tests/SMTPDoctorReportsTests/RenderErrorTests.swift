@@ -24,14 +24,15 @@ import Testing
     }
 
     @Test func aMissingTemplateIsAnErrorNamingIt() throws {
-        let renderer = try SupportReportRenderer()
+        let templates = try TemplateLibrary()
         #expect(throws: RenderError(missingTemplate: "report.txt")) {
-            try renderer.render(["title": "t"], template: "report.txt")
+            try templates.render(["title": "t"], template: "report.txt")
         }
+        let renderer = SupportReportRenderer(templates: templates)
         #expect(RenderError(missingTemplate: "report.txt").message.contains("report.txt.mustache"))
         // The built-in templates of every kind are there.
         let report = SupportReport(environment: Self.environment, result: try result())
-        for kind in SupportReportRenderer.Kind.allCases {
+        for kind in DocumentKind.allCases {
             #expect(try !renderer.render(report, as: kind).isEmpty)
         }
     }
@@ -65,10 +66,11 @@ import Testing
         unencodable.confidence = .infinity
         #expect(throws: RenderError.self) { try FailureEventJSONLine().render(event, unencodable) }
 
-        #expect(try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase).hasPrefix("{"))
+        #expect(
+            try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase).hasPrefix("{"))
         analysis.seconds = .nan
         let error = try #require(throws: RenderError.self) {
-            try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
+            try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
         }
         #expect(error.message.hasPrefix("cannot write the analysis as JSON: input.seconds"), "\(error)")
     }
