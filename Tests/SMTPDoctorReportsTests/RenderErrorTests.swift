@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDNS
 import SMTPDoctorDefaultRules
 import Testing
 
@@ -73,5 +74,31 @@ import Testing
             try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
         }
         #expect(error.message.hasPrefix("cannot write the analysis as JSON: input.seconds"), "\(error)")
+    }
+
+    @Test func theDomainChecksAreEncodedIntoTheDiagnosisAndANonFiniteNumberIsAnError() throws {
+        let knowledgeBase = try Self.knowledgeBase.get()
+        var findings = DomainCheckReport(domain: "example.org", ip: "192.0.2.1")
+        findings.findings = [
+            DomainFinding(check: "SPF", status: .problem, detail: "the record ends in +all", records: ["v=spf1 +all"])
+        ]
+        var result = try result()
+        let json = try DomainCheckRenderer(toolVersion: "t").json(
+            findings, result: result, knowledgeBase: knowledgeBase)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["domain"] as? String == "example.org")
+        #expect(object["ip"] as? String == "192.0.2.1")
+        let finding = try #require((object["findings"] as? [[String: Any]])?.first)
+        #expect(finding["check"] as? String == "SPF" && finding["status"] as? String == "problem")
+        #expect(finding["records"] as? [String] == ["v=spf1 +all"])
+        #expect((object["diagnoses"] as? [Any])?.isEmpty == false)
+
+        result.diagnoses[0].confidence = .nan
+        let error = try #require(throws: RenderError.self) {
+            try DomainCheckRenderer(toolVersion: "t").json(findings, result: result, knowledgeBase: knowledgeBase)
+        }
+        #expect(error.message.contains("diagnoses.0.confidence"), "\(error)")
+        let report = SupportReport(environment: Self.environment, result: result, domainCheck: findings)
+        #expect(throws: RenderError.self) { try report.json(knowledgeBase: knowledgeBase) }
     }
 }
