@@ -1,9 +1,9 @@
 import Foundation
 import SMTPDoctorCore
 
-/// The Markdown or HTML document of `smtp-doctor analyze`: counts, then a section for each side of the server
-/// (outbound, inbound, submission) with its failure rate and every group of its failures with samples and checklist,
-/// rendered through the `analysis.md` and `analysis.html` templates.
+/// What the Markdown and HTML documents of `smtp-doctor analyze` show: counts, then a section for each side of the
+/// server (outbound, inbound, submission) with its failure rate and every group of its failures with samples and
+/// checklist. ``AnalysisDocumentRenderer`` renders it through the `analysis.md` and `analysis.html` templates.
 public struct AnalysisDocument: Sendable {
     /// The analysis.
     public var analysis: LogAnalysis

@@ -14,17 +14,15 @@ public struct AnalysisReport: RenderableReport {
     }
 
     public func text(_ settings: TextSettings) -> String {
-        AnalysisTextReport(style: settings.style, top: document.top).render(document.analysis)
+        AnalysisTextRenderer(style: settings.style, top: document.top).render(document.analysis)
     }
 
     public func json() throws(RenderError) -> String {
-        try AnalysisJSONReport(toolVersion: document.environment.toolVersion, top: document.top).render(
+        try AnalysisJSONRenderer(toolVersion: document.environment.toolVersion, top: document.top).render(
             document.analysis, knowledgeBase: knowledgeBase)
     }
 
-    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
-    {
-        try renderer.render(document, as: kind)
+    public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {
+        try AnalysisDocumentRenderer(templates: templates).render(document, as: kind)
     }
 }

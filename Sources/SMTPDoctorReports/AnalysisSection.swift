@@ -67,11 +67,11 @@ struct AnalysisSection {
     /// `outbound 2 failed (bounced 1, deferred 1), 10 delivered (16.7 % failed)`.
     var text: String {
         let statuses = FailureStatus.allCases.compactMap { status in
-            self.statuses[status].map { "\(status.rawValue) \(AnalysisTextReport.number($0))" }
+            self.statuses[status].map { "\(status.rawValue) \(AnalysisTextRenderer.number($0))" }
         }
         let breakdown = side == .outbound && !statuses.isEmpty ? " (\(statuses.joined(separator: ", ")))" : ""
         let rate = failureRate.map { String(format: " (%.1f %% %@)", $0, failedWord) } ?? ""
-        let number = AnalysisTextReport.number
+        let number = AnalysisTextRenderer.number
         return
             "\(side.rawValue) \(number(failures)) \(failedWord)\(breakdown), \(number(delivered)) \(deliveredWord)\(rate)"
     }
@@ -79,6 +79,6 @@ struct AnalysisSection {
     /// `2 failures, 16.7 % of outbound messages` for a group of this side.
     func countText(_ group: FailureGroup) -> String {
         let share = share(of: group).map { String(format: ", %.1f %% of %@ messages", $0, side.rawValue) } ?? ""
-        return "\(AnalysisTextReport.number(group.count)) \(failureNoun(group.count))\(share)"
+        return "\(AnalysisTextRenderer.number(group.count)) \(failureNoun(group.count))\(share)"
     }
 }

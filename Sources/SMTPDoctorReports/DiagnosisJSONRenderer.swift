@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDNS
 
 /// Renders a diagnosis as the machine-readable object of the JSON contract (schema version 1).
 ///
@@ -10,7 +11,7 @@ public struct DiagnosisJSONRenderer: Sendable {
     /// Values given on the command line for the commands' placeholders; the facts fill the gaps.
     public var commandValues: CommandValues
 
-    /// Creates a JSON report.
+    /// Creates a renderer.
     public init(toolVersion: String, commandValues: CommandValues = CommandValues()) {
         self.toolVersion = toolVersion
         self.commandValues = commandValues
@@ -23,13 +24,21 @@ public struct DiagnosisJSONRenderer: Sendable {
     ///   - result: what the engine concluded.
     ///   - knowledgeBase: for the size of the knowledge base.
     ///   - interview: the questions and answers of an interview, added as the `interview` object.
+    ///   - domainCheck: the domain's DNS checks, added as `domain`, `ip` and `findings`.
     public func render(
-        _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil
+        _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil,
+        domainCheck: DomainCheckReport? = nil
     ) throws(RenderError) -> String {
         var document = Document(
             result: result, knowledgeBase: knowledgeBase, version: toolVersion,
             commands: ChecklistCommands(result: result, given: commandValues))
         document.interview = interview.map(InterviewEntry.init)
+        if let domainCheck {
+            let entry = DomainCheckEntry(domainCheck)
+            document.domain = entry.domain
+            document.ip = entry.ip
+            document.findings = entry.findings
+        }
         return UntrustedText.json(try RenderError.json(document, naming: "the diagnosis")) + "\n"
     }
 }
@@ -44,6 +53,9 @@ private struct Document: Encodable {
     let diagnoses: [DiagnosisEntry]
     let checklist: [ChecklistEntry]
     var interview: InterviewEntry?
+    var domain: String?
+    var ip: String?
+    var findings: [DomainCheckEntry.Finding]?
 
     init(result: DiagnosisResult, knowledgeBase: KnowledgeBase, version: String, commands: ChecklistCommands) {
         tool = Tool(

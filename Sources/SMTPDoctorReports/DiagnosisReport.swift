@@ -37,17 +37,11 @@ public struct DiagnosisReport: RenderableReport {
     }
 
     public func json() throws(RenderError) -> String {
-        let rendering = DomainCheckRenderer(toolVersion: document.environment.toolVersion)
-        let json = try DiagnosisJSONRenderer(
-            toolVersion: document.environment.toolVersion, commandValues: document.commandValues
-        )
-        .render(result, knowledgeBase: knowledgeBase, interview: interview)
-        return document.domainCheck.map { rendering.adding($0, to: json) } ?? json
+        try DiagnosisJSONRenderer(toolVersion: document.environment.toolVersion, commandValues: document.commandValues)
+            .render(result, knowledgeBase: knowledgeBase, interview: interview, domainCheck: document.domainCheck)
     }
 
-    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
-    {
-        try renderer.render(document, as: kind)
+    public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {
+        try SupportReportRenderer(templates: templates).render(document, as: kind)
     }
 }

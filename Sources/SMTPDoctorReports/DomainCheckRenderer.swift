@@ -43,12 +43,12 @@ public struct DomainCheckRenderer: Sendable {
     /// - Throws: ``RenderError`` when the template is missing.
     public func document(
         _ report: DomainCheckReport, result: DiagnosisResult, environment: SupportReport.Environment,
-        renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind
+        templates: TemplateLibrary, as kind: DocumentKind
     ) throws(RenderError) -> String {
         var context = SupportReport(environment: environment, result: result, domainCheck: report).templateContext
         context["title"] = "smtp-doctor check-domain: \(report.domain)"
         context["summary"] = Self.summary(report, result: result)
-        return try renderer.renderDomainCheck(context, as: kind)
+        return try templates.render(context, .domainCheck, as: kind)
     }
 
     /// One paragraph: how many findings are problems, and the most likely cause.
@@ -66,34 +66,14 @@ public struct DomainCheckRenderer: Sendable {
         return sentence
     }
 
-    /// The JSON contract of `diagnose` with `domain` and a `findings` list added: check, status, detail, records.
+    /// The JSON contract of `diagnose` with `domain`, `ip` and a `findings` list added: check, status, detail,
+    /// records.
     ///
     /// - Throws: ``RenderError`` when a value cannot be encoded (a non-finite number).
     public func json(_ report: DomainCheckReport, result: DiagnosisResult, knowledgeBase: KnowledgeBase)
         throws(RenderError) -> String
     {
-        adding(
-            report, to: try DiagnosisJSONRenderer(toolVersion: toolVersion).render(result, knowledgeBase: knowledgeBase)
-        )
-    }
-
-    /// A JSON document of the `diagnose` contract with `domain`, `ip` and `findings` added (what `diagnose
-    /// --domain --format json` writes); the document unchanged if it is not a JSON object.
-    public func adding(_ report: DomainCheckReport, to json: String) -> String {
-        guard var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
-            return json
-        }
-        object["domain"] = report.domain
-        if let ip = report.ip { object["ip"] = ip }
-        object["findings"] = report.findings.map {
-            ["check": $0.check, "status": $0.status.rawValue, "detail": $0.detail, "records": $0.records]
-                as [String: Any]
-        }
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
-            let text = String(data: data, encoding: .utf8)
-        else { return json }
-        return text + "\n"
+        try DiagnosisJSONRenderer(toolVersion: toolVersion).render(
+            result, knowledgeBase: knowledgeBase, domainCheck: report)
     }
 }

@@ -36,9 +36,7 @@ public struct DomainCheckResultReport: RenderableReport {
         try rendering.json(findings, result: result, knowledgeBase: knowledgeBase)
     }
 
-    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
-    {
-        try rendering.document(findings, result: result, environment: environment, renderer: renderer, as: kind)
+    public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {
+        try rendering.document(findings, result: result, environment: environment, templates: templates, as: kind)
     }
 }

@@ -25,17 +25,15 @@ public struct ProbeRunReport: RenderableReport {
     }
 
     public func text(_ settings: TextSettings) -> String {
-        ProbeRenderer.text(outcomes, transcript: transcript && !settings.brief)
+        ProbeTextRenderer(transcript: transcript && !settings.brief).render(outcomes)
     }
 
     public func json() throws(RenderError) -> String {
         try ProbeJSONRenderer(toolVersion: toolVersion).render(outcomes, exitCode: exitCode)
     }
 
-    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
-    {
+    public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {
         guard let document else { throw RenderError(missingDocument: "the probe") }
-        return try renderer.render(document, as: kind)
+        return try SupportReportRenderer(templates: templates).render(document, as: kind)
     }
 }

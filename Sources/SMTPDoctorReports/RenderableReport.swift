@@ -9,9 +9,8 @@ public protocol RenderableReport: Sendable {
     ///
     /// - Throws: ``RenderError`` when a value cannot be encoded.
     func json() throws(RenderError) -> String
-    /// The Markdown or HTML document.
+    /// The Markdown or HTML document, rendered through its own templates in `templates`.
     ///
     /// - Throws: ``RenderError`` when a template is missing.
-    func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
+    func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String
 }

@@ -7,7 +7,7 @@ extension SupportReport {
     public func text(knowledgeBase: KnowledgeBase, settings: TextSettings = TextSettings()) -> String {
         let style = settings.style
         var out = ""
-        if !probes.isEmpty { out += ProbeRenderer.text(probes) + "\n" }
+        if !probes.isEmpty { out += ProbeTextRenderer().render(probes) + "\n" }
         if let domainCheck {
             out += DomainCheckRenderer(toolVersion: environment.toolVersion).findingsText(domainCheck)
         }
@@ -42,7 +42,7 @@ extension SupportReport {
             object["probes"] = (try Self.object(probe, naming: "the probe") as? [String: Any])?["probes"] ?? NSNull()
         }
         if let domainCheck {
-            let findings = DomainCheckRenderer(toolVersion: environment.toolVersion).adding(domainCheck, to: "{}")
+            let findings = try RenderError.json(DomainCheckEntry(domainCheck), naming: "the DNS checks")
             object["domainCheck"] = try Self.object(findings, naming: "the DNS checks")
         }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

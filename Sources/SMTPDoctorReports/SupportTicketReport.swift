@@ -21,9 +21,7 @@ public struct SupportTicketReport: RenderableReport {
         try document.json(knowledgeBase: knowledgeBase)
     }
 
-    public func document(_ renderer: SupportReportRenderer, as kind: SupportReportRenderer.Kind) throws(RenderError)
-        -> String
-    {
-        try renderer.render(document, as: kind)
+    public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {
+        try SupportReportRenderer(templates: templates).render(document, as: kind)
     }
 }

@@ -16,14 +16,14 @@ struct AnalyzeOperation: Sendable {
 
     /// The command line's text summary.
     func text(_ analysis: LogAnalysis) -> String {
-        AnalysisTextReport(top: Self.top).render(analysis)
+        AnalysisTextRenderer(top: Self.top).render(analysis)
     }
 
     /// The command line's JSON document.
     ///
     /// - Throws: ``RenderError`` when a value cannot be encoded.
     func json(_ analysis: LogAnalysis) throws(RenderError) -> String {
-        try AnalysisJSONReport(toolVersion: toolVersion, top: Self.top).render(analysis, knowledgeBase: knowledgeBase)
+        try AnalysisJSONRenderer(toolVersion: toolVersion, top: Self.top).render(analysis, knowledgeBase: knowledgeBase)
     }
 
     /// The document the HTML and Markdown downloads are rendered from.

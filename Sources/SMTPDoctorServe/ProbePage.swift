@@ -69,6 +69,16 @@ enum ProbePage {
         """
     }
 
+    /// The end of a result page whose rest could not be rendered: the steps table closed, then what failed.
+    static func failure(_ message: String) -> String {
+        """
+        </table>
+        <p class="problem" id="failure" role="alert">\(HTML.escape(message))</p>
+        <p><a href="/probe">Test again</a></p>
+
+        """ + PageLayout.tail
+    }
+
     /// The rest of the result page, once the probe has ended: the verdict, the likely cause, the transcript.
     static func end(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
         let report = outcome.probe.report

@@ -30,14 +30,14 @@ public enum ServeApplication {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ServeSetupError) -> some ApplicationProtocol {
         try settings.validate()
-        let renderer: SupportReportRenderer
+        let templates: TemplateLibrary
         do {
-            renderer = try SupportReportRenderer()
+            templates = try TemplateLibrary()
         } catch {
             throw ServeSetupError(error.description)
         }
         let handlers = ServeHandlers(
-            settings: settings, knowledgeBase: knowledgeBase, renderer: renderer,
+            settings: settings, knowledgeBase: knowledgeBase, templates: templates,
             store: ResultStore(capacity: settings.keptResults),
             limiter: ProbeRateLimiter(allowance: settings.probesPerWindow, window: settings.probeWindow, now: clock),
             interviewChooser: InterviewChooserCache(knowledgeBase: knowledgeBase, built: interviewChooser))

@@ -8,7 +8,7 @@ import SMTPDoctorReports
 struct ServeHandlers: Sendable {
     let settings: ServeSettings
     let knowledgeBase: KnowledgeBase
-    let renderer: SupportReportRenderer
+    let templates: TemplateLibrary
     let store: ResultStore
     let limiter: ProbeRateLimiter
     let interviewChooser: InterviewChooserCache
@@ -105,7 +105,8 @@ struct ServeHandlers: Sendable {
     ///
     /// - Throws: ``RenderError`` when a template is missing.
     func keep(_ report: SupportReport, json: String, baseName: String) async throws(RenderError) -> KeptResult {
-        await keep(
+        let renderer = SupportReportRenderer(templates: templates)
+        return await keep(
             .init(
                 documents: [
                     .html(try renderer.render(report, as: .html)),
@@ -118,7 +119,8 @@ struct ServeHandlers: Sendable {
     ///
     /// - Throws: ``RenderError`` when a template is missing.
     func keep(_ document: AnalysisDocument, json: String) async throws(RenderError) -> KeptResult {
-        await keep(
+        let renderer = AnalysisDocumentRenderer(templates: templates)
+        return await keep(
             .init(
                 documents: [
                     .html(try renderer.render(document, as: .html)),

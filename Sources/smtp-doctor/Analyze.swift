@@ -32,7 +32,7 @@ extension SMTPDoctor {
         @Argument(help: ArgumentHelp("Files, folders, or '-' for standard input.", valueName: "path"))
         var paths: [String] = []
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnalysisDocuments>
 
         @Flag(help: "Write one JSON line per failure as it is read (for log pipelines) instead of a summary.")
         var jsonl = false

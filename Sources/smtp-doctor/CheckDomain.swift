@@ -34,7 +34,7 @@ extension SMTPDoctor {
 
         @OptionGroup var dns: DomainCheckArguments
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<DomainCheckDocuments>
 
         @OptionGroup var knowledge: KnowledgeOptions
 

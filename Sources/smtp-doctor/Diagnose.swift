@@ -33,7 +33,7 @@ extension SMTPDoctor {
         @Flag(help: "Also show the causes considered and set aside, and every derived fact.")
         var explain = false
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<SupportDocuments>
 
         @OptionGroup var knowledge: KnowledgeOptions
 

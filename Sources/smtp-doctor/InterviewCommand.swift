@@ -41,7 +41,7 @@ extension SMTPDoctor {
         )
         var answersFile: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<SupportDocuments>
 
         @Option(
             name: .customLong("report"),

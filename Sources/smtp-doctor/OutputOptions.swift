@@ -7,7 +7,9 @@ import SMTPDoctorReports
 /// How a command's result is shown and where it goes: `--format`, `-o/--output`, `--template`, colour, the pager,
 /// the lowest confidence shown, and how much of the checklist the text shows. Every command that reports a result
 /// hands it to ``emit(_:)``, the one place that chooses the format, renders and writes.
-struct OutputOptions: ParsableArguments {
+///
+/// `Documents` names the templates of the command's Markdown and HTML documents, which its `--template` help lists.
+struct OutputOptions<Documents: CommandDocuments>: ParsableArguments {
     @Option(help: "Output format (default: from the --output file's extension, otherwise text).")
     var format: OutputFormat?
 
@@ -19,7 +21,8 @@ struct OutputOptions: ParsableArguments {
     @Option(
         name: .customLong("template"),
         help: ArgumentHelp(
-            "A folder of Mustache templates to use instead of the built-in ones: report.html.mustache, report.md.mustache; for analyze, analysis.html.mustache, analysis.md.mustache.",
+            "A folder of Mustache templates to use instead of the built-in ones: "
+                + Documents.template.fileNames.joined(separator: ", ") + ", or the partials they include.",
             valueName: "dir"),
         completion: .directory)
     var templateFolder: String?
@@ -86,7 +89,7 @@ struct OutputOptions: ParsableArguments {
         switch resolvedFormat {
         case .text: try await write(try report.text(textSettings))
         case .json: try await write(try report.json())
-        case .markdown, .html: try await write(try report.document(try renderer(), as: documentKind))
+        case .markdown, .html: try await write(try report.document(try templates(), as: documentKind))
         }
     }
 
@@ -94,15 +97,15 @@ struct OutputOptions: ParsableArguments {
     ///
     /// - Throws: `CommandFailure` when the templates or the file cannot be used, ``RenderError`` as ``emit(_:)``.
     func writeDocument(_ report: some RenderableReport, toFile file: String) throws {
-        let kind: SupportReportRenderer.Kind = OutputFormat(fileName: file) == .markdown ? .markdown : .html
-        try OutputFile(path: file).write(Data(try report.document(try renderer(), as: kind).utf8))
+        let kind: DocumentKind = OutputFormat(fileName: file) == .markdown ? .markdown : .html
+        try OutputFile(path: file).write(Data(try report.document(try templates(), as: kind).utf8))
     }
 
-    private var documentKind: SupportReportRenderer.Kind { resolvedFormat == .html ? .html : .markdown }
+    private var documentKind: DocumentKind { resolvedFormat == .html ? .html : .markdown }
 
-    private func renderer() throws -> SupportReportRenderer {
+    private func templates() throws -> TemplateLibrary {
         do {
-            return try SupportReportRenderer(templateFolder: resolvedTemplateFolder)
+            return try TemplateLibrary(templateFolder: resolvedTemplateFolder)
         } catch {
             throw CommandFailure(error.description, status: .unreadableInput)
         }

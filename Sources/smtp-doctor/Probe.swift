@@ -34,7 +34,7 @@ extension SMTPDoctor {
 
         @OptionGroup var connection: ConnectionOptions
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<SupportDocuments>
 
         @Flag(help: "Leave the transcript out of the text output (--brief does too).")
         var noTranscript = false

@@ -38,7 +38,7 @@ extension SMTPDoctor {
                 valueName: "file"))
         var answers: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<SupportDocuments>
 
         @OptionGroup var knowledge: KnowledgeOptions
 

@@ -2,6 +2,7 @@ import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
 import SMTPDoctorProbes
+import SMTPDoctorReports
 import SMTPTestServer
 import Testing
 
@@ -133,7 +134,7 @@ enum ProbeHarness {
             }
             let facts = report.observation().facts.map { "\($0.name)=\($0.value)" }
             return "verdict \(verdict.rawValue); diagnoses \(diagnoses); reason: \(report.reason)\nfacts: \(facts)\n"
-                + ProbeRenderer.text([ProbeOutcome(report: report)])
+                + ProbeTextRenderer().render([ProbeOutcome(report: report)])
         }
     }
 }

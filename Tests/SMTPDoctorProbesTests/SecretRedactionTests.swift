@@ -18,7 +18,8 @@ import Testing
     private func outputs(_ report: ProbeReport) throws -> [String] {
         let outcome = [ProbeOutcome(report: report)]
         return [
-            ProbeRenderer.text(outcome), try ProbeJSONRenderer(toolVersion: "test").render(outcome, exitCode: 0),
+            ProbeTextRenderer().render(outcome),
+            try ProbeJSONRenderer(toolVersion: "test").render(outcome, exitCode: 0),
             report.transcript.map(\.text).joined(separator: "\n"), report.steps.map(\.detail).joined(separator: "\n"),
             report.observation().facts.map { "\($0.value)" }.joined(separator: "\n"), report.reason,
         ]

@@ -33,7 +33,7 @@ import Testing
 
     @Test func htmlIsWellFormedEscapedAndListsEveryGroup() throws {
         let document = AnalysisDocument(analysis: try analysis(), environment: environment)
-        let html = try SupportReportRenderer().render(document, as: .html)
+        let html = try AnalysisDocumentRenderer(templates: TemplateLibrary()).render(document, as: .html)
         _ = try XMLDocument(xmlString: html, options: [])
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;"))
@@ -45,7 +45,7 @@ import Testing
 
     @Test func markdownKeepsSampleLinesInFencesAndEscapesTheRest() throws {
         let document = AnalysisDocument(analysis: try analysis(), environment: environment)
-        let markdown = try SupportReportRenderer().render(document, as: .markdown)
+        let markdown = try AnalysisDocumentRenderer(templates: TemplateLibrary()).render(document, as: .markdown)
         #expect(markdown.hasPrefix("# smtp-doctor analysis: 1 delivery failure, 1 refusal"))
         #expect(markdown.contains("````text"))
         #expect(markdown.contains("| recipient | 1 | 50.0% |"))

@@ -20,7 +20,7 @@ import Testing
 
     /// The groups of the JSON report by side, as `[side: [diagnosis: group]]`.
     private func jsonGroups(_ analysis: LogAnalysis) throws -> [String: [String: [String: Any]]] {
-        let json = try AnalysisJSONReport(toolVersion: "t").render(
+        let json = try AnalysisJSONRenderer(toolVersion: "t").render(
             analysis, knowledgeBase: try Self.knowledgeBase.get())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let groups = try #require(object["groups"] as? [[String: Any]])
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func theTextReportHasOneSectionPerSideWithItsGroups() throws {
-        let text = AnalysisTextReport(style: TextStyle(colour: false), width: 200, top: 20).render(try analysis())
+        let text = AnalysisTextRenderer(style: TextStyle(colour: false), width: 200, top: 20).render(try analysis())
         #expect(
             text.contains(
                 "By side: outbound 4 failed (bounced 2, deferred 2), 6 delivered (40.0 % failed); "
@@ -120,7 +120,7 @@ import Testing
             toolVersion: "0.0.0-test", knowledgeBase: "built-in", operatingSystem: "TestOS", timeZone: "Etc/UTC",
             generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
         let document = AnalysisDocument(analysis: analysis, environment: environment, top: 20)
-        let renderer = try SupportReportRenderer()
+        let renderer = AnalysisDocumentRenderer(templates: try TemplateLibrary())
         let markdown = try renderer.render(document, as: .markdown)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }
         #expect(

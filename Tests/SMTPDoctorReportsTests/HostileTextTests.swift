@@ -65,7 +65,7 @@ import Testing
             connection: SupportReport.Connection(
                 host: "mail\u{1B}[2J.example.com", port: "587", tlsMode: "starttls", authentication: "svc\u{7}"),
             errors: Self.corpus, result: result, probes: [probe])
-        let renderer = try SupportReportRenderer()
+        let renderer = SupportReportRenderer(templates: try TemplateLibrary())
         let outputs: [(String, String, Bool)] = [
             ("text", DiagnosisTextRenderer(explain: true).render(result, knowledgeBase: knowledgeBase), false),
             (
@@ -79,7 +79,7 @@ import Testing
             ("report json", try report.json(knowledgeBase: knowledgeBase), false),
             ("markdown", try renderer.render(report, as: .markdown), false),
             ("html", try renderer.render(report, as: .html), false),
-            ("probe text", ProbeRenderer.text([probe]), false),
+            ("probe text", ProbeTextRenderer().render([probe]), false),
             ("probe json", try ProbeJSONRenderer(toolVersion: "t").render([probe], exitCode: 0), false),
         ]
         for (name, output, colour) in outputs {
@@ -108,11 +108,11 @@ import Testing
             [file.path], onEvent: { events.append(($0, $1)) })
         #expect(analysis.summary.total >= Self.corpus.count)
         let document = AnalysisDocument(analysis: analysis, environment: Self.environment)
-        let renderer = try SupportReportRenderer()
+        let renderer = AnalysisDocumentRenderer(templates: try TemplateLibrary())
         let outputs: [(String, String, Bool)] = [
-            ("text", AnalysisTextReport(style: TextStyle(colour: false), top: 20).render(analysis), false),
-            ("text in colour", AnalysisTextReport(style: TextStyle(colour: true), top: 20).render(analysis), true),
-            ("json", try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase), false),
+            ("text", AnalysisTextRenderer(style: TextStyle(colour: false), top: 20).render(analysis), false),
+            ("text in colour", AnalysisTextRenderer(style: TextStyle(colour: true), top: 20).render(analysis), true),
+            ("json", try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase), false),
             ("markdown", try renderer.render(document, as: .markdown), false),
             ("html", try renderer.render(document, as: .html), false),
             ("json lines", try events.map { try FailureEventJSONLine().render($0, $1) }.joined(), false),

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorDNS
 import SMTPDoctorDefaultRules
 import Testing
 
@@ -24,14 +25,15 @@ import Testing
     }
 
     @Test func aMissingTemplateIsAnErrorNamingIt() throws {
-        let renderer = try SupportReportRenderer()
+        let templates = try TemplateLibrary()
         #expect(throws: RenderError(missingTemplate: "report.txt")) {
-            try renderer.render(["title": "t"], template: "report.txt")
+            try templates.render(["title": "t"], template: "report.txt")
         }
+        let renderer = SupportReportRenderer(templates: templates)
         #expect(RenderError(missingTemplate: "report.txt").message.contains("report.txt.mustache"))
         // The built-in templates of every kind are there.
         let report = SupportReport(environment: Self.environment, result: try result())
-        for kind in SupportReportRenderer.Kind.allCases {
+        for kind in DocumentKind.allCases {
             #expect(try !renderer.render(report, as: kind).isEmpty)
         }
     }
@@ -65,11 +67,38 @@ import Testing
         unencodable.confidence = .infinity
         #expect(throws: RenderError.self) { try FailureEventJSONLine().render(event, unencodable) }
 
-        #expect(try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase).hasPrefix("{"))
+        #expect(
+            try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase).hasPrefix("{"))
         analysis.seconds = .nan
         let error = try #require(throws: RenderError.self) {
-            try AnalysisJSONReport(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
+            try AnalysisJSONRenderer(toolVersion: "t").render(analysis, knowledgeBase: knowledgeBase)
         }
         #expect(error.message.hasPrefix("cannot write the analysis as JSON: input.seconds"), "\(error)")
+    }
+
+    @Test func theDomainChecksAreEncodedIntoTheDiagnosisAndANonFiniteNumberIsAnError() throws {
+        let knowledgeBase = try Self.knowledgeBase.get()
+        var findings = DomainCheckReport(domain: "example.org", ip: "192.0.2.1")
+        findings.findings = [
+            DomainFinding(check: "SPF", status: .problem, detail: "the record ends in +all", records: ["v=spf1 +all"])
+        ]
+        var result = try result()
+        let json = try DomainCheckRenderer(toolVersion: "t").json(
+            findings, result: result, knowledgeBase: knowledgeBase)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["domain"] as? String == "example.org")
+        #expect(object["ip"] as? String == "192.0.2.1")
+        let finding = try #require((object["findings"] as? [[String: Any]])?.first)
+        #expect(finding["check"] as? String == "SPF" && finding["status"] as? String == "problem")
+        #expect(finding["records"] as? [String] == ["v=spf1 +all"])
+        #expect((object["diagnoses"] as? [Any])?.isEmpty == false)
+
+        result.diagnoses[0].confidence = .nan
+        let error = try #require(throws: RenderError.self) {
+            try DomainCheckRenderer(toolVersion: "t").json(findings, result: result, knowledgeBase: knowledgeBase)
+        }
+        #expect(error.message.contains("diagnoses.0.confidence"), "\(error)")
+        let report = SupportReport(environment: Self.environment, result: result, domainCheck: findings)
+        #expect(throws: RenderError.self) { try report.json(knowledgeBase: knowledgeBase) }
     }
 }

@@ -56,12 +56,14 @@ import Testing
 
     @Test func markdownMatchesTheGoldenDocument() throws {
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
-        try Self.expectGolden(try SupportReportRenderer().render(report, as: .markdown), "relay.md")
+        try Self.expectGolden(
+            SupportReportRenderer(templates: try TemplateLibrary()).render(report, as: .markdown), "relay.md")
     }
 
     @Test func htmlMatchesTheGoldenDocument() throws {
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
-        try Self.expectGolden(try SupportReportRenderer().render(report, as: .html), "relay.html")
+        try Self.expectGolden(
+            SupportReportRenderer(templates: try TemplateLibrary()).render(report, as: .html), "relay.html")
     }
 
     @Test func jsonMatchesTheGoldenDocument() throws {
@@ -88,7 +90,7 @@ import Testing
         ).run()
         await server.stop()
         let report = try Self.report(errors: [Self.hostile], probes: [ProbeOutcome(report: probe)])
-        let html = try SupportReportRenderer().render(report, as: .html)
+        let html = try SupportReportRenderer(templates: TemplateLibrary()).render(report, as: .html)
 
         let document = try XMLDocument(xmlString: html, options: [])
         let root = try #require(document.rootElement())
@@ -109,7 +111,7 @@ import Testing
 
     @Test func markdownKeepsOutsideTextFromBecomingMarkup() throws {
         let report = try Self.report(errors: [Self.hostile])
-        let markdown = try SupportReportRenderer().render(report, as: .markdown)
+        let markdown = try SupportReportRenderer(templates: TemplateLibrary()).render(report, as: .markdown)
         // Only the verbatim copy in its code block keeps the raw text; everywhere else it is escaped.
         #expect(markdown.components(separatedBy: "<script>alert").count == 2)
         #expect(markdown.contains("\\[click\\](http://evil.example)"))
@@ -126,7 +128,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("{{% CONTENT_TYPE: MARKDOWN }}\nCase {{title}}: {{#diagnoses}}{{id}} {{/diagnoses}}\n".utf8).write(
             to: folder.appendingPathComponent("report.md.mustache"))
-        let renderer = try SupportReportRenderer(templateFolder: folder.path)
+        let renderer = SupportReportRenderer(templates: try TemplateLibrary(templateFolder: folder.path))
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"])
         let markdown = try renderer.render(report, as: .markdown)
         #expect(markdown.hasPrefix("Case smtp-doctor report: mail.example.com:587: "))
@@ -139,7 +141,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("{{#open}} never closed".utf8).write(to: folder.appendingPathComponent("report.html.mustache"))
-        #expect(throws: TemplateError.self) { try SupportReportRenderer(templateFolder: folder.path) }
+        #expect(throws: TemplateError.self) { try TemplateLibrary(templateFolder: folder.path) }
     }
 
     @Test func theBuiltInTemplatesAreEmbedded() {

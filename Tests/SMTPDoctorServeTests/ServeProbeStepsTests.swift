@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
 import SMTPDoctorProbes
@@ -68,5 +70,56 @@ import Testing
                 #expect(page.body.hasSuffix("</html>\n"))
             }
         }
+    }
+
+    @Test func aFailureAfterThePageHasBegunEndsItWithAWholePageThatSaysWhatFailed() async throws {
+        try await withSMTPTestServer(SMTPTestServerScript()) { server in
+            let operation = ProbeOperation(
+                knowledgeBase: try ServeHarness.knowledgeBase.get(), settings: ServeHarness().settings)
+            let configuration = ProbeConfiguration(host: "127.0.0.1", port: server.port, tlsMode: .none)
+            let page = ProbePageStream(
+                host: "127.0.0.1", port: server.port,
+                run: { onStep in await operation.run(configuration, onStep: onStep) },
+                end: { _ in throw ServeFailure(.internalServerError, "The <downloads> could not be kept.") })
+            let body = CollectedBody()
+            var writer: any ResponseBodyWriter = body
+            try await page.write(to: &writer)
+            let html = body.text
+            #expect(body.finished)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+            let rows = html.components(separatedBy: #"<tr class="step">"#).count - 1
+            #expect(rows >= 4, "resolve, connect, greeting, EHLO at least: \(html)")
+            let lastRow = try #require(html.range(of: #"<tr class="step">"#, options: .backwards))
+            let tableEnd = try #require(html.range(of: "</table>"))
+            let failure = try #require(html.range(of: #"id="failure""#))
+            #expect(lastRow.upperBound < tableEnd.lowerBound && tableEnd.upperBound < failure.lowerBound)
+            #expect(html.contains("The &lt;downloads&gt; could not be kept."))
+            #expect(!html.contains(#"id="verdict""#))
+            for element in ["table", "main", "body", "html"] {
+                #expect(
+                    html.components(separatedBy: "<\(element)").count
+                        == html.components(separatedBy: "</\(element)>").count,
+                    "<\(element)> is closed")
+            }
+        }
+    }
+}
+
+/// A response body kept in memory, to read what a streamed page wrote.
+final class CollectedBody: ResponseBodyWriter, Sendable {
+    private let state = NIOLockedValueBox((text: "", finished: false))
+
+    /// Everything written so far.
+    var text: String { state.withLockedValue { $0.text } }
+    /// Whether the body was finished.
+    var finished: Bool { state.withLockedValue { $0.finished } }
+
+    func write(_ buffer: ByteBuffer) async throws {
+        state.withLockedValue { $0.text += String(buffer: buffer) }
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {
+        state.withLockedValue { $0.finished = true }
     }
 }

@@ -14,13 +14,13 @@ import SMTPDoctorCore
 /// ```
 /// `groups` holds the groups of each side in the order of `sides`, largest first within a side; `failureRate` and
 /// `shareOfSide` are percentages of the side's failures and deliveries, absent when the inputs record no delivery.
-public struct AnalysisJSONReport: Sendable {
+public struct AnalysisJSONRenderer: Sendable {
     /// The tool's version for the `tool` object.
     public var toolVersion: String
     /// How many domains and relays to list.
     public var top: Int
 
-    /// Creates a report.
+    /// Creates a renderer.
     public init(toolVersion: String, top: Int = 20) {
         self.toolVersion = toolVersion
         self.top = top

@@ -1,35 +1,21 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorProbes
 
-/// A probe report with what the engine concluded from its facts.
-public struct ProbeOutcome: Sendable {
-    /// How many diagnoses are shown beside a probe.
-    public static let shownDiagnoses = 3
-
-    public var report: ProbeReport
-    /// The engine's conclusions from the probe's facts (with the context of the run), when it was asked.
-    public var result: DiagnosisResult?
-
-    /// Creates an outcome; without a result (a successful probe needs none) it shows no diagnosis.
-    public init(report: ProbeReport, result: DiagnosisResult? = nil) {
-        self.report = report
-        self.result = result
-    }
-
-    /// The verdict, with what the rules derived (a refused envelope that the rules call a relay denial).
-    public var verdict: ProbeVerdict { report.verdict.refined(by: result?.facts ?? []) }
-
-    /// The leading diagnoses, best first.
-    public var diagnoses: ArraySlice<RankedDiagnosis> { (result?.diagnoses ?? []).prefix(Self.shownDiagnoses) }
-}
-
-/// Renders probe outcomes for people (the JSON form is `ProbeJSONRenderer` in SMTPDoctorReports).
+/// Renders probe outcomes as text for a terminal (the JSON form is ``ProbeJSONRenderer``).
 ///
 /// Everything printed comes from the report's redacted transcript and steps; the renderers never see a secret.
-public enum ProbeRenderer {
-    // MARK: - Text
+public struct ProbeTextRenderer: Sendable {
+    /// Whether the text shows the transcript of each probe.
+    public var transcript: Bool
 
-    /// The text form: each step with its latency, the transcript, the verdict and the reason.
+    /// Creates a renderer.
+    public init(transcript: Bool = true) {
+        self.transcript = transcript
+    }
+
+    /// The text: each step with its latency, the transcript, the verdict and the reason, then which configurations
+    /// worked when several were tried.
     ///
     /// ```
     /// Probe of mail.example.com:587 (STARTTLS)
@@ -37,7 +23,7 @@ public enum ProbeRenderer {
     ///   ...
     /// Verdict: Authentication Failed
     /// ```
-    public static func text(_ outcomes: [ProbeOutcome], transcript: Bool = true) -> String {
+    public func render(_ outcomes: [ProbeOutcome]) -> String {
         var out: [String] = []
         for outcome in outcomes {
             let report = outcome.report
@@ -74,8 +60,8 @@ public enum ProbeRenderer {
             out.append("Verdict: \(outcome.verdict.title) (\(String(report.elapsed.wholeMilliseconds)) ms)")
             out.append("  \(report.reason)")
             if outcome.verdict != .success, let first = outcome.diagnoses.first {
-                out.append("  Likely cause: \(Self.line(first))")
-                for other in outcome.diagnoses.dropFirst() { out.append("  Also possible: \(Self.line(other))") }
+                out.append("  Likely cause: \(line(first))")
+                for other in outcome.diagnoses.dropFirst() { out.append("  Also possible: \(line(other))") }
             }
             out.append("")
         }
@@ -93,11 +79,11 @@ public enum ProbeRenderer {
 
     // MARK: - Helpers
 
-    private static func line(_ diagnosis: RankedDiagnosis) -> String {
+    private func line(_ diagnosis: RankedDiagnosis) -> String {
         "\(diagnosis.definition.title) [\(diagnosis.definition.id), \(Int((diagnosis.confidence * 100).rounded()))%]"
     }
 
-    private static func day(_ date: Date) -> String {
+    private func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -4,7 +4,7 @@ import SMTPDoctorCore
 /// Renders a log analysis for a terminal: what was read, the failures by category, recipient domain, relay and
 /// hour, then a section for each side of the server (outbound, inbound, submission) with its failure rate and each
 /// group of its failures with samples and checklist.
-public struct AnalysisTextReport: Sendable {
+public struct AnalysisTextRenderer: Sendable {
     /// Colours or plain text.
     public var style: TextStyle
     /// The column width.
@@ -12,14 +12,14 @@ public struct AnalysisTextReport: Sendable {
     /// How many domains, relays and groups to list.
     public var top: Int
 
-    /// Creates a report.
+    /// Creates a renderer.
     public init(style: TextStyle = TextStyle(colour: false), width: Int = 80, top: Int = 10) {
         self.style = style
         self.width = width
         self.top = top
     }
 
-    /// The report.
+    /// The text, ending in a newline.
     public func render(_ analysis: LogAnalysis) -> String {
         UntrustedText.terminal(lines(analysis).joined(separator: "\n") + "\n", keepingColours: style.colour)
     }

@@ -1,0 +1,23 @@
+import SMTPDoctorCore
+
+/// A probe report with what the engine concluded from its facts.
+public struct ProbeOutcome: Sendable {
+    /// How many diagnoses are shown beside a probe.
+    public static let shownDiagnoses = 3
+
+    public var report: ProbeReport
+    /// The engine's conclusions from the probe's facts (with the context of the run), when it was asked.
+    public var result: DiagnosisResult?
+
+    /// Creates an outcome; without a result (a successful probe needs none) it shows no diagnosis.
+    public init(report: ProbeReport, result: DiagnosisResult? = nil) {
+        self.report = report
+        self.result = result
+    }
+
+    /// The verdict, with what the rules derived (a refused envelope that the rules call a relay denial).
+    public var verdict: ProbeVerdict { report.verdict.refined(by: result?.facts ?? []) }
+
+    /// The leading diagnoses, best first.
+    public var diagnoses: ArraySlice<RankedDiagnosis> { (result?.diagnoses ?? []).prefix(Self.shownDiagnoses) }
+}
