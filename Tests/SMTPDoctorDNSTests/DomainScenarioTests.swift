@@ -158,7 +158,7 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
         let transport = NIODNSTransport()
         let viaTCP = try await transport.exchange(
             DNSMessage.query(id: 7, name: name, type: .txt), with: TestDNSServer.address, overTCP: true,
-            timeout: .seconds(10))
+            timeout: .seconds(60))
         let message = try DNSMessageDecoder.decode(viaTCP)
         #expect(message.answers.first?.text?.hasPrefix("v=DKIM1") == true)
     }
