@@ -87,7 +87,14 @@ import Testing
                 timeouts: .uniform(.seconds(5), overall: .seconds(20)))
         ).run()
         await server.stop()
-        let report = try Self.report(errors: [Self.hostile], probes: [ProbeOutcome(report: probe)])
+        let report = try Self.report(
+            errors: [Self.hostile],
+            probes: [
+                ProbeOutcome(
+                    report: probe,
+                    explanation: ProbeExplanation(
+                        report: probe, engine: InferenceEngine(knowledgeBase: try Self.knowledgeBase.get())))
+            ])
         let html = try SupportReportRenderer().render(report, as: .html)
 
         let document = try XMLDocument(xmlString: html, options: [])
