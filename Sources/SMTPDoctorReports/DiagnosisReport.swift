@@ -24,7 +24,7 @@ public struct DiagnosisReport: RenderableReport {
 
     public func text(_ settings: TextSettings) -> String {
         let probeLine = document.probes.first.map {
-            "Probe of \($0.report.host):\($0.report.port): \($0.verdict.title). \($0.report.reason)\n\n"
+            "Probe of \($0.report.host):\($0.report.port): \($0.verdict.title). \($0.reason)\n\n"
         }
         let findings = document.domainCheck.map {
             DomainCheckRenderer(toolVersion: document.environment.toolVersion).findingsText($0) + "\n"

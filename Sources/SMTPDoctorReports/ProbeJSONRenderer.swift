@@ -95,7 +95,7 @@ private struct ProbeEntry: Encodable {
         tlsMode = report.mode.rawValue
         verdict = outcome.verdict.rawValue
         verdictTitle = outcome.verdict.title
-        reason = report.reason
+        reason = outcome.reason
         elapsedMs = Int(report.elapsed.wholeMilliseconds)
         addresses = report.addresses
         connectedAddress = report.connectedAddress

@@ -58,7 +58,7 @@ public struct ProbeTextRenderer: Sendable {
                 }
             }
             out.append("Verdict: \(outcome.verdict.title) (\(String(report.elapsed.wholeMilliseconds)) ms)")
-            out.append("  \(report.reason)")
+            out.append("  \(outcome.reason)")
             if outcome.verdict != .success, let first = outcome.diagnoses.first {
                 out.append("  Likely cause: \(line(first))")
                 for other in outcome.diagnoses.dropFirst() { out.append("  Also possible: \(line(other))") }

@@ -109,7 +109,7 @@ extension SupportReport {
         let report = outcome.report
         var probe: [String: Any] = [
             "host": report.host, "port": report.port, "mode": report.mode.title,
-            "verdict": outcome.verdict.title, "success": outcome.verdict == .success, "reason": report.reason,
+            "verdict": outcome.verdict.title, "success": outcome.verdict == .success, "reason": outcome.reason,
             "elapsedMs": String(report.elapsed.wholeMilliseconds), "tlsVersion": report.tlsVersion ?? "",
             "steps": report.steps.map { step -> [String: Any] in
                 [

@@ -99,7 +99,7 @@ public struct SupportReport: Sendable {
         var sentences: [String] = []
         if let outcome = probes.first {
             let probe = outcome.report
-            let reason = probe.reason.hasSuffix(".") ? probe.reason : probe.reason + "."
+            let reason = outcome.reason.hasSuffix(".") ? outcome.reason : outcome.reason + "."
             sentences.append("The probe of \(probe.host):\(probe.port) ended in \(outcome.verdict.title): \(reason)")
         }
         if let first = result.diagnoses.first {

@@ -52,7 +52,8 @@ struct ProbeOperation: Sendable {
         let result =
             report.verdict == .success
             ? engine.diagnose(Evidence()) : engine.diagnose(Evidence(observations: [report.observation()]))
-        let outcome = ProbeOutcome(report: report, result: result)
+        let outcome = ProbeOutcome(
+            report: report, explanation: ProbeExplanation(report: report, engine: engine), result: result)
         let authentication =
             configuration.credentials.map { "\($0.username) with \($0.mechanism?.rawValue ?? "PLAIN or LOGIN")" }
             ?? "none"

@@ -88,7 +88,7 @@ enum ProbePage {
             </table>
             <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
             \(HTML.escape(verdict.title))</p>
-            <p id="reason">\(HTML.escape(report.reason))</p>
+            <p id="reason">\(HTML.escape(outcome.probe.reason))</p>
 
             """
         if !success, !outcome.result.diagnoses.isEmpty {

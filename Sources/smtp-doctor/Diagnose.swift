@@ -57,18 +57,21 @@ extension SMTPDoctor {
                 var evidence = try given.evidence(texts: texts, knowledgeBase: knowledgeBase)
                 let domainReport = try await domainCheck.report(knowledgeBase: knowledgeBase)
                 if let domainReport { evidence.observations.append(domainReport.observation()) }
-                var probes: [ProbeOutcome] = []
+                var probes: [ProbeReport] = []
                 if let host = connection.host, let report = PortSweep.best(of: try await connection.run(host: host)) {
                     evidence.observations.append(report.observation())
-                    probes.append(ProbeOutcome(report: report))
+                    probes.append(report)
                 }
-                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence).diagnose(
-                    evidence)
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
+                let result = engine.diagnose(evidence)
                 var document = SupportReport(
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                     provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                    probes: probes.map { ProbeOutcome(report: $0.report, result: result) }, domainCheck: domainReport)
+                    probes: probes.map {
+                        ProbeOutcome(
+                            report: $0, explanation: ProbeExplanation(report: $0, engine: engine), result: result)
+                    }, domainCheck: domainReport)
                 document.commandValues = commandValues
                 var report = DiagnosisReport(document: document, knowledgeBase: knowledgeBase)
                 report.explain = explain

@@ -52,24 +52,25 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let reports = try await connection.run(host: connection.host ?? "")
-                // The knowledge base is only needed to explain a failure; a successful probe does not pay for loading it.
-                let knowledgeBase =
-                    reports.allSatisfy { $0.verdict == .success } && !output.isDocument ? nil : try knowledge.load()
-                let engine = knowledgeBase.map { InferenceEngine(knowledgeBase: $0, threshold: output.minConfidence) }
+                // The rules say why each probe ended as it did; only a failure is diagnosed.
+                let knowledgeBase = try knowledge.load()
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
                 let outcomes = reports.map { report in
-                    guard let engine, report.verdict != .success else { return ProbeOutcome(report: report) }
+                    let explanation = ProbeExplanation(report: report, engine: engine)
+                    guard report.verdict != .success else {
+                        return ProbeOutcome(report: report, explanation: explanation)
+                    }
                     return ProbeOutcome(
-                        report: report, result: engine.diagnose(Evidence(observations: [report.observation()])))
+                        report: report, explanation: explanation,
+                        result: engine.diagnose(Evidence(observations: [report.observation()])))
                 }
                 let best = PortSweep.bestIndex(of: reports).map { outcomes[$0] }
                 let status = ExitStatus(verdict: best?.verdict ?? .connectionFailed)
-                let document = knowledgeBase.map { knowledgeBase in
-                    SupportReport(
-                        environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
-                        connection: connection.reportConnection(host: connection.host ?? ""),
-                        result: best?.result ?? InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence()),
-                        probes: outcomes)
-                }
+                let document = SupportReport(
+                    environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
+                    connection: connection.reportConnection(host: connection.host ?? ""),
+                    result: best?.result ?? InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence()),
+                    probes: outcomes)
                 try await output.emit(
                     ProbeRunReport(
                         outcomes: outcomes, exitCode: status.rawValue, document: output.isDocument ? document : nil,

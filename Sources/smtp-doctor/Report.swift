@@ -70,13 +70,16 @@ extension SMTPDoctor {
                     probes = try await connection.run(host: host)
                     if let best = PortSweep.best(of: probes) { evidence.observations.append(best.observation()) }
                 }
-                let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence).diagnose(
-                    evidence)
+                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
+                let result = engine.diagnose(evidence)
                 var report = SupportReport(
                     environment: .current(toolVersion: ToolVersion.current, knowledgeBase: knowledgeBase),
                     connection: connection.host.map { connection.reportConnection(host: $0) }, errors: texts,
                     provider: given.resolvedProvider, symptoms: given.symptoms, result: result,
-                    probes: probes.map { ProbeOutcome(report: $0, result: result) },
+                    probes: probes.map {
+                        ProbeOutcome(
+                            report: $0, explanation: ProbeExplanation(report: $0, engine: engine), result: result)
+                    },
                     domainCheck: domainReport)
                 report.commandValues = connection.commandValues(domain: domainCheck.domain)
                 try await output.emit(SupportTicketReport(document: report, knowledgeBase: knowledgeBase))

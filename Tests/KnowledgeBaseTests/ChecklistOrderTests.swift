@@ -25,20 +25,47 @@ import Testing
         #expect(result.checklist[..<firstOther].count == knowledgeBase.remediations[mainFix]?.steps.count)
     }
 
-    /// The same DNS failure from a Postfix log and from PHPMailer: the step about Postfix's chroot is shown only
-    /// for the first.
-    @Test func postfixStepIsLeftOutForAPHPMailerError() throws {
+    /// The same DNS failure written by Postfix, and answered by a Postfix relay and by an Exchange Server to PHPMailer:
+    /// the step about Postfix's chroot follows the server that handles the mail, not the client library.
+    @Test func postfixChrootStepFollowsTheServerNotTheClient() throws {
         let chroot = try #require(
             knowledgeBase.remediations["check-mail-server-resolver"]?.steps.first { $0.contains("chroot") })
-        let postfix = result(
+        let postfixLog = result(
             "postfix/smtp[1402]: 7A8B9C0D1E: to=<sales@partner.example>, relay=none, delay=1800, status=deferred "
                 + "(Host or domain name not found. Name service error for name=partner.example type=MX: Host not "
                 + "found, try again)")
-        let phpMailer = result("SMTP Error: data not accepted. 451 4.4.0 DNS query failed")
-        #expect(phpMailer.facts.contains { $0.name == "sender.software" && $0.value == .string("phpmailer") })
-        #expect(phpMailer.checklist.contains { $0.remediationID == "check-mail-server-resolver" })
-        #expect(!phpMailer.checklist.contains { $0.step == chroot })
-        #expect(postfix.checklist.contains { $0.step == chroot })
+        let toPostfix = result(
+            "SMTP Error: data not accepted. 451 4.4.0 DNS query failed (server greeting: 220 mail.example.com ESMTP "
+                + "Postfix (Debian/GNU))")
+        let toExchange = result(
+            "SMTP Error: data not accepted. 451 4.4.0 DNS query failed (server greeting: 220 ex01.example.com "
+                + "Microsoft ESMTP MAIL Service ready)")
+        for phpMailer in [toPostfix, toExchange] {
+            #expect(phpMailer.facts.contains { $0.name == "sender.software" && $0.value == .string("phpmailer") })
+            #expect(phpMailer.checklist.contains { $0.remediationID == "check-mail-server-resolver" })
+        }
+        #expect(toPostfix.facts.contains { $0.name == "server.software" && $0.value == .string("postfix") })
+        #expect(toPostfix.checklist.contains { $0.step == chroot })
+        #expect(!toExchange.checklist.contains { $0.step == chroot })
+        #expect(postfixLog.checklist.contains { $0.step == chroot })
+    }
+
+    /// Scoping steps to one system never leaves the leading cause without a fix: for every example that ranks its
+    /// diagnosis first, one of that diagnosis's own fixes keeps a step in the checklist. (Some of its fixes may be
+    /// for other systems: the Exchange transport's DNS settings are no help for a Postfix log line.)
+    @Test func scopesNeverHideEveryFixOfTheLeadingCause() {
+        for diagnosis in knowledgeBase.diagnoses {
+            for example in diagnosis.examples {
+                guard let error = example.error else { continue }
+                let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
+                    Evidence(errors: [error], provider: example.provider, symptoms: example.symptoms))
+                guard result.diagnoses.first?.definition.id == diagnosis.id else { continue }
+                let shown = diagnosis.remediationIDs.contains { id in
+                    result.checklist.contains { $0.remediationID == id }
+                }
+                #expect(shown, "\(diagnosis.id) (\(example.location)): every step of its fixes is hidden")
+            }
+        }
     }
 
     /// Every scoped step names a fact some rule or the parser can set, so that the scope can ever take effect.

@@ -48,7 +48,8 @@ struct MailServerEnvironment {
             configuration.checkModeMismatch = false
             let report = await SMTPProbe(configuration).run()
             if report.verdict == .success { return candidate }
-            answer = report.reason
+            answer = report.steps.map { "\($0.kind.rawValue) \($0.outcome.rawValue): \($0.detail)" }.joined(
+                separator: "; ")
         }
         let message =
             "Postfix/Dovecot do not answer on loopback (\(path): \(answer)); run `bash scripts/mail-servers/setup.sh`"
@@ -78,9 +79,10 @@ struct MailServerEnvironment {
     private func outcome(_ report: ProbeReport) throws -> ProbeOutcome {
         let knowledgeBase = try #require(
             Self.knowledgeBase, "the built-in knowledge base does not load: run smtp-doctor rules lint")
-        let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
-            Evidence(observations: [report.observation()]))
-        return ProbeOutcome(report: report, result: result)
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+        let result = engine.diagnose(Evidence(observations: [report.observation()]))
+        return ProbeOutcome(
+            report: report, explanation: ProbeExplanation(report: report, engine: engine), result: result)
     }
 
     private func firstDiagnosis(_ report: ProbeReport) throws -> String? {
@@ -92,7 +94,7 @@ struct MailServerEnvironment {
         let report = await SMTPProbe(
             environment.configuration(port: environment.submissionPort, tls: .starttls, password: environment.password)
         ).run()
-        #expect(report.verdict == .success, "\(report.reason)")
+        #expect(report.verdict == .success, "\(report.steps.map(\.detail))")
         #expect(try firstDiagnosis(report) == nil)
     }
 
@@ -101,7 +103,7 @@ struct MailServerEnvironment {
         let report = await SMTPProbe(
             environment.configuration(port: environment.smtpsPort, tls: .implicit, password: environment.password)
         ).run()
-        #expect(report.verdict == .success, "\(report.reason)")
+        #expect(report.verdict == .success, "\(report.steps.map(\.detail))")
     }
 
     @Test func wrongPasswordIsAuthenticationFailed() async throws {
@@ -109,7 +111,7 @@ struct MailServerEnvironment {
         let report = await SMTPProbe(
             environment.configuration(port: environment.submissionPort, tls: .starttls, password: "not-the-password")
         ).run()
-        #expect(report.verdict == .authenticationFailed, "\(report.reason)")
+        #expect(report.verdict == .authenticationFailed, "\(report.steps.map(\.detail))")
         #expect(try firstDiagnosis(report) == "auth.bad-credentials")
     }
 
@@ -118,7 +120,7 @@ struct MailServerEnvironment {
         var configuration = environment.configuration(port: environment.plainPort, tls: .starttls)
         configuration.envelope = Envelope(from: "app@smtp-doctor.test", to: "someone@example.org")
         let report = await SMTPProbe(configuration).run()
-        #expect(try outcome(report).verdict == .relayDenied, "\(report.reason)")
+        #expect(try outcome(report).verdict == .relayDenied, "\(report.steps.map(\.detail))")
         let first = try firstDiagnosis(report)
         #expect(first == "relay.postfix-relay-access-denied" || first == "relay.probe-relay-needs-authentication")
     }
@@ -126,7 +128,7 @@ struct MailServerEnvironment {
     @Test func implicitTLSAgainstTheStartTLSPortIsAModeMismatch() async throws {
         guard let environment = await MailServerEnvironment.require() else { return }
         let report = await SMTPProbe(environment.configuration(port: environment.submissionPort, tls: .implicit)).run()
-        #expect(report.verdict == .tlsError, "\(report.reason)")
+        #expect(report.verdict == .tlsError, "\(report.steps.map(\.detail))")
         #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
     }
 
@@ -135,7 +137,7 @@ struct MailServerEnvironment {
         var configuration = environment.configuration(port: environment.smtpsPort, tls: .starttls)
         configuration.timeouts.greeting = .seconds(10)  // the port never greets in plain text: this wait runs out
         let report = await SMTPProbe(configuration).run()
-        #expect(report.verdict == .tlsError, "\(report.reason)")
+        #expect(report.verdict == .tlsError, "\(report.steps.map(\.detail))")
         #expect(try firstDiagnosis(report) == "tls.probe-port-mode-mismatch")
     }
 
@@ -145,7 +147,7 @@ struct MailServerEnvironment {
             port: environment.smtpsPort, tls: .auto, password: environment.password)
         configuration.timeouts.firstGreeting = .seconds(3)  // the product's window before trying implicit TLS
         let report = await SMTPProbe(configuration).run()
-        #expect(report.verdict == .success, "\(report.reason)")
+        #expect(report.verdict == .success, "\(report.steps.map(\.detail))")
         #expect(report.implicitFallback)
         #expect(report.mode == .implicit)
         #expect(report.session.authOutcome == .accepted)
@@ -159,7 +161,7 @@ struct MailServerEnvironment {
         let report = await SMTPProbe(configuration).run()
         #expect(report.certificate?.trusted == false, "the test server's certificate is not in the system store")
         #expect(report.wentOnPastCertificateProblem)
-        #expect(report.session.rcptReply != nil, "\(report.reason)")
-        #expect(try outcome(report).verdict == .relayDenied, "\(report.reason)")
+        #expect(report.session.rcptReply != nil, "\(report.steps.map(\.detail))")
+        #expect(try outcome(report).verdict == .relayDenied, "\(report.steps.map(\.detail))")
     }
 }

@@ -114,17 +114,21 @@ enum ProbeHarness {
 
     static func diagnose(_ report: ProbeReport, received: [SMTPTestServer.Received] = []) throws -> Outcome {
         let knowledgeBase = try knowledgeBase.get()
-        let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
-            Evidence(observations: [report.observation()]))
-        return Outcome(report: report, result: result, received: received)
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+        let result = engine.diagnose(Evidence(observations: [report.observation()]))
+        return Outcome(
+            report: report, probe: ProbeExplanation(report: report, engine: engine), result: result, received: received)
     }
 
     struct Outcome {
         var report: ProbeReport
+        /// What the rules made of the run.
+        var probe: ProbeExplanation
         var result: DiagnosisResult
         var received: [SMTPTestServer.Received]
 
-        var verdict: ProbeVerdict { report.verdict.refined(by: result.facts) }
+        var verdict: ProbeVerdict { probe.verdict }
+        var reason: String { probe.reason }
         var firstDiagnosis: String? { result.diagnoses.first?.definition.id }
 
         /// What to print when an expectation fails.
@@ -133,8 +137,8 @@ enum ProbeHarness {
                 "\($0.definition.id) \(String(format: "%.2f", $0.confidence))"
             }
             let facts = report.observation().facts.map { "\($0.name)=\($0.value)" }
-            return "verdict \(verdict.rawValue); diagnoses \(diagnoses); reason: \(report.reason)\nfacts: \(facts)\n"
-                + ProbeTextRenderer().render([ProbeOutcome(report: report)])
+            return "verdict \(verdict.rawValue); diagnoses \(diagnoses); reason: \(reason)\nfacts: \(facts)\n"
+                + ProbeTextRenderer().render([ProbeOutcome(report: report, explanation: probe)])
         }
     }
 }

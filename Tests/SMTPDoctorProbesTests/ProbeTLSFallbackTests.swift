@@ -25,7 +25,7 @@ import Testing
         #expect(outcome.report.mode == .implicit)
         #expect(outcome.report.requestedMode == .auto)
         #expect(outcome.report.session.authOutcome == .accepted)
-        #expect(outcome.report.reason.contains("implicit TLS"), "the probe says it switched: \(outcome.report.reason)")
+        #expect(outcome.reason.contains("implicit TLS"), "the probe says it switched: \(outcome.reason)")
         #expect(outcome.report.steps.contains { $0.kind == .modeCheck && $0.outcome == .ok })
         let facts = outcome.report.observation().facts
         #expect(facts.contains { $0.name == "probe.tls.implicit-fallback" && $0.value == .bool(true) })

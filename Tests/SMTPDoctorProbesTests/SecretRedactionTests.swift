@@ -16,12 +16,13 @@ import Testing
 
     /// Everything a probe shows: text and JSON output, transcript, step details, facts and the reason.
     private func outputs(_ report: ProbeReport) throws -> [String] {
-        let outcome = [ProbeOutcome(report: report)]
+        let explanation = try ProbeHarness.diagnose(report).probe
+        let outcome = [ProbeOutcome(report: report, explanation: explanation)]
         return [
             ProbeTextRenderer().render(outcome),
             try ProbeJSONRenderer(toolVersion: "test").render(outcome, exitCode: 0),
             report.transcript.map(\.text).joined(separator: "\n"), report.steps.map(\.detail).joined(separator: "\n"),
-            report.observation().facts.map { "\($0.value)" }.joined(separator: "\n"), report.reason,
+            report.observation().facts.map { "\($0.value)" }.joined(separator: "\n"), explanation.reason,
         ]
     }
 

@@ -51,7 +51,8 @@ import Testing
                 timeouts: .uniform(.seconds(60), overall: .seconds(120)))
         ).run()
         await server.stop()
-        return ProbeOutcome(report: report)
+        let engine = InferenceEngine(knowledgeBase: try knowledgeBase())
+        return ProbeOutcome(report: report, explanation: ProbeExplanation(report: report, engine: engine))
     }
 
     @Test func diagnosisRenderersShowControlCharactersVisibly() async throws {

@@ -30,7 +30,8 @@ import Testing
         report.connectFailure = .refused
         report.connectError = "connection refused"
         let result = engine.diagnose(Evidence(observations: [report.observation()]))
-        let outcome = ProbeOutcome(report: report, result: result)
+        let outcome = ProbeOutcome(
+            report: report, explanation: ProbeExplanation(report: report, engine: engine), result: result)
         let probeJSON = try object(ProbeJSONRenderer(toolVersion: "t").render([outcome], exitCode: 10))
         let probe = try #require((probeJSON["probes"] as? [[String: Any]])?.first)
         let probeDiagnoses = try #require(probe["diagnoses"] as? [[String: Any]])

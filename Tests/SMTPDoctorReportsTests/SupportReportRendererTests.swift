@@ -89,7 +89,14 @@ import Testing
                 timeouts: .uniform(.seconds(5), overall: .seconds(20)))
         ).run()
         await server.stop()
-        let report = try Self.report(errors: [Self.hostile], probes: [ProbeOutcome(report: probe)])
+        let report = try Self.report(
+            errors: [Self.hostile],
+            probes: [
+                ProbeOutcome(
+                    report: probe,
+                    explanation: ProbeExplanation(
+                        report: probe, engine: InferenceEngine(knowledgeBase: try Self.knowledgeBase.get())))
+            ])
         let html = try SupportReportRenderer(templates: TemplateLibrary()).render(report, as: .html)
 
         let document = try XMLDocument(xmlString: html, options: [])

@@ -107,6 +107,18 @@ public struct InferenceEngine: Sendable {
             provider: provider)
     }
 
+    /// The facts of one observation with everything the derivation rules add to them, without weighing any
+    /// diagnosis: what a source of evidence needs to say what the rules made of it.
+    /// - Parameter observation: the facts observed, each with its source.
+    /// - Returns: every fact known at the end, given or derived, with its source.
+    public func derivedFacts(of observation: Observation) -> [Fact] {
+        let memory = derivedMemory(observation.facts)
+        return memory.order.compactMap { index in
+            guard let value = memory.values[index], let source = memory.sources[index] else { return nil }
+            return Fact(knowledgeBase.facts[index].name, value, source: source)
+        }
+    }
+
     /// The facts, with everything the derivation rules add to them, in working memory.
     ///
     /// The interview uses it to see what an answer would tell the rules before it is given.

@@ -63,7 +63,24 @@ struct ConditionCompiler {
         guard let text = entry.text("the value of '\(name)'"), let value = parse(text, as: declaration, entry) else {
             return nil
         }
+        if declaration.type == .text, !checkTemplate(text, of: name, entry) { return nil }
         return (FactReference(name: name, index: index), value)
+    }
+
+    /// A text a rule sets is a ``FactTemplate``: its braces and brackets must close and each fact it names must be
+    /// declared.
+    private func checkTemplate(_ text: String, of name: String, _ entry: YAMLEntry) -> Bool {
+        do {
+            let template = try FactTemplate(parsing: text)
+            let undeclared = template.factNames.filter { declarations[$0] == nil }
+            for fact in undeclared {
+                entry.report("the value of '\(name)' names fact '\(fact)', which is not declared")
+            }
+            return undeclared.isEmpty
+        } catch {
+            entry.report("the value of '\(name)' is not a well-formed sentence: \(error.message)")
+            return false
+        }
     }
 
     // MARK: - Tests on one fact

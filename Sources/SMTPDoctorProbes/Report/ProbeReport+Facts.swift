@@ -37,6 +37,7 @@ extension ProbeReport {
         add(.addressCount, addresses.count)
         if let connectFailure {
             add(.tcp, connectFailure.rawValue)
+            add(.tcpError, connectError)
             add(.failedStep, ProbeStepKind.connect.rawValue)
             add(.smtpStage, "connect")
             return Observation(facts: facts)
