@@ -38,6 +38,11 @@ enum ProbeHarness {
     /// busy can hold a probe back for minutes between its steps, so it is far above the sum of the steps.
     static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(600), firstGreeting: .seconds(60))
 
+    /// The limit of every test whose probe runs on a manual clock. A regression that makes the probe wait longer than
+    /// the test moves the clock would wait forever; past this limit, as far beyond what a loaded machine needs as the
+    /// generous deadline, the test fails instead.
+    static let manualClockLimit = TimeLimitTrait.timeLimit(.minutes(10))
+
     /// The timeout of the step under test in the scenarios on a manual clock: shorter than any other wait of the
     /// probe (the QUIT reply's is 2 s at most), so that it alone runs out when the clock moves by it.
     static let subjectTimeout = Duration.seconds(1)

@@ -5,7 +5,7 @@ import SMTPTestServer
 import Testing
 
 /// `--tls auto` on a port that never greets in plaintext, and the relay test past a certificate problem.
-@Suite struct ProbeTLSFallbackTests {
+@Suite(ProbeHarness.manualClockLimit) struct ProbeTLSFallbackTests {
     typealias Script = SMTPTestServerScript
 
     private func implicitServer() throws -> Script {
@@ -84,6 +84,7 @@ import Testing
             progress in
             await progress.waitForBytes(line.utf8.count + 2)
             await progress.advance(by: Self.window)
+            await progress.waitForSteps { steps in steps.filter { $0.kind == .connect }.count == 2 }
             await progress.advance(by: greeting)
         }
         #expect(clock.now.offset == Self.window + greeting, "the window and the greeting timeout ran out")
