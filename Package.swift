@@ -41,9 +41,13 @@ let package = Package(
             dependencies: ["RulesEmbedder"],
             path: "Plugins/EmbedRules"
         ),
+        // `Rules` in the target's folder links to the package's `Rules/`, and is excluded from its sources: the
+        // package manager plans the build again (and so asks the plugin for its list of files again) only when the
+        // files in a target's folder change, and a new rule file must be embedded at the next build.
         .target(
             name: "SMTPDoctorDefaultRules",
             dependencies: ["SMTPDoctorCore"],
+            exclude: ["Rules"],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(name: "TemplatesEmbedder"),
@@ -53,12 +57,14 @@ let package = Package(
             dependencies: ["TemplatesEmbedder"],
             path: "Plugins/EmbedTemplates"
         ),
+        // `Templates` in the target's folder links to the package's `Templates/`, as `Rules` does above.
         .target(
             name: "SMTPDoctorReports",
             dependencies: [
                 "SMTPDoctorCore", "SMTPDoctorProbes", "SMTPDoctorDNS",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["Templates"],
             plugins: ["EmbedTemplates"]
         ),
         .executableTarget(

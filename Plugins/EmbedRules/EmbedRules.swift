@@ -2,6 +2,10 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the YAML files of `Rules/` into the target as Swift source, rebuilt whenever one of them changes.
+///
+/// The package manager asks for the commands again only when it plans the build again, which it does when the files
+/// in a target's folder change; the target links to `Rules/` from its folder (see Package.swift), so that a new,
+/// removed or renamed rule file is in the list of inputs at the next build.
 @main
 struct EmbedRules: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

@@ -2,6 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the Mustache templates of `Templates/` into the target as Swift source, rebuilt whenever one changes.
+///
+/// The target links to `Templates/` from its folder (see Package.swift), so that a new template is in the list of
+/// inputs at the next build, as for `Rules/`.
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

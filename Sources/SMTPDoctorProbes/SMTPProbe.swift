@@ -29,9 +29,14 @@ public struct SMTPProbe: Sendable {
 
     /// Runs the probe.
     ///
-    /// - Parameter onStep: called with each step as soon as it completes, for a page that shows the steps live.
-    public func run(onStep: (@Sendable (ProbeStep) -> Void)? = nil) async -> ProbeReport {
-        var run = Run(configuration, clock: clock, onStep: onStep)
+    /// - Parameters:
+    ///   - onStep: called with each step as soon as it completes, for a page that shows the steps live.
+    ///   - onReceive: called with the number of bytes each time a connection of the probe receives some, before
+    ///     they are decoded; so that a clock moved by hand passes a timeout only after what the server sent came.
+    public func run(
+        onStep: (@Sendable (ProbeStep) -> Void)? = nil, onReceive: (@Sendable (Int) -> Void)? = nil
+    ) async -> ProbeReport {
+        var run = Run(configuration, clock: clock, onStep: onStep, onReceive: onReceive)
         await run.execute()
         return run.report
     }
@@ -45,12 +50,17 @@ private struct Run {
     let elapsed: @Sendable () -> Duration
     let redact: Redactor
     let onStep: (@Sendable (ProbeStep) -> Void)?
+    let onReceive: (@Sendable (Int) -> Void)?
     var report: ProbeReport
 
-    init(_ configuration: ProbeConfiguration, clock: any Clock<Duration>, onStep: (@Sendable (ProbeStep) -> Void)?) {
+    init(
+        _ configuration: ProbeConfiguration, clock: any Clock<Duration>, onStep: (@Sendable (ProbeStep) -> Void)?,
+        onReceive: (@Sendable (Int) -> Void)?
+    ) {
         self.configuration = configuration
         self.clock = clock
         self.onStep = onStep
+        self.onReceive = onReceive
         elapsed = Self.stopwatch(clock)
         redact = Redactor(credentials: configuration.credentials)
         let mode = configuration.tlsMode.effective(port: configuration.port)
@@ -132,7 +142,7 @@ private struct Run {
             do {
                 connection = try await SMTPConnection.connect(
                     to: address, serverName: serverName, implicitTLS: implicit, timeout: budget(timeouts.connect),
-                    limits: configuration.limits, clock: clock)
+                    limits: configuration.limits, clock: clock, onReceive: onReceive)
                 report.connectedAddress = address.textForm
                 record(.connect, since: started, .ok, address.textForm)
                 break
@@ -310,7 +320,7 @@ private struct Run {
             let connection = try await SMTPConnection.connect(
                 to: address, serverName: serverName, implicitTLS: false,
                 timeout: budget(configuration.timeouts.connect),
-                limits: configuration.limits, clock: clock)
+                limits: configuration.limits, clock: clock, onReceive: onReceive)
             record(.connect, since: started, .ok, address.textForm)
             return connection
         } catch {
@@ -329,7 +339,7 @@ private struct Run {
         do {
             let connection = try await SMTPConnection.connect(
                 to: address, serverName: serverName, implicitTLS: true, timeout: budget(configuration.timeouts.connect),
-                limits: configuration.limits, clock: clock)
+                limits: configuration.limits, clock: clock, onReceive: onReceive)
             do {
                 let tls = try await connection.awaitHandshake(timeout: timeout)
                 record(
@@ -428,7 +438,7 @@ private struct Run {
         do {
             let tls = try await SMTPConnection.withConnection(
                 to: address, serverName: serverName, implicitTLS: true, timeout: timeout, limits: configuration.limits,
-                clock: clock
+                clock: clock, onReceive: onReceive
             ) { connection in
                 try await connection.awaitHandshake(timeout: timeout)
             }

@@ -39,11 +39,13 @@ public final class SMTPTestServer: Sendable {
     public let port: Int
     private let channel: any Channel
     private let log: NIOLockedValueBox<[Received]>
+    private let greetings: GreetingGate
 
-    private init(port: Int, channel: any Channel, log: NIOLockedValueBox<[Received]>) {
+    private init(port: Int, channel: any Channel, log: NIOLockedValueBox<[Received]>, greetings: GreetingGate) {
         self.port = port
         self.channel = channel
         self.log = log
+        self.greetings = greetings
     }
 
     /// Every line the server received, in order (AUTH payloads included: tests check what was sent in clear).
@@ -53,6 +55,7 @@ public final class SMTPTestServer: Sendable {
     public static func start(_ script: SMTPTestServerScript, host: String = "127.0.0.1") async throws -> SMTPTestServer
     {
         let log = NIOLockedValueBox<[Received]>([])
+        let greetings = GreetingGate(open: !script.holdsGreeting)
         let context = try script.tls.identity.map { try makeContext($0, script: script) }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -66,12 +69,18 @@ public final class SMTPTestServer: Sendable {
                         ScriptedSMTPHandler(
                             script: script, tlsContext: context,
                             implicit: { if case .implicit = script.tls { return true } else { return false } }(),
-                            log: log))
+                            log: log, greetings: greetings))
                 }
             }
         let channel = try await bootstrap.bind(host: host, port: 0).get()
         guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
-        return SMTPTestServer(port: port, channel: channel, log: log)
+        return SMTPTestServer(port: port, channel: channel, log: log, greetings: greetings)
+    }
+
+    /// Greets on every connection that waits for its greeting (``SMTPTestServerScript/holdsGreeting``), and at once
+    /// on every later one.
+    public func releaseGreetings() {
+        greetings.open()
     }
 
     /// Stops listening.
@@ -108,6 +117,7 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     private let script: SMTPTestServerScript
     private let tlsContext: NIOSSLContext?
     private let log: NIOLockedValueBox<[ScriptedSMTPHandler.Entry]>
+    private let greetings: GreetingGate
     typealias Entry = SMTPTestServer.Received
     private var buffer = ByteBuffer()
     private var tlsActive: Bool
@@ -118,15 +128,18 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     private var awaitingPlainResponse = false
     private var closed = false
 
-    init(script: SMTPTestServerScript, tlsContext: NIOSSLContext?, implicit: Bool, log: NIOLockedValueBox<[Entry]>) {
+    init(
+        script: SMTPTestServerScript, tlsContext: NIOSSLContext?, implicit: Bool, log: NIOLockedValueBox<[Entry]>,
+        greetings: GreetingGate
+    ) {
         self.script = script
         self.tlsContext = tlsContext
         self.tlsActive = implicit
         self.log = log
+        self.greetings = greetings
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let loop = context.eventLoop.assumeIsolated()
         let greet = { [self] in
             switch script.greeting {
             case .reply(let code, let text): send(context, "\(code) \(text)")
@@ -141,11 +154,9 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
                     prefix: "")
             }
         }
-        if script.greetingDelay > .zero {
-            loop.scheduleTask(in: timeAmount(script.greetingDelay)) { greet() }
-        } else {
-            greet()
-        }
+        let eventLoop = context.eventLoop
+        let greeting = NIOLoopBound(greet, eventLoop: eventLoop)
+        if !greetings.hold({ eventLoop.execute { greeting.value() } }) { greet() }
         context.fireChannelActive()
     }
 
@@ -371,5 +382,37 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     private func timeAmount(_ duration: Duration) -> TimeAmount {
         let (seconds, attoseconds) = duration.components
         return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
+
+/// Holds greetings back until it opens.
+final class GreetingGate: Sendable {
+    private struct State {
+        var isOpen: Bool
+        var waiting: [@Sendable () -> Void] = []
+    }
+
+    private let state: NIOLockedValueBox<State>
+
+    init(open: Bool) {
+        state = NIOLockedValueBox(State(isOpen: open))
+    }
+
+    /// Keeps `greet` to run once the gate opens and returns true; returns false, keeping nothing, when it is open.
+    func hold(_ greet: @escaping @Sendable () -> Void) -> Bool {
+        state.withLockedValue { state in
+            if !state.isOpen { state.waiting.append(greet) }
+            return !state.isOpen
+        }
+    }
+
+    /// Opens the gate and runs what waited for it.
+    func open() {
+        let waiting = state.withLockedValue { state in
+            state.isOpen = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for greet in waiting { greet() }
     }
 }

@@ -48,7 +48,9 @@ public struct SMTPTestServerScript: Sendable {
 
     public var hostname = "test.localhost"
     public var greeting: Greeting = .reply(220, "test.localhost ESMTP SMTPTestServer")
-    public var greetingDelay: Duration = .zero
+    /// Say nothing on a new connection until ``SMTPTestServer/releaseGreetings()``: a server slower than any
+    /// timeout, whatever clock the timeout runs on.
+    public var holdsGreeting = false
     /// Answer EHLO with 502 (HELO still works).
     public var rejectEHLO = false
     public var capabilities = ["PIPELINING", "SIZE 10240000", "8BITMIME", "SMTPUTF8"]

@@ -37,11 +37,12 @@ struct HostileServer {
         return HostileServer(server: try await SMTPTestServer.start(script), caFile: caFile, folder: folder)
     }
 
-    /// The connection options for the CLI.
+    /// The connection options for the CLI. No test here is about a timeout, and the server answers at once: the
+    /// steps may take a minute, so that a loaded machine never cuts one short.
     var arguments: [String] {
         [
             "--host", "127.0.0.1", "--port", String(server.port), "--tls", "starttls", "--ca-file", caFile.path,
-            "--timeout", "3",
+            "--timeout", "60", "--deadline", "600",
         ]
     }
 

@@ -135,9 +135,12 @@ import Testing
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
         _ = try write(Array("From: a@example.com\n".utf8), to: "x.eml", in: locked)
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
-        // The superuser lists any folder; there is nothing to observe then.
+        // The superuser lists any folder; there is nothing to observe then (UnreadableInputTests in the command-line
+        // tests runs the program as `nobody` instead).
         guard access(locked.path, R_OK) != 0 else {
-            print("LogReaderTests: SKIPPED aFolderThatCannotBeListedIsReported: permissions do not apply to this user")
+            print(
+                "LogReaderTests: SKIPPED aFolderThatCannotBeListedIsReported: permissions do not apply to this user; "
+                    + "UnreadableInputTests checks it as nobody")
             return
         }
         let (statistics, _) = read([folder.path])

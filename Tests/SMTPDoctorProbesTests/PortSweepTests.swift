@@ -2,7 +2,7 @@ import SMTPDoctorProbes
 import SMTPTestServer
 import Testing
 
-@Suite struct PortSweepTests {
+@Suite(ProbeHarness.manualClockLimit) struct PortSweepTests {
     @Test func sweepProbesEveryPortAndPicksTheWorkingOne() async throws {
         var starttls = SMTPTestServerScript()
         starttls.tls = .starttls(try ProbeHarness.goodIdentity())

@@ -39,8 +39,10 @@ enum ProbeHarness {
     /// busy can hold a probe back for minutes between its steps, so it is far above the sum of the steps.
     static let generous = ProbeTimeouts.uniform(.seconds(60), overall: .seconds(600), firstGreeting: .seconds(60))
 
-    /// Step timeouts for the scenarios that still time out on the real clock: well above a loaded local step.
-    static let short = ProbeTimeouts.uniform(.seconds(8), overall: .seconds(60), firstGreeting: .seconds(8))
+    /// The limit of every test whose probe runs on a manual clock. A regression that makes the probe wait longer than
+    /// the test moves the clock would wait forever; past this limit, as far beyond what a loaded machine needs as the
+    /// generous deadline, the test fails instead.
+    static let manualClockLimit = TimeLimitTrait.timeLimit(.minutes(10))
 
     /// The timeout of the step under test in the scenarios on a manual clock: shorter than any other wait of the
     /// probe (the QUIT reply's is 2 s at most), so that it alone runs out when the clock moves by it.
@@ -67,18 +69,31 @@ enum ProbeHarness {
         _ configure: (inout ProbeConfiguration) -> Void
     ) async throws -> Outcome {
         let clock = ManualClock()
-        let (steps, stepSink) = AsyncStream.makeStream(of: ProbeStep.self)
+        let outcome = try await run(script, on: clock, configure) { progress in
+            await progress.waitForSteps(where: ready)
+            await progress.advance(by: subjectTimeout)
+        }
+        #expect(clock.now.offset == subjectTimeout, "the step under test timed out on the manual clock")
+        return outcome
+    }
+
+    /// Runs a probe on `clock` while `drive` moves the clock, and stops `drive` when the probe ends first.
+    static func run(
+        _ script: SMTPTestServerScript, on clock: ManualClock, _ configure: (inout ProbeConfiguration) -> Void,
+        drive: @escaping @Sendable (ProbeProgress) async -> Void
+    ) async throws -> Outcome {
         let (report, received) = try await withSMTPTestServer(script) { server in
             var configuration = configuration(port: server.port)
             configure(&configuration)
             let probe = SMTPProbe(configuration, clock: clock)
+            let progress = ProbeProgress(clock: clock, server: server)
             let report = await withTaskGroup(of: ProbeReport?.self) { group in
                 group.addTask {
-                    defer { stepSink.finish() }
-                    return await probe.run { stepSink.yield($0) }
+                    defer { progress.finish() }
+                    return await probe.run(onStep: progress.completed, onReceive: progress.received)
                 }
                 group.addTask {
-                    await advanceOnce(clock, after: ready, steps: steps)
+                    await drive(progress)
                     return nil
                 }
                 var report: ProbeReport?
@@ -90,26 +105,7 @@ enum ProbeHarness {
             }
             return (report, server.received)
         }
-        #expect(clock.now.offset == subjectTimeout, "the step under test timed out on the manual clock")
         return try diagnose(try #require(report), received: received)
-    }
-
-    /// Once `ready` holds for the steps so far, waits for a wait of the probe that ends within ``subjectTimeout``
-    /// and moves the clock by it; returns early when the task is cancelled (the probe ended first).
-    private static func advanceOnce(
-        _ clock: ManualClock, after ready: @Sendable ([ProbeStep]) -> Bool, steps: AsyncStream<ProbeStep>
-    ) async {
-        var seen: [ProbeStep] = []
-        if !ready(seen) {
-            for await step in steps {
-                seen.append(step)
-                if ready(seen) { break }
-            }
-        }
-        guard ready(seen), !Task.isCancelled else { return }
-        await clock.waitForSleeper(endingWithin: subjectTimeout)
-        guard !Task.isCancelled else { return }
-        clock.advance(by: subjectTimeout)
     }
 
     static func diagnose(_ report: ProbeReport, received: [SMTPTestServer.Received] = []) throws -> Outcome {

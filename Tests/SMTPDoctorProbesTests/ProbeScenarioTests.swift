@@ -6,7 +6,7 @@ import Testing
 
 /// Scenarios against the fault-injecting test server: each asserts the verdict and the first diagnosis the real
 /// engine draws from the probe's facts with the knowledge base in `Rules/`.
-@Suite struct ProbeScenarioTests {
+@Suite(ProbeHarness.manualClockLimit) struct ProbeScenarioTests {
     typealias Script = SMTPTestServerScript
 
     private func expect(

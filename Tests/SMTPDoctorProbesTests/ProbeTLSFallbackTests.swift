@@ -5,7 +5,7 @@ import SMTPTestServer
 import Testing
 
 /// `--tls auto` on a port that never greets in plaintext, and the relay test past a certificate problem.
-@Suite struct ProbeTLSFallbackTests {
+@Suite(ProbeHarness.manualClockLimit) struct ProbeTLSFallbackTests {
     typealias Script = SMTPTestServerScript
 
     private func implicitServer() throws -> Script {
@@ -14,12 +14,21 @@ import Testing
         return script
     }
 
+    /// The wait for a plaintext greeting before implicit TLS is tried, on the manual clock: shorter than every other
+    /// wait of the probe, so that it alone runs out when the clock moves by it.
+    private static let window = ProbeHarness.subjectTimeout
+
     @Test func autoOnAnImplicitTLSPortGoesOnWithImplicitTLS() async throws {
-        let outcome = try await ProbeHarness.run(try implicitServer()) {
-            // The server never greets in plaintext, so the window always passes; it is short to keep the test fast.
-            $0.timeouts.firstGreeting = .milliseconds(500)
-            $0.credentials = Credentials(username: "user", secret: Secret("secret"))
-        }
+        // The server never greets in plaintext: the window passes, and nothing else runs out.
+        let clock = ManualClock()
+        let outcome = try await ProbeHarness.run(
+            try implicitServer(), on: clock,
+            {
+                $0.timeouts.firstGreeting = Self.window
+                $0.credentials = Credentials(username: "user", secret: Secret("secret"))
+            },
+            drive: { await $0.advance(by: Self.window) })
+        #expect(clock.now.offset == Self.window)
         #expect(outcome.verdict == .success, "\(outcome.explanation)")
         #expect(outcome.report.implicitFallback)
         #expect(outcome.report.mode == .implicit)
@@ -41,28 +50,44 @@ import Testing
     }
 
     @Test func slowPlaintextGreetingAfterTheWindowStillWorks() async throws {
-        // The window passes before the greeting; implicit TLS fails (the server answers the hello in plaintext) and
-        // the probe connects again and waits the full greeting timeout. On a loaded machine the probe may read the
-        // socket only after the greeting came, and then rightly goes on without the implicit-TLS attempt; either
-        // way it must end in plaintext with success, and an attempt it made must have failed.
+        // The server holds its greeting until the window has passed and the probe waits for a TLS handshake on a
+        // second connection; then it greets in plaintext, on that connection too. The TLS attempt fails, and the
+        // probe connects again and waits the full greeting timeout, which never runs out.
         var script = Script()
-        script.greetingDelay = .seconds(3)
-        let outcome = try await ProbeHarness.run(script) { $0.timeouts.firstGreeting = .milliseconds(100) }
+        script.holdsGreeting = true
+        let clock = ManualClock()
+        let outcome = try await ProbeHarness.run(script, on: clock, { $0.timeouts.firstGreeting = Self.window }) {
+            progress in
+            await progress.advance(by: Self.window)
+            await progress.clock.waitForSleepers(1)
+            progress.server.releaseGreetings()
+        }
+        #expect(clock.now.offset == Self.window, "only the window ran out")
         #expect(outcome.verdict == .success, "\(outcome.explanation)")
         #expect(!outcome.report.implicitFallback)
         #expect(outcome.report.mode == .auto)
-        #expect(outcome.report.steps.filter { $0.kind == .modeCheck }.allSatisfy { $0.outcome == .failed })
+        let checks = outcome.report.steps.filter { $0.kind == .modeCheck }
+        #expect(checks.count == 1 && checks.allSatisfy { $0.outcome == .failed }, "\(outcome.explanation)")
+        #expect(outcome.report.steps.filter { $0.kind == .connect }.count == 2, "\(outcome.explanation)")
     }
 
     @Test func aPartialPlaintextGreetingIsNeverAnsweredWithATLSHello() async throws {
         // A first greeting line without its last line, then silence (as Postfix's postscreen pauses): the port
-        // speaks plaintext, so the probe waits for the greeting on a new connection instead of sending TLS.
+        // speaks plaintext, so the probe waits for the greeting on a new connection instead of sending TLS. The
+        // window passes only once the probe has the line; then the full greeting timeout passes on that connection.
         var script = Script()
-        script.greeting = .garbage("220-test.localhost ESMTP")
-        let outcome = try await ProbeHarness.run(script) {
-            $0.timeouts = ProbeHarness.short
-            $0.timeouts.firstGreeting = .milliseconds(100)
+        let line = "220-test.localhost ESMTP"
+        script.greeting = .garbage(line)
+        let greeting = ProbeHarness.generous.greeting
+        let clock = ManualClock()
+        let outcome = try await ProbeHarness.run(script, on: clock, { $0.timeouts.firstGreeting = Self.window }) {
+            progress in
+            await progress.waitForBytes(line.utf8.count + 2)
+            await progress.advance(by: Self.window)
+            await progress.waitForSteps { steps in steps.filter { $0.kind == .connect }.count == 2 }
+            await progress.advance(by: greeting)
         }
+        #expect(clock.now.offset == Self.window + greeting, "the window and the greeting timeout ran out")
         #expect(outcome.verdict == .timeout, "\(outcome.explanation)")
         #expect(!outcome.report.implicitFallback)
         #expect(!outcome.report.steps.contains { $0.kind == .modeCheck }, "no TLS hello was sent")

@@ -40,11 +40,13 @@ public final class SMTPConnection: Sendable {
     ///   - timeout: the connect timeout (on the real clock: the socket's own).
     ///   - limits: the reply limits.
     ///   - clock: the clock the timeouts of reads and handshakes run on.
+    ///   - onReceive: called on the event loop with the number of bytes each time bytes arrive from the server,
+    ///     before any TLS decoding.
     /// - Throws: the connect error (`IOError`, `ChannelError.connectTimeout`, `NIOConnectionError`).
     public static func connect(
         to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
         limits: SMTPReplyDecoder.Limits, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(), onReceive: (@Sendable (Int) -> Void)? = nil
     ) async throws -> SMTPConnection {
         let firstBytes = NIOLockedValueBox<[UInt8]>([])
         let chain = NIOLockedValueBox<[NIOSSLCertificate]>([])
@@ -56,7 +58,7 @@ public final class SMTPConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(FirstBytesRecorder(store: firstBytes))
+                    try sync.addHandler(FirstBytesRecorder(store: firstBytes, onReceive: onReceive))
                     if let context {
                         try sync.addHandler(TLSClientContext.handler(context, serverName: serverName, chain: chain))
                     }
@@ -72,16 +74,17 @@ public final class SMTPConnection: Sendable {
     }
 
     /// Connects to one address, runs `body` with the connection and closes it, whether `body` returns or throws.
-    /// - Parameters: as ``connect(to:serverName:implicitTLS:timeout:limits:group:clock:)``.
+    /// - Parameters: as ``connect(to:serverName:implicitTLS:timeout:limits:group:clock:onReceive:)``.
     /// - Returns: what `body` returns.
     public static func withConnection<Value>(
         to address: SocketAddress, serverName: String?, implicitTLS: Bool, timeout: Duration,
         limits: SMTPReplyDecoder.Limits, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        clock: any Clock<Duration> = ContinuousClock(), _ body: (SMTPConnection) async throws -> Value
+        clock: any Clock<Duration> = ContinuousClock(), onReceive: (@Sendable (Int) -> Void)? = nil,
+        _ body: (SMTPConnection) async throws -> Value
     ) async throws -> Value {
         let connection = try await connect(
             to: address, serverName: serverName, implicitTLS: implicitTLS, timeout: timeout, limits: limits,
-            group: group, clock: clock)
+            group: group, clock: clock, onReceive: onReceive)
         do {
             let result = try await body(connection)
             await connection.close()

@@ -158,15 +158,17 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
 }
 
 /// Keeps the first bytes the server sent, before any TLS decoding, to recognise a plaintext greeting answering a
-/// TLS hello.
+/// TLS hello; and tells an observer how many bytes arrive, each time some do.
 final class FirstBytesRecorder: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
     private let store: NIOLockedValueBox<[UInt8]>
+    private let onReceive: (@Sendable (Int) -> Void)?
 
-    init(store: NIOLockedValueBox<[UInt8]>) {
+    init(store: NIOLockedValueBox<[UInt8]>, onReceive: (@Sendable (Int) -> Void)?) {
         self.store = store
+        self.onReceive = onReceive
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -174,6 +176,7 @@ final class FirstBytesRecorder: ChannelInboundHandler, RemovableChannelHandler {
         store.withLockedValue { first in
             if first.count < 32 { first += bytes.readableBytesView.prefix(32 - first.count) }
         }
+        onReceive?(bytes.readableBytes)
         context.fireChannelRead(data)
     }
 }
