@@ -230,7 +230,7 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
             guard case .starttls = script.tls, !tlsActive, let tlsContext else {
                 return reply(context, verb: verb, "502 5.5.1 Error: command not implemented")
             }
-            delayed(context, verb: verb) { [self] in
+            unlessUnanswered(verb) { [self] in
                 send(context, "220 2.0.0 Ready to start TLS")
                 tlsActive = true
                 try? context.pipeline.syncOperations.addHandler(
@@ -258,7 +258,7 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
         case "RSET", "NOOP":
             reply(context, verb: verb, "250 2.0.0 Ok")
         case "QUIT":
-            delayed(context, verb: verb) { [self] in
+            unlessUnanswered(verb) { [self] in
                 send(context, "221 2.0.0 Bye")
                 context.close(promise: nil)
             }
@@ -346,17 +346,14 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     // MARK: - Writing
 
     private func reply(_ context: ChannelHandlerContext, verb: String, _ text: String) {
-        delayed(context, verb: verb) { [self] in send(context, text) }
+        unlessUnanswered(verb) { [self] in send(context, text) }
     }
 
-    private func delayed(_ context: ChannelHandlerContext, verb: String, _ body: @escaping () -> Void) {
+    /// Runs `body`, the answer to `verb`, unless the script says this verb is never answered.
+    private func unlessUnanswered(_ verb: String, _ body: () -> Void) {
         let key = verb.split(separator: "-").first.map(String.init) ?? verb
         if script.unanswered.contains(key) { return }
-        if let delay = script.delays[key], delay > .zero {
-            context.eventLoop.assumeIsolated().scheduleTask(in: timeAmount(delay)) { body() }
-        } else {
-            body()
-        }
+        body()
     }
 
     private func send(_ context: ChannelHandlerContext, _ text: String) {
@@ -377,11 +374,6 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     private func multiline(_ code: Int, _ lines: [String]) -> String {
         lines.enumerated().map { index, line in "\(code)\(index == lines.count - 1 ? " " : "-")\(line)" }
             .joined(separator: "\r\n")
-    }
-
-    private func timeAmount(_ duration: Duration) -> TimeAmount {
-        let (seconds, attoseconds) = duration.components
-        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
 

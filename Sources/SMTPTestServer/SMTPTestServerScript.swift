@@ -66,8 +66,6 @@ public struct SMTPTestServerScript: Sendable {
     /// Answer AUTH without TLS with 538 5.7.11.
     public var requireTLSForAuth = true
     public var relay: Relay = .authenticatedOnly
-    /// Wait this long before answering a command, by verb (`EHLO`, `AUTH`, `STARTTLS`, `MAIL`, `RCPT`, …).
-    public var delays: [String: Duration] = [:]
     /// Never answer these verbs: a server that hangs at this step.
     public var unanswered: Set<String> = []
     /// Close the connection instead of answering this verb.
