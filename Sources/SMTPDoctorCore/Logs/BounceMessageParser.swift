@@ -20,6 +20,8 @@ struct BounceMessageParser {
     let input: String
     /// How the SMTP command of a failure is read from the report's wording.
     var stages = BounceStage()
+    /// The words of automatic replies' subjects and of reports that say a message was not delivered.
+    var wording = BounceWording()
     /// How many inline forwardings deep this message is; a forwarded forward is read, nothing deeper.
     var forwardingDepth = 0
 
@@ -66,11 +68,12 @@ struct BounceMessageParser {
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
-        if Self.isAutoReply(message) { return [] }
+        if isAutoReply(message) { return [] }
         // A bounce a person forwarded inline, every line quoted with `>`, is read as the message it quotes.
         if forwardingDepth < 2, !Self.isFromDeliverySystem(message), let quoted = Self.quotedMessage(in: textPart.body)
         {
-            let inner = BounceMessageParser(input: input, stages: stages, forwardingDepth: forwardingDepth + 1)
+            let inner = BounceMessageParser(
+                input: input, stages: stages, wording: wording, forwardingDepth: forwardingDepth + 1)
             let events = inner.parse(quoted, line: line, format: format)
             if !events.isEmpty { return events }
         }
@@ -296,7 +299,7 @@ struct BounceMessageParser {
         let reply = Self.reply(in: region)
         guard
             reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
-                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+                || (Self.returnsAMessage(message) && wording.saysUndelivered(region))
         else { return [] }
         var seen: Set<String> = []
         let envelope = Self.envelopeRecipients(in: region)
@@ -356,37 +359,21 @@ struct BounceMessageParser {
         return quoted.joined(separator: "\n")[...]
     }
 
-    /// Subject prefixes of automatic replies (Outlook's "Automatic reply:", "Auto:", "Out of Office").
-    private static let autoReplySubjects = ["automatic reply:", "auto:", "autoreply:", "auto reply:", "out of office"]
-
-    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or an auto-reply subject)
-    /// from a person's address rather than from a delivery system, without a list of failed recipients: a vacation
-    /// notice, not a delivery failure.
-    static func isAutoReply(_ message: MIMEEntity) -> Bool {
+    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or a subject that
+    /// `wording` knows as an automatic reply's) from a person's address rather than from a delivery system, without a
+    /// list of failed recipients: a vacation notice, not a delivery failure.
+    func isAutoReply(_ message: MIMEEntity) -> Bool {
         guard message.headers["x-failed-recipients"] == nil else { return false }
         let submitted = message.headers["auto-submitted"]?.lowercased().hasPrefix("auto-replied") == true
-        let subject = (message.headers["subject"] ?? "").lowercased()
-        guard submitted || autoReplySubjects.contains(where: { subject.hasPrefix($0) }) else { return false }
+        guard submitted || wording.isAutoReplySubject(message.headers["subject"] ?? "") else { return false }
         let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
-        return !words.contains { deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
+        return !words.contains { Self.deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
     /// report sent from an ordinary address does.
     static func returnsAMessage(_ message: MIMEEntity) -> Bool {
         message.allParts.contains { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
-    }
-
-    /// Phrases with which a report says that a message was not delivered.
-    private static let undeliveredPhrases = [
-        "could not be delivered", "was not delivered", "undeliverable", "unable to deliver", "delivery failed",
-        "delivery has failed", "failed to deliver", "delivery to the following recipient", "non-delivery",
-    ]
-
-    /// Whether a text says that a message was not delivered.
-    static func saysUndelivered(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return undeliveredPhrases.contains { lowered.contains($0) }
     }
 
     /// The reply code and enhanced status code in a text, as the error-text parser reads them.
