@@ -61,6 +61,7 @@ private struct Document: Encodable {
         let overlongLines: Int
         let truncatedInputs: Int
         let messagesWithoutFailure: Int
+        let nonFailureMessages: [String: Int]
         let unrecognisedInputs: [String]
         let unreadableInputs: [String]
         let emptyInputs: [String]
@@ -123,6 +124,8 @@ private struct Document: Encodable {
             malformedLines: statistics.malformedLines, invalidUTF8: statistics.invalidUTF8,
             overlongLines: statistics.overlongLines, truncatedInputs: statistics.truncatedInputs,
             messagesWithoutFailure: statistics.messagesWithoutFailure,
+            nonFailureMessages: Dictionary(
+                uniqueKeysWithValues: statistics.nonFailureMessages.map { ($0.key.rawValue, $0.value) }),
             unrecognisedInputs: statistics.unrecognisedInputs, unreadableInputs: statistics.unreadableInputs,
             emptyInputs: statistics.emptyInputs,
             seconds: (analysis.seconds * 1000).rounded() / 1000, cacheHits: analysis.cacheHits,

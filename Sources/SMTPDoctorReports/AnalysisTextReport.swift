@@ -84,7 +84,12 @@ public struct AnalysisTextReport: Sendable {
         if !problems.isEmpty { lines.append(style.yellow("Input problems: ") + problems.joined(separator: ", ")) }
         lines += statistics.skippedInputs(limit: 10).map { "  " + $0 }
         if statistics.messagesWithoutFailure > 0 {
-            lines.append("\(statistics.messagesWithoutFailure) message(s) held no delivery failure")
+            let kinds = NonFailureMessage.allCases.compactMap { kind in
+                statistics.nonFailureMessages[kind].map { kind.counted($0) }
+            }
+            lines.append(
+                "\(statistics.messagesWithoutFailure) message(s) held no delivery failure, not counted as failures: "
+                    + kinds.joined(separator: ", "))
         }
         return lines
     }

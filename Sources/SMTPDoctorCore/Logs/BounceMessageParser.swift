@@ -82,6 +82,20 @@ struct BounceMessageParser {
         return withStage(events, from: textPart.body)
     }
 
+    /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
+    /// status notification of successes only, an automatic reply, or another message.
+    func nonFailureKind(of text: Substring, latin1: Bool = false) -> NonFailureMessage {
+        let message = MIMEEntity(
+            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+        let parts = message.allParts
+        if parts.contains(where: { $0.mediaType == "message/feedback-report" }) { return .feedbackReport }
+        let reports =
+            parts.filter { Self.statusTypes.contains($0.mediaType) }.map(\.body)
+            + parts.filter { $0.parts.isEmpty }.compactMap { Self.statusFields(in: $0.body) }
+        if reports.contains(where: Self.reportsOnlySuccess) { return .successReport }
+        return isAutoReply(message) ? .autoReply : .other
+    }
+
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
     /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {

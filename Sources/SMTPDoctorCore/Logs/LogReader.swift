@@ -244,7 +244,10 @@ public struct LogReader {
         let parser = BounceMessageParser(
             input: name, stages: BounceStage(phrases: stagePhrases), wording: bounceWording)
         let events = parser.parse(text[...], latin1: latin1, line: line, format: format)
-        if events.isEmpty { statistics.messagesWithoutFailure += 1 }
+        if events.isEmpty {
+            statistics.messagesWithoutFailure += 1
+            statistics.nonFailureMessages[parser.nonFailureKind(of: text[...], latin1: latin1), default: 0] += 1
+        }
         statistics.events += events.count
         events.forEach(onEvent)
     }
