@@ -171,3 +171,33 @@ import Testing
         #expect(found.first?.text.hasPrefix("550 5.1.1") == true)
     }
 }
+
+/// A plain-text bounce without a delivery-status part gives each recipient the remote server, the SMTP command and
+/// the date its text and header state.
+@Suite struct PlainTextBounceDetailTests {
+    @Test func theRemoteServerCommandAndDateOfAPlainTextBounceAreTaken() throws {
+        let message = """
+            From: MAILER-DAEMON@relay.example.org
+            To: writer@example.org
+            Subject: Undelivered Mail Returned to Sender
+            Date: Tue, 2 Jun 2026 10:15:00 +0000
+
+            I'm sorry to have to inform you that your message could not be delivered to one or more recipients.
+
+            <reader@example.net>: host mx.example.net[192.0.2.5] said: 550 5.1.1 <reader@example.net>: Recipient
+                address rejected: User unknown (in reply to RCPT TO command)
+
+            """
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        let events = try Fixtures.events(ofMessage: message, stagePhrases: knowledgeBase.stagePhrases)
+        let event = try #require(events.first)
+        #expect(events.count == 1)
+        #expect(event.recipient == "reader@example.net")
+        #expect(event.remoteHost == "mx.example.net")
+        #expect(event.remoteIP == "192.0.2.5")
+        #expect(event.time?.iso8601 == "2026-06-02T10:15:00")
+        // The command is in the recipient's own text, which the diagnosis reads it from (the `stage` of a JSON line).
+        var diagnoser = EventDiagnoser(engine: InferenceEngine(knowledgeBase: knowledgeBase))
+        #expect(diagnoser.diagnose(event).stage == "rcpt-to")
+    }
+}

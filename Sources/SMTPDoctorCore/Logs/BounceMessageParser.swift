@@ -36,8 +36,20 @@ struct BounceMessageParser {
     ]
 
     /// The events of one message; empty when the message is not a bounce. `latin1`: each character of `text` is
-    /// one byte of a message that is not UTF-8 (see `MIMEEntity`).
+    /// one byte of a message that is not UTF-8 (see `MIMEEntity`). An event whose report names no remote MTA gets
+    /// the server its own failure text names ("host mx.example.com[192.0.2.1] said: …").
     func parse(_ text: Substring, latin1: Bool = false, line: Int, format: LogFormat) -> [FailureEvent] {
+        events(text, latin1: latin1, line: line, format: format).map { event in
+            guard event.remoteHost == nil, event.remoteIP == nil else { return event }
+            var event = event
+            let facts = ErrorTextParser().parse(event.text).facts
+            event.remoteHost = facts.first { $0.name == "remote.host" }?.value.stringValue
+            event.remoteIP = facts.first { $0.name == "remote.ip" }?.value.stringValue
+            return event
+        }
+    }
+
+    private func events(_ text: Substring, latin1: Bool, line: Int, format: LogFormat) -> [FailureEvent] {
         // CR LF is one Character in Swift; MIMEEntity splits on "\n", so line ends are made LF first.
         let message = MIMEEntity(
             text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
