@@ -201,3 +201,40 @@ import Testing
         #expect(diagnoser.diagnose(event).stage == "rcpt-to")
     }
 }
+
+/// Notices of the fml mailing-list manager, in the form its source writes them: the notice to the list's maintainer,
+/// then "Original mail as follows:" and the refused post with every line indented.
+@Suite struct ListManagerNoticeTests {
+    /// fml indents every line of the post, blank ones too, by three spaces.
+    static let post = [
+        "", "From: stranger@example.net", "To: team@lists.example.org", "Subject: Hello list", "",
+        "Hello everyone.",
+    ].map { "   " + $0 }.joined(separator: "\n")
+
+    static let notice = """
+        From: team-admin@lists.example.org
+        To: team-admin@lists.example.org
+        Subject: NOT MEMBER article from stranger@example.net (team ML)
+        Date: Wed, 3 Jun 2026 08:00:00 +0000
+        X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]
+        Message-ID: <200606030800.FMLAAA0001.team@lists.example.org>
+
+        Original mail as follows:
+        \(post)
+
+        """
+
+    @Test func aNoticeOfTheListManagerNamesThePostsAddressAsTheFailedRecipient() throws {
+        let events = try Fixtures.events(ofMessage: Self.notice)
+        #expect(events.map(\.recipient) == ["team@lists.example.org"])
+        #expect(events.first?.text.hasPrefix("NOT MEMBER article from stranger@example.net") == true)
+        #expect(events.first?.time?.iso8601 == "2026-06-03T08:00:00")
+        #expect(events.first?.status == .bounced)
+    }
+
+    @Test func withoutTheListManagersHeaderTheMarkerLineIsJustText() throws {
+        let plain = Self.notice.replacingOccurrences(
+            of: "X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\n", with: "")
+        #expect(try Fixtures.events(ofMessage: plain).isEmpty)
+    }
+}

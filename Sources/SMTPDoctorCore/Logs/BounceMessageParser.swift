@@ -80,6 +80,11 @@ struct BounceMessageParser {
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
+        if let notice = listManagerNotice(
+            message, body: textPart.body, date: date, subject: subject, line: line, format: format)
+        {
+            return notice
+        }
         if isAutoReply(message) { return [] }
         // A bounce a person forwarded inline, every line quoted with `>`, is read as the message it quotes.
         if forwardingDepth < 2, !Self.isFromDeliverySystem(message), let quoted = Self.quotedMessage(in: textPart.body)
@@ -364,6 +369,38 @@ struct BounceMessageParser {
                 format: format, input: input, line: line, time: date,
                 status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
                 recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
+        }
+    }
+
+    /// The line with which fml ends a notice and starts the post it refused (its `WholeMail` title).
+    private static let listManagerMarker = "\noriginal mail as follows:"
+
+    /// The events of a notice of the fml mailing-list manager: a message with fml's `X-MLServer` header whose notice
+    /// ("NOT MEMBER article from …") ends at the line "Original mail as follows:", after which fml writes the refused
+    /// post with every line indented. The post failed to reach the addresses of its `To:`; the subject and the
+    /// notice are the failure text. Nil for any other message.
+    private func listManagerNotice(
+        _ message: MIMEEntity, body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
+    ) -> [FailureEvent]? {
+        // The marker may be the body's first line.
+        let body = "\n" + body
+        guard message.headers["x-mlserver"] != nil,
+            let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive)
+        else { return nil }
+        let notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        let post = body[marker.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.drop { $0 == " " || $0 == "\t" }
+        }
+        let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        let recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
+            Self.addresses(in: String($0.dropFirst(3)))
+        }
+        guard !recipients.isEmpty else { return nil }
+        let text = String((notice.isEmpty ? subject : subject + "\n" + notice).prefix(Self.maximumBodyText))
+        return recipients.map { recipient in
+            FailureEvent(
+                format: format, input: input, line: line, time: date, status: .bounced, recipient: recipient,
+                text: text, sample: LogText.sample("\(subject) | \(recipient)"))
         }
     }
 
