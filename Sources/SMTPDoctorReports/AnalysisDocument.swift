@@ -1,9 +1,10 @@
 import Foundation
 import SMTPDoctorCore
 
-/// What the Markdown and HTML documents of `smtp-doctor analyze` show: counts, then a section for each side of the
-/// server (outbound, inbound, submission) with its failure rate and every group of its failures with samples and
-/// checklist. ``AnalysisDocumentRenderer`` renders it through the `analysis.md` and `analysis.html` templates.
+/// The Markdown or HTML document of `smtp-doctor analyze`: counts by side, then a section for each side of the server
+/// (outbound, inbound, submission) with its failure rate, its tables by category, recipient domain, relay and hour,
+/// and every group of its failures with samples and checklist, rendered by
+/// ``AnalysisDocumentRenderer`` through the `analysis.md` and `analysis.html` templates.
 public struct AnalysisDocument: Sendable {
     /// The analysis.
     public var analysis: LogAnalysis
@@ -21,17 +22,7 @@ public struct AnalysisDocument: Sendable {
 
     /// The values the templates see (documented in `Templates/README.md`); strings are raw, the templates escape.
     var templateContext: [String: Any] {
-        let summary = analysis.summary
         let statistics = analysis.statistics
-        let total = max(summary.total, 1)
-        func rows(_ pairs: [(String, Int)]) -> [[String: Any]] {
-            pairs.prefix(top).map { name, count in
-                ["name": name, "count": count, "share": String(format: "%.1f%%", Double(count) * 100 / Double(total))]
-            }
-        }
-        let categories = summary.categories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
-            ($0.key, $0.value)
-        }
         let sections = AnalysisSection.all(analysis)
         let shown = sections.filter { !$0.groups.isEmpty }.map(section)
         return [
@@ -47,12 +38,6 @@ public struct AnalysisDocument: Sendable {
             "hasInputProblems": !statistics.skippedInputs(limit: 1).isEmpty,
             "hasGroups": !shown.isEmpty,
             "sides": sections.map { ["text": $0.text] },
-            "categories": rows(categories),
-            "domains": rows(summary.recipientDomains.top(top).map { ($0.key, $0.count) }),
-            "relays": rows(summary.relays.top(top).map { ($0.key, $0.count) }),
-            "hours": summary.hours.counts.sorted { $0.key < $1.key }.suffix(72).map {
-                ["name": "\($0.key):00", "count": $0.value] as [String: Any]
-            },
             "sections": shown,
         ]
     }
@@ -71,9 +56,19 @@ public struct AnalysisDocument: Sendable {
         let groups = section.groups.prefix(top).enumerated().map { rank, group in
             self.group(group, rank: rank + 1, in: section)
         }
+        func rows(_ pairs: [(String, Int)]) -> [[String: Any]] {
+            pairs.prefix(top).map { name, count in ["name": name, "count": count, "share": section.tableShare(count)] }
+        }
         return [
-            "side": section.side.rawValue, "heading": section.heading, "rate": section.text, "groups": groups,
-            "more": max(section.groups.count - top, 0), "hasMore": section.groups.count > top,
+            "side": section.side.rawValue, "heading": section.heading, "rate": section.text,
+            "whole": section.tableWhole,
+            "categories": rows(section.categoryRows),
+            "domains": rows(AnalysisSection.rows(section.counts.recipientDomains, top: top)),
+            "relays": rows(AnalysisSection.rows(section.counts.relays, top: top)),
+            "hours": section.counts.hours.counts.sorted { $0.key < $1.key }.suffix(72).map {
+                ["name": "\($0.key):00", "count": $0.value] as [String: Any]
+            },
+            "groups": groups, "more": max(section.groups.count - top, 0), "hasMore": section.groups.count > top,
         ]
     }
 

@@ -1,19 +1,21 @@
 import Foundation
 import SMTPDoctorCore
 
-/// Renders a log analysis as one JSON object (schema version 1), for `smtp-doctor analyze --format json`.
+/// Renders a log analysis as one JSON object (schema version 2), for `smtp-doctor analyze --format json`.
 ///
 /// ```json
-/// { "schemaVersion": 1, "tool": {…}, "input": { "bytes": 0, "lines": 0, "malformedLines": 0, … },
+/// { "schemaVersion": 2, "tool": {…}, "input": { "bytes": 0, "lines": 0, "malformedLines": 0, … },
 ///   "failures": 0, "firstSeen": "…", "lastSeen": "…", "statuses": {…},
-///   "sides": [ { "side": "outbound", "title": "…", "failures": 2, "delivered": 10, "failureRate": 16.7,
-///                "statuses": {…} } ],
-///   "categories": {…}, "recipientDomains": [ { "name": "example.com", "count": 3 } ], "relays": […], "hours": […],
+///   "sides": [ { "side": "outbound", "title": "…", "failures": 2, "delivered": 10, "records": 12,
+///                "failureRate": 16.7, "statuses": {…}, "categories": {…},
+///                "recipientDomains": [ { "name": "example.com", "count": 2 } ], "relays": […], "hours": […] } ],
 ///   "groups": [ { "side": "outbound", "diagnosis": "recipient.unknown-user", "category": "recipient", "count": 3,
 ///                 "shareOfSide": 25.0, …, "samples": [ … ], "checklist": [ … ] } ] }
 /// ```
-/// `groups` holds the groups of each side in the order of `sides`, largest first within a side; `failureRate` and
-/// `shareOfSide` are percentages of the side's failures and deliveries, absent when the inputs record no delivery.
+/// Every table is one side's: version 1 counted categories, recipient domains, relays and hours over all sides
+/// together. `groups` holds the groups of each side in the order of `sides`, largest first within a side;
+/// `failureRate` and `shareOfSide` are percentages of the side's records (failures and deliveries), absent when the
+/// inputs record no delivery.
 public struct AnalysisJSONRenderer: Sendable {
     /// The tool's version for the `tool` object.
     public var toolVersion: String
@@ -59,6 +61,7 @@ private struct Document: Encodable {
         let overlongLines: Int
         let truncatedInputs: Int
         let messagesWithoutFailure: Int
+        let nonFailureMessages: [String: Int]
         let unrecognisedInputs: [String]
         let unreadableInputs: [String]
         let emptyInputs: [String]
@@ -76,8 +79,13 @@ private struct Document: Encodable {
         let title: String
         let failures: Int
         let delivered: Int
+        let records: Int
         let failureRate: Double?
         let statuses: [String: Int]
+        let categories: [String: Int]
+        let recipientDomains: [Count]
+        let relays: [Count]
+        let hours: [Count]
     }
     struct Group: Encodable {
         let side: String
@@ -95,7 +103,7 @@ private struct Document: Encodable {
         let samples: [FailureEventRecord]
         let checklist: [ChecklistEntry]
     }
-    let schemaVersion = 1
+    let schemaVersion = 2
     let tool: Tool
     let input: Input
     let failures: Int
@@ -103,10 +111,6 @@ private struct Document: Encodable {
     let lastSeen: String?
     let statuses: [String: Int]
     let sides: [Side]
-    let categories: [String: Int]
-    let recipientDomains: [Count]
-    let relays: [Count]
-    let hours: [Count]
     let groups: [Group]
 
     init(_ analysis: LogAnalysis, knowledgeBase: KnowledgeBase, version: String, top: Int) {
@@ -120,6 +124,8 @@ private struct Document: Encodable {
             malformedLines: statistics.malformedLines, invalidUTF8: statistics.invalidUTF8,
             overlongLines: statistics.overlongLines, truncatedInputs: statistics.truncatedInputs,
             messagesWithoutFailure: statistics.messagesWithoutFailure,
+            nonFailureMessages: Dictionary(
+                uniqueKeysWithValues: statistics.nonFailureMessages.map { ($0.key.rawValue, $0.value) }),
             unrecognisedInputs: statistics.unrecognisedInputs, unreadableInputs: statistics.unreadableInputs,
             emptyInputs: statistics.emptyInputs,
             seconds: (analysis.seconds * 1000).rounded() / 1000, cacheHits: analysis.cacheHits,
@@ -130,15 +136,17 @@ private struct Document: Encodable {
         statuses = Dictionary(uniqueKeysWithValues: summary.statuses.map { ($0.key.rawValue, $0.value) })
         let sections = AnalysisSection.all(analysis)
         sides = sections.map { section in
-            Side(
+            let counts = section.counts
+            return Side(
                 side: section.side.rawValue, title: section.heading, failures: section.failures,
-                delivered: section.delivered, failureRate: section.failureRate,
-                statuses: Dictionary(uniqueKeysWithValues: section.statuses.map { ($0.key.rawValue, $0.value) }))
+                delivered: section.delivered, records: section.failures + section.delivered,
+                failureRate: section.failureRate,
+                statuses: Dictionary(uniqueKeysWithValues: section.statuses.map { ($0.key.rawValue, $0.value) }),
+                categories: counts.categories,
+                recipientDomains: counts.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) },
+                relays: counts.relays.top(top).map { Count(name: $0.key, count: $0.count) },
+                hours: counts.hours.counts.sorted { $0.key < $1.key }.map { Count(name: $0.key, count: $0.value) })
         }
-        categories = summary.categories
-        recipientDomains = summary.recipientDomains.top(top).map { Count(name: $0.key, count: $0.count) }
-        relays = summary.relays.top(top).map { Count(name: $0.key, count: $0.count) }
-        hours = summary.hours.counts.sorted { $0.key < $1.key }.map { Count(name: $0.key, count: $0.value) }
         groups = sections.flatMap { section in section.groups.map { (section, $0) } }.map { section, group in
             Group(
                 side: group.side.rawValue, diagnosis: group.diagnosisID,

@@ -1,10 +1,11 @@
 import Foundation
 import SMTPDoctorCore
 
-/// One side of the server in a log analysis (outbound, inbound, submission): its failures grouped by diagnosis, the
-/// messages it delivered or accepted, and the share of its messages that failed, failures / (failures + deliveries),
-/// as pflogsumm counts them. A log only partly read, or a format that records no deliveries (bounce messages),
-/// gives no deliveries and so no rate.
+/// One side of the server in a log analysis (outbound, inbound, submission): its failures by category, recipient
+/// domain, relay and hour and grouped by diagnosis, the messages it delivered or accepted, and the share of its
+/// records that failed, failures / (failures + deliveries), as pflogsumm counts them: a message deferred three times
+/// and then delivered is four records, three of them failures. A log only partly read, or a format that records no
+/// deliveries (bounce messages), gives no deliveries and so no rate.
 struct AnalysisSection {
     /// The side.
     let side: TrafficSide
@@ -12,8 +13,8 @@ struct AnalysisSection {
     let failures: Int
     /// Its messages delivered (outbound) or accepted (inbound, submission).
     let delivered: Int
-    /// Its failures by status.
-    let statuses: [FailureStatus: Int]
+    /// Its failures by category, status, recipient domain, relay and hour.
+    let counts: SideCounts
     /// Its groups, largest first.
     let groups: [FailureGroup]
 
@@ -23,20 +24,20 @@ struct AnalysisSection {
             let failures = analysis.summary.sides[side] ?? 0
             let delivered = analysis.statistics.delivered[side] ?? 0
             guard failures + delivered > 0 else { return nil }
-            let groups = analysis.summary.rankedGroups(on: side)
-            var statuses: [FailureStatus: Int] = [:]
-            for group in groups {
-                statuses.merge(group.statuses, uniquingKeysWith: +)
-            }
             return AnalysisSection(
-                side: side, failures: failures, delivered: delivered, statuses: statuses, groups: groups)
+                side: side, failures: failures, delivered: delivered,
+                counts: analysis.summary.counts[side] ?? SideCounts(),
+                groups: analysis.summary.rankedGroups(on: side))
         }
     }
 
-    /// Percent of the side's messages that failed, one decimal; nil when the inputs recorded no delivery on it.
+    /// Its failures by status.
+    var statuses: [FailureStatus: Int] { counts.statuses }
+
+    /// Percent of the side's records that are failures, one decimal; nil when the inputs recorded no delivery on it.
     var failureRate: Double? { share(failures) }
 
-    /// Percent of the side's messages in `group`, one decimal; nil without deliveries.
+    /// Percent of the side's records in `group`, one decimal; nil without deliveries.
     func share(of group: FailureGroup) -> Double? { share(group.count) }
 
     private func share(_ count: Int) -> Double? {
@@ -64,21 +65,48 @@ struct AnalysisSection {
         return count == 1 ? noun : noun + "s"
     }
 
-    /// `outbound 2 failed (bounced 1, deferred 1), 10 delivered (16.7 % failed)`.
+    /// `outbound 2 failed (bounced 1, deferred 1), 10 delivered (16.7 % of 12 records failed)`.
     var text: String {
         let statuses = FailureStatus.allCases.compactMap { status in
             self.statuses[status].map { "\(status.rawValue) \(AnalysisTextRenderer.number($0))" }
         }
         let breakdown = side == .outbound && !statuses.isEmpty ? " (\(statuses.joined(separator: ", ")))" : ""
-        let rate = failureRate.map { String(format: " (%.1f %% %@)", $0, failedWord) } ?? ""
+        let rate =
+            failureRate.map {
+                String(
+                    format: " (%.1f %% of %@ records %@)", $0, AnalysisTextRenderer.number(failures + delivered),
+                    failedWord)
+            } ?? ""
         let number = AnalysisTextRenderer.number
         return
             "\(side.rawValue) \(number(failures)) \(failedWord)\(breakdown), \(number(delivered)) \(deliveredWord)\(rate)"
     }
 
-    /// `2 failures, 16.7 % of outbound messages` for a group of this side.
+    /// `2 failures, 16.7 % of outbound records` for a group of this side.
     func countText(_ group: FailureGroup) -> String {
-        let share = share(of: group).map { String(format: ", %.1f %% of %@ messages", $0, side.rawValue) } ?? ""
+        let share = share(of: group).map { String(format: ", %.1f %% of %@ records", $0, side.rawValue) } ?? ""
         return "\(AnalysisTextRenderer.number(group.count)) \(failureNoun(group.count))\(share)"
+    }
+}
+
+extension AnalysisSection {
+    /// `outbound failures`, `inbound refusals`: what the shares of this side's tables are shares of.
+    var tableWhole: String { "\(side.rawValue) \(failureNoun(2))" }
+
+    /// Its categories, most frequent first (ties by name).
+    var categoryRows: [(String, Int)] {
+        counts.categories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// The `top` most frequent keys of a counter, and `(other)` for the keys it could not keep.
+    static func rows(_ counter: BoundedCounter, top: Int) -> [(String, Int)] {
+        var rows = counter.top(top).map { ($0.key, $0.count) }
+        if counter.other > 0 { rows.append(("(other)", counter.other)) }
+        return rows
+    }
+
+    /// Percent of this side's failures, one decimal, as table cells show it: `25.0%`.
+    func tableShare(_ count: Int) -> String {
+        String(format: "%.1f%%", Double(count) * 100 / Double(max(failures, 1)))
     }
 }

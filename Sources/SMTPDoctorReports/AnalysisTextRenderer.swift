@@ -1,9 +1,9 @@
 import Foundation
 import SMTPDoctorCore
 
-/// Renders a log analysis for a terminal: what was read, the failures by category, recipient domain, relay and
-/// hour, then a section for each side of the server (outbound, inbound, submission) with its failure rate and each
-/// group of its failures with samples and checklist.
+/// Renders a log analysis for a terminal: what was read and the failures by side, then a section for each side of
+/// the server (outbound, inbound, submission) with its failure rate, its failures by category, recipient domain,
+/// relay and hour, and each group of its failures with samples and checklist.
 public struct AnalysisTextRenderer: Sendable {
     /// Colours or plain text.
     public var style: TextStyle
@@ -48,14 +48,6 @@ public struct AnalysisTextRenderer: Sendable {
             lines.append("From \(first.iso8601) to \(last.iso8601)")
         }
         lines.append("")
-        lines += table(
-            "By category",
-            summary.categories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
-                ($0.key, $0.value)
-            }, total: summary.total)
-        lines += table("By recipient domain", counted(summary.recipientDomains), total: summary.total)
-        lines += table("By relay", counted(summary.relays), total: summary.total)
-        lines += histogram(summary)
         for section in sections where !section.groups.isEmpty {
             lines += describe(section, analysis: analysis)
         }
@@ -92,24 +84,36 @@ public struct AnalysisTextRenderer: Sendable {
         if !problems.isEmpty { lines.append(style.yellow("Input problems: ") + problems.joined(separator: ", ")) }
         lines += statistics.skippedInputs(limit: 10).map { "  " + $0 }
         if statistics.messagesWithoutFailure > 0 {
-            lines.append("\(statistics.messagesWithoutFailure) message(s) held no delivery failure")
+            let kinds = NonFailureMessage.allCases.compactMap { kind in
+                statistics.nonFailureMessages[kind].map { kind.counted($0) }
+            }
+            lines.append(
+                "\(statistics.messagesWithoutFailure) message(s) held no delivery failure, not counted as failures: "
+                    + kinds.joined(separator: ", "))
         }
         return lines
     }
 
-    private func counted(_ counter: BoundedCounter) -> [(String, Int)] {
-        var rows = counter.top(top).map { ($0.key, $0.count) }
-        if counter.other > 0 { rows.append(("(other)", counter.other)) }
-        return rows
+    /// The side's tables: its failures by category, recipient domain and relay, with their share of its failures,
+    /// and its failures per hour.
+    private func tables(_ section: AnalysisSection) -> [String] {
+        let whole = section.tableWhole
+        return table("By category (share of \(whole))", section.categoryRows, in: section)
+            + table(
+                "By recipient domain (share of \(whole))",
+                AnalysisSection.rows(section.counts.recipientDomains, top: top), in: section)
+            + table(
+                "By relay (share of \(whole))", AnalysisSection.rows(section.counts.relays, top: top), in: section)
+            + histogram(section.counts.hours, of: whole)
     }
 
-    private func table(_ title: String, _ rows: [(String, Int)], total: Int) -> [String] {
+    private func table(_ title: String, _ rows: [(String, Int)], in section: AnalysisSection) -> [String] {
         guard !rows.isEmpty else { return [] }
         var lines = [style.bold(title)]
         let shown = rows.prefix(top)
         for (name, count) in shown {
             let label = name.count > width - 24 ? String(name.prefix(width - 25)) + "…" : name
-            let share = String(format: "%5.1f%%", Double(count) * 100 / Double(max(total, 1)))
+            let share = section.tableShare(count).leftPadded(6)
             lines.append(
                 "  " + label.padding(toLength: max(label.count, width - 24), withPad: " ", startingAt: 0)
                     + Self.number(count).leftPadded(9) + "  " + share)
@@ -118,10 +122,10 @@ public struct AnalysisTextRenderer: Sendable {
         return lines
     }
 
-    private func histogram(_ summary: FailureSummary) -> [String] {
-        let hours = summary.hours.counts.sorted { $0.key < $1.key }
+    private func histogram(_ counter: BoundedCounter, of whole: String) -> [String] {
+        let hours = counter.counts.sorted { $0.key < $1.key }
         guard !hours.isEmpty else { return [] }
-        var lines = [style.bold("Per hour")]
+        var lines = [style.bold("Per hour (\(whole))")]
         let peak = hours.map(\.value).max() ?? 1
         let barWidth = width - 32
         for (hour, count) in hours.suffix(72) {
@@ -137,6 +141,7 @@ public struct AnalysisTextRenderer: Sendable {
         var lines = [style.bold(section.heading), String(repeating: "=", count: min(section.heading.count, width))]
         lines.append(section.text)
         lines.append("")
+        lines += tables(section)
         for (rank, group) in section.groups.prefix(top).enumerated() {
             lines += describe(group, rank: rank + 1, in: section, analysis: analysis)
         }

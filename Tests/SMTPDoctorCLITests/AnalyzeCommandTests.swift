@@ -27,7 +27,7 @@ import Testing
         #expect(output.status == 0)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         let input = try #require(object["input"] as? [String: Any])
         let formats = try #require(input["formats"] as? [String: Int])
         #expect(

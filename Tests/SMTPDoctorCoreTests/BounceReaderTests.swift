@@ -171,3 +171,70 @@ import Testing
         #expect(found.first?.text.hasPrefix("550 5.1.1") == true)
     }
 }
+
+/// A plain-text bounce without a delivery-status part gives each recipient the remote server, the SMTP command and
+/// the date its text and header state.
+@Suite struct PlainTextBounceDetailTests {
+    @Test func theRemoteServerCommandAndDateOfAPlainTextBounceAreTaken() throws {
+        let message = """
+            From: MAILER-DAEMON@relay.example.org
+            To: writer@example.org
+            Subject: Undelivered Mail Returned to Sender
+            Date: Tue, 2 Jun 2026 10:15:00 +0000
+
+            I'm sorry to have to inform you that your message could not be delivered to one or more recipients.
+
+            <reader@example.net>: host mx.example.net[192.0.2.5] said: 550 5.1.1 <reader@example.net>: Recipient
+                address rejected: User unknown (in reply to RCPT TO command)
+
+            """
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        let events = try Fixtures.events(ofMessage: message, stagePhrases: knowledgeBase.stagePhrases)
+        let event = try #require(events.first)
+        #expect(events.count == 1)
+        #expect(event.recipient == "reader@example.net")
+        #expect(event.remoteHost == "mx.example.net")
+        #expect(event.remoteIP == "192.0.2.5")
+        #expect(event.time?.iso8601 == "2026-06-02T10:15:00")
+        // The command is in the recipient's own text, which the diagnosis reads it from (the `stage` of a JSON line).
+        var diagnoser = EventDiagnoser(engine: InferenceEngine(knowledgeBase: knowledgeBase))
+        #expect(diagnoser.diagnose(event).stage == "rcpt-to")
+    }
+}
+
+/// Notices of the fml mailing-list manager, in the form its source writes them: the notice to the list's maintainer,
+/// then "Original mail as follows:" and the refused post with every line indented.
+@Suite struct ListManagerNoticeTests {
+    /// fml indents every line of the post, blank ones too, by three spaces.
+    static let post = [
+        "", "From: stranger@example.net", "To: team@lists.example.org", "Subject: Hello list", "",
+        "Hello everyone.",
+    ].map { "   " + $0 }.joined(separator: "\n")
+
+    static let notice = """
+        From: team-admin@lists.example.org
+        To: team-admin@lists.example.org
+        Subject: NOT MEMBER article from stranger@example.net (team ML)
+        Date: Wed, 3 Jun 2026 08:00:00 +0000
+        X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]
+        Message-ID: <200606030800.FMLAAA0001.team@lists.example.org>
+
+        Original mail as follows:
+        \(post)
+
+        """
+
+    @Test func aNoticeOfTheListManagerNamesThePostsAddressAsTheFailedRecipient() throws {
+        let events = try Fixtures.events(ofMessage: Self.notice)
+        #expect(events.map(\.recipient) == ["team@lists.example.org"])
+        #expect(events.first?.text.hasPrefix("NOT MEMBER article from stranger@example.net") == true)
+        #expect(events.first?.time?.iso8601 == "2026-06-03T08:00:00")
+        #expect(events.first?.status == .bounced)
+    }
+
+    @Test func withoutTheListManagersHeaderTheMarkerLineIsJustText() throws {
+        let plain = Self.notice.replacingOccurrences(
+            of: "X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\n", with: "")
+        #expect(try Fixtures.events(ofMessage: plain).isEmpty)
+    }
+}

@@ -7,7 +7,9 @@ import Testing
 /// wording, and the wording only bounces use.
 @Suite struct BounceStageTests {
     private func events(of message: String) throws -> [FailureEvent] {
-        try Fixtures.events(ofMessage: message, stagePhrases: KnowledgeBase.load([.builtIn]).stagePhrases)
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        return try Fixtures.events(
+            ofMessage: message, stagePhrases: knowledgeBase.stagePhrases, bounceWording: knowledgeBase.bounceWording)
     }
 
     private func report(human: String, status: String, diagnostic: String) -> String {

@@ -17,14 +17,17 @@ enum Fixtures {
     }
 
     /// The failures the log reader finds in one message, written to a file of its own, read with the given
-    /// stage phrases.
-    static func events(ofMessage message: String, stagePhrases: [StagePhrase] = []) throws -> [FailureEvent] {
+    /// stage phrases and bounce wording.
+    static func events(
+        ofMessage message: String, stagePhrases: [StagePhrase] = [], bounceWording: BounceWording = BounceWording()
+    ) throws -> [FailureEvent] {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("message.eml")
         try Data(message.utf8).write(to: url)
         var reader = LogReader()
         reader.stagePhrases = stagePhrases
+        reader.bounceWording = bounceWording
         var events: [FailureEvent] = []
         reader.read(url.path) { events.append($0) }
         return events

@@ -131,8 +131,15 @@ import Testing
         let summary = analysis.summary
         #expect(summary.total == 7)
         #expect(summary.statuses[.bounced] == 4)
-        #expect(summary.recipientDomains.counts["example.com"] == 2)
-        #expect(summary.relays.counts["mx.example.com"] == 2)
+        // The NOQUEUE relay refusal at 07:13 is our MX refusing a client: counted on the inbound side only.
+        let outbound = try #require(summary.counts[.outbound])
+        let inbound = try #require(summary.counts[.inbound])
+        #expect(outbound.total == 6 && inbound.total == 1)
+        #expect(outbound.recipientDomains.counts["example.com"] == 2)
+        #expect(outbound.relays.counts["mx.example.com"] == 2)
+        #expect(inbound.recipientDomains.counts == ["example.net": 1])
+        #expect(inbound.relays.counts == ["198.51.100.23": 1])
+        #expect(outbound.categories[inbound.categories.keys.first ?? ""] == nil)
         // The fixture's syslog times have no year: it comes from the file's modification date.
         let modified = try FileManager.default.attributesOfItem(atPath: Fixtures.path("postfix-mail.log"))
         let date = try #require(modified[.modificationDate] as? Date)
@@ -140,7 +147,8 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let year = try #require(parts.year) - ((parts.month ?? 12, parts.day ?? 31) < (5, 1) ? 1 : 0)
-        #expect(summary.hours.counts == ["\(year)-05-01T06": 2, "\(year)-05-01T07": 3, "\(year)-05-01T08": 2])
+        #expect(outbound.hours.counts == ["\(year)-05-01T06": 2, "\(year)-05-01T07": 2, "\(year)-05-01T08": 2])
+        #expect(inbound.hours.counts == ["\(year)-05-01T07": 1])
         #expect(summary.firstSeen?.iso8601 == "\(year)-05-01T06:06:57")
         #expect(summary.lastSeen?.iso8601 == "\(year)-05-01T08:00:03")
         #expect(summary.rankedGroups.first?.diagnosisID == "recipient.unknown-user")

@@ -11,7 +11,8 @@ import Testing
     @Test func fetchesThePolicyWhenTheCAIsTrusted() async throws {
         let servers = try await TransportTestServers.shared()
         let fetcher = HTTPSPolicyFetcher(
-            configuration: .init(additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort, timeout: Self.patient))
+            configuration: .init(
+                additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort, timeout: Self.patient))
         let outcome = try await fetcher.fetch(host: "mta-sts.stsgood.dnscheck.test", address: Self.loopback)
         guard case .response(200, let body) = outcome else {
             Issue.record("no policy: \(outcome)")
@@ -33,7 +34,8 @@ import Testing
     @Test func refusesACertificateForAnotherName() async throws {
         let servers = try await TransportTestServers.shared()
         let fetcher = HTTPSPolicyFetcher(
-            configuration: .init(additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort, timeout: Self.patient))
+            configuration: .init(
+                additionalTrustRootsPEM: servers.authorityPEM, port: servers.policyPort, timeout: Self.patient))
         let outcome = try await fetcher.fetch(host: "mta-sts.stsbadcert.dnscheck.test", address: Self.loopback)
         guard case .certificateRejected = outcome else {
             Issue.record("a certificate for other names was accepted: \(outcome)")

@@ -48,7 +48,9 @@ import Testing
         let markdown = try AnalysisDocumentRenderer(templates: TemplateLibrary()).render(document, as: .markdown)
         #expect(markdown.hasPrefix("# smtp-doctor analysis: 1 delivery failure, 1 refusal"))
         #expect(markdown.contains("````text"))
-        #expect(markdown.contains("| recipient | 1 | 50.0% |"))
+        // Each side's table shares out its own records: the outbound failure and the inbound refusal are 100 % each.
+        #expect(markdown.contains("| recipient | 1 | 100.0% |"))
+        #expect(markdown.contains("| relay | 1 | 100.0% |"))
         #expect(markdown.contains("- [ ] "))
     }
 }

@@ -94,8 +94,9 @@ import Testing
         let text = AnalysisTextRenderer(style: TextStyle(colour: false), width: 200, top: 20).render(try analysis())
         #expect(
             text.contains(
-                "By side: outbound 4 failed (bounced 2, deferred 2), 6 delivered (40.0 % failed); "
-                    + "inbound 6 refused, 4 accepted (60.0 % refused); submission 3 refused, 3 accepted (50.0 % refused)"
+                "By side: outbound 4 failed (bounced 2, deferred 2), 6 delivered (40.0 % of 10 records failed); "
+                    + "inbound 6 refused, 4 accepted (60.0 % of 10 records refused); "
+                    + "submission 3 refused, 3 accepted (50.0 % of 6 records refused)"
             ))
         let outbound = try #require(text.range(of: "Outbound: our mail refused or deferred by other servers"))
         let inbound = try #require(text.range(of: "Inbound: clients our server refused"))
@@ -111,7 +112,7 @@ import Testing
         #expect(section(of: "reputation.inbound-client-blocklisted") == 1)
         #expect(section(of: "auth.submission-login-failed") == 2)
         #expect(section(of: "relay.submission-relay-without-login") == 2)
-        #expect(text.contains("(2 refusals, 20.0 % of inbound messages)"))
+        #expect(text.contains("(2 refusals, 20.0 % of inbound records)"))
     }
 
     @Test func theMarkdownAndHTMLDocumentsHaveOneSectionPerSide() throws {
@@ -134,9 +135,77 @@ import Testing
         let relay = try #require(markdown.range(of: "`relay.inbound-relay-attempt-refused`"))
         #expect(inbound.upperBound < relay.lowerBound && relay.upperBound < submission.lowerBound)
         #expect(markdown.hasPrefix("# smtp-doctor analysis: 4 delivery failures, 9 refusals"))
-        #expect(markdown.contains("- inbound 6 refused, 4 accepted (60.0 % refused)"))
+        #expect(markdown.contains("- inbound 6 refused, 4 accepted (60.0 % of 10 records refused)"))
         let html = try renderer.render(document, as: .html)
         #expect(html.contains("<h2 id=\"side-inbound\">Inbound: clients our server refused</h2>"))
         #expect(html.contains("<h2 id=\"side-submission\">"))
+    }
+
+    /// The text between `heading` and the next heading of the same level (or the end).
+    private func section(_ text: String, from heading: String, to next: String?) throws -> Substring {
+        let start = try #require(text.range(of: heading))
+        let end = next.flatMap { text.range(of: $0, range: start.upperBound..<text.endIndex)?.lowerBound }
+        return text[start.upperBound..<(end ?? text.endIndex)]
+    }
+
+    @Test func everyTableCountsTheRecordsOfOneSide() throws {
+        let analysis = try analysis()
+        // The relay attempts to target.example from 198.51.100.23 are inbound refusals: never among the outbound
+        // failures, in any format; the outbound tables share out the 4 outbound failures only.
+        let text = AnalysisTextRenderer(style: TextStyle(colour: false), width: 100, top: 20).render(analysis)
+        let outboundText = try section(text, from: "Outbound: our mail", to: "Inbound: clients")
+        let inboundText = try section(text, from: "Inbound: clients", to: "Submission: our own")
+        #expect(text.range(of: "By category")!.lowerBound > text.range(of: "Outbound: our mail")!.upperBound)
+        #expect(outboundText.contains("By category (share of outbound failures)"))
+        #expect(outboundText.contains("By recipient domain (share of outbound failures)"))
+        #expect(outboundText.contains("Per hour (outbound failures)"))
+        #expect(!outboundText.contains("target.example") && !outboundText.contains("198.51.100.23"))
+        #expect(!outboundText.contains("\n  relay "))
+        #expect(outboundText.contains("25.0%"))
+        #expect(inboundText.contains("By recipient domain (share of inbound refusals)"))
+        #expect(inboundText.contains("target.example"))
+        #expect(inboundText.contains("33.3%"), "2 of the 6 inbound refusals are relay attempts")
+
+        let json = try AnalysisJSONRenderer(toolVersion: "t").render(
+            analysis, knowledgeBase: try Self.knowledgeBase.get())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 2)
+        for key in ["categories", "recipientDomains", "relays", "hours"] { #expect(object[key] == nil) }
+        let sides = try #require(object["sides"] as? [[String: Any]])
+        func names(_ side: [String: Any], _ key: String) -> Set<String> {
+            Set(((side[key] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String })
+        }
+        let outbound = try #require(sides.first { $0["side"] as? String == "outbound" })
+        let inbound = try #require(sides.first { $0["side"] as? String == "inbound" })
+        #expect(
+            outbound["categories"] as? [String: Int] == [
+                "recipient": 1, "reputation": 1, "rate-limit": 1, "connection": 1,
+            ])
+        #expect(names(outbound, "recipientDomains") == ["example.com", "example.net", "example.io", "slow.example"])
+        #expect(!names(outbound, "relays").contains("198.51.100.23"))
+        #expect(outbound["records"] as? Int == 10)
+        #expect((inbound["categories"] as? [String: Int])?["relay"] == 2)
+        #expect(names(inbound, "recipientDomains").contains("target.example"))
+
+        let environment = SupportReport.Environment(
+            toolVersion: "0.0.0-test", knowledgeBase: "built-in", operatingSystem: "TestOS", timeZone: "Etc/UTC",
+            generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let document = AnalysisDocument(analysis: analysis, environment: environment, top: 20)
+        let renderer = AnalysisDocumentRenderer(templates: try TemplateLibrary())
+        let markdown = try renderer.render(document, as: .markdown)
+        let counts = try section(markdown, from: "## Counts", to: "## Outbound")
+        #expect(!counts.contains("| Category"))
+        let outboundMarkdown = try section(markdown, from: "## Outbound", to: "## Inbound")
+        #expect(outboundMarkdown.contains("| Category | Records | Share of outbound failures |"))
+        #expect(outboundMarkdown.contains("| example.io | 1 | 25.0% |"))
+        #expect(!outboundMarkdown.contains("target.example") && !outboundMarkdown.contains("| relay |"))
+        let inboundMarkdown = try section(markdown, from: "## Inbound", to: "## Submission")
+        #expect(inboundMarkdown.contains("| target.example | 2 | 33.3% |"))
+        let html = try renderer.render(document, as: .html)
+        let outboundHTML = try section(html, from: "<h2 id=\"side-outbound\">", to: "<h2 id=\"side-inbound\">")
+        #expect(outboundHTML.contains("<th scope=\"col\">Share of outbound failures</th>"))
+        #expect(!outboundHTML.contains("target.example"))
+        let inboundHTML = try section(html, from: "<h2 id=\"side-inbound\">", to: "<h2 id=\"side-submission\">")
+        #expect(inboundHTML.contains("<td>target.example</td><td>2</td><td>33.3%</td>"))
     }
 }

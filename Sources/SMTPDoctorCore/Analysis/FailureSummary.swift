@@ -1,4 +1,5 @@
-/// Every failure event of an analysis, aggregated: by diagnosis, category, recipient domain, relay and hour.
+/// Every failure event of an analysis, aggregated: by side and diagnosis, and for each side by category, recipient
+/// domain, relay and hour (`SideCounts`).
 ///
 /// Memory does not grow with the number of events: groups are bounded by the knowledge base, counters by their
 /// capacity, samples by `sampleLimit`, and the histogram by the hours the log spans.
@@ -9,18 +10,12 @@ public struct FailureSummary: Sendable {
     public private(set) var total = 0
     /// Groups by side and diagnosis id (`FailureGroup.key`); the unrecognised events of a side under an empty id.
     public private(set) var groups: [String: FailureGroup] = [:]
-    /// Counts by category (`unrecognised` for events without a diagnosis).
-    public private(set) var categories: [String: Int] = [:]
     /// Counts by status.
     public private(set) var statuses: [FailureStatus: Int] = [:]
     /// Counts by side: outbound failures, inbound refusals, submission refusals.
     public private(set) var sides: [TrafficSide: Int] = [:]
-    /// Counts by recipient domain.
-    public private(set) var recipientDomains = BoundedCounter(capacity: 10_000)
-    /// Counts by relay.
-    public private(set) var relays = BoundedCounter(capacity: 10_000)
-    /// Counts by hour (`2026-05-01T06`, or `--05-01T06` without a year).
-    public private(set) var hours = BoundedCounter(capacity: 24 * 400)
+    /// The tables of each side: its records by category, status, recipient domain, relay and hour.
+    public private(set) var counts: [TrafficSide: SideCounts] = [:]
     /// The earliest and latest times seen.
     public private(set) var firstSeen: LogTimestamp?
     public private(set) var lastSeen: LogTimestamp?
@@ -44,13 +39,10 @@ public struct FailureSummary: Sendable {
                 title: diagnosis.title)
         group.add(event, diagnosis, sampleLimit: sampleLimit)
         groups[key] = group
-        categories[diagnosis.category ?? Self.unrecognised, default: 0] += 1
         statuses[event.status, default: 0] += 1
         sides[event.side, default: 0] += 1
-        if let domain = event.recipientDomain { recipientDomains.add(domain) }
-        if let relay = event.relay { relays.add(relay) }
+        counts[event.side, default: SideCounts()].add(event, diagnosis)
         if let time = event.time {
-            hours.add(time.hourKey)
             if firstSeen.map({ time < $0 }) ?? true { firstSeen = time }
             if lastSeen.map({ time > $0 }) ?? true { lastSeen = time }
         }

@@ -24,6 +24,7 @@ public struct LogAnalyzer {
         let start = ContinuousClock.now
         var reader = LogReader()
         reader.stagePhrases = engine.knowledgeBase.stagePhrases
+        reader.bounceWording = engine.knowledgeBase.bounceWording
         var diagnoser = EventDiagnoser(engine: engine)
         var summary = FailureSummary(sampleLimit: sampleLimit)
         for path in paths {

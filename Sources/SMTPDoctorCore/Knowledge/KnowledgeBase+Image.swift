@@ -35,6 +35,10 @@ extension KnowledgeBase {
             writer.string(phrase.phrase)
             writer.string(phrase.stage)
         }
+        for list in [bounceWording.autoReplySubjects, bounceWording.undeliveredPhrases] {
+            writer.int(list.count)
+            list.forEach { writer.string($0) }
+        }
         return writer.image
     }
 
@@ -66,12 +70,14 @@ extension KnowledgeBase {
                 let phrase = reader.string()
                 return StagePhrase(phrase: phrase, stage: reader.string())
             }
+            let bounceWording = BounceWording(
+                autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() })
             guard reader.isComplete else { return nil }
             return KnowledgeBase(
                 facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
                 diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
                 enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher,
-                stagePhrases: stagePhrases)
+                stagePhrases: stagePhrases, bounceWording: bounceWording)
         }
         guard let knowledgeBase else { return nil }
         self = knowledgeBase

@@ -29,6 +29,10 @@ public struct KnowledgeBase: Sendable {
     /// The phrases with which bounces name the SMTP command a failure answered, most specific first.
     public let stagePhrases: [StagePhrase]
 
+    /// The words that tell automatic replies and reports of undelivered mail apart when a message's structure does
+    /// not.
+    public let bounceWording: BounceWording
+
     let factIndex: [String: Int]
     /// Finds every phrase the conditions test for in one pass over a text.
     let phraseMatcher: PhraseMatcher
@@ -38,9 +42,11 @@ public struct KnowledgeBase: Sendable {
         rules: [DerivationRule], diagnoses: [DiagnosisDefinition], questions: [Question] = [],
         remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
-        enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = []
+        enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = [],
+        bounceWording: BounceWording = BounceWording()
     ) {
         self.stagePhrases = stagePhrases
+        self.bounceWording = bounceWording
         self.phraseMatcher = phraseMatcher
         self.facts = facts
         self.categories = categories

@@ -31,7 +31,8 @@ struct KnowledgeBaseBuilder {
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
             diagnoses: diagnoses, questions: questions, remediations: remediations, codes: buildCodes(),
             enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects),
-            phraseMatcher: PhraseMatcher(phrases: catalog.phrases), stagePhrases: buildStagePhrases(facts))
+            phraseMatcher: PhraseMatcher(phrases: catalog.phrases), stagePhrases: buildStagePhrases(facts),
+            bounceWording: buildBounceWording())
     }
 
     // MARK: - Facts, categories, symptoms

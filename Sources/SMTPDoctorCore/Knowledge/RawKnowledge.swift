@@ -32,6 +32,7 @@ struct RawKnowledge {
     var enhancedClasses = Table()
     var enhancedSubjects = Table()
     var stagePhrases = Table()
+    var bounceWording = Table()
 
     /// Adds one layer; entries whose id is already known are replaced.
     mutating func add(_ layer: RuleLayer, log: ProblemLog) {
@@ -97,13 +98,15 @@ struct RawKnowledge {
             keyed(root, "a situations file", key: "id", into: \.situations, kind: "situation", &seen)
         case (_, "stage-phrases.yaml"):
             keyed(root, "a stage-phrases file", key: "phrase", into: \.stagePhrases, kind: "stage phrase", &seen)
+        case (_, "bounce-wording.yaml"):
+            keyed(root, "a bounce-wording file", key: "phrase", into: \.bounceWording, kind: "bounce phrase", &seen)
         case (_, "priors.yaml"):
             keyed(root, "a priors file", key: "diagnosis", into: \.priors, kind: "prior", &seen)
         default:
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "questions.yaml, priors.yaml, stage-phrases.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
+                    + "questions.yaml, priors.yaml, stage-phrases.yaml, bounce-wording.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
                     + "vocabulary/")
         }
     }

@@ -20,6 +20,8 @@ struct BounceMessageParser {
     let input: String
     /// How the SMTP command of a failure is read from the report's wording.
     var stages = BounceStage()
+    /// The words of automatic replies' subjects and of reports that say a message was not delivered.
+    var wording = BounceWording()
     /// How many inline forwardings deep this message is; a forwarded forward is read, nothing deeper.
     var forwardingDepth = 0
 
@@ -34,8 +36,20 @@ struct BounceMessageParser {
     ]
 
     /// The events of one message; empty when the message is not a bounce. `latin1`: each character of `text` is
-    /// one byte of a message that is not UTF-8 (see `MIMEEntity`).
+    /// one byte of a message that is not UTF-8 (see `MIMEEntity`). An event whose report names no remote MTA gets
+    /// the server its own failure text names ("host mx.example.com[192.0.2.1] said: …").
     func parse(_ text: Substring, latin1: Bool = false, line: Int, format: LogFormat) -> [FailureEvent] {
+        events(text, latin1: latin1, line: line, format: format).map { event in
+            guard event.remoteHost == nil, event.remoteIP == nil else { return event }
+            var event = event
+            let facts = ErrorTextParser().parse(event.text).facts
+            event.remoteHost = facts.first { $0.name == "remote.host" }?.value.stringValue
+            event.remoteIP = facts.first { $0.name == "remote.ip" }?.value.stringValue
+            return event
+        }
+    }
+
+    private func events(_ text: Substring, latin1: Bool, line: Int, format: LogFormat) -> [FailureEvent] {
         // CR LF is one Character in Swift; MIMEEntity splits on "\n", so line ends are made LF first.
         let message = MIMEEntity(
             text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
@@ -66,17 +80,37 @@ struct BounceMessageParser {
             if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
-        if Self.isAutoReply(message) { return [] }
+        if let notice = listManagerNotice(
+            message, body: textPart.body, date: date, subject: subject, line: line, format: format)
+        {
+            return notice
+        }
+        if isAutoReply(message) { return [] }
         // A bounce a person forwarded inline, every line quoted with `>`, is read as the message it quotes.
         if forwardingDepth < 2, !Self.isFromDeliverySystem(message), let quoted = Self.quotedMessage(in: textPart.body)
         {
-            let inner = BounceMessageParser(input: input, stages: stages, forwardingDepth: forwardingDepth + 1)
+            let inner = BounceMessageParser(
+                input: input, stages: stages, wording: wording, forwardingDepth: forwardingDepth + 1)
             let events = inner.parse(quoted, line: line, format: format)
             if !events.isEmpty { return events }
         }
         let events = plainText(
             textPart.body, message: message, date: date, subject: subject, line: line, format: format)
         return withStage(events, from: textPart.body)
+    }
+
+    /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
+    /// status notification of successes only, an automatic reply, or another message.
+    func nonFailureKind(of text: Substring, latin1: Bool = false) -> NonFailureMessage {
+        let message = MIMEEntity(
+            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+        let parts = message.allParts
+        if parts.contains(where: { $0.mediaType == "message/feedback-report" }) { return .feedbackReport }
+        let reports =
+            parts.filter { Self.statusTypes.contains($0.mediaType) }.map(\.body)
+            + parts.filter { $0.parts.isEmpty }.compactMap { Self.statusFields(in: $0.body) }
+        if reports.contains(where: Self.reportsOnlySuccess) { return .successReport }
+        return isAutoReply(message) ? .autoReply : .other
     }
 
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
@@ -296,7 +330,7 @@ struct BounceMessageParser {
         let reply = Self.reply(in: region)
         guard
             reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
-                || (Self.returnsAMessage(message) && Self.saysUndelivered(region))
+                || (Self.returnsAMessage(message) && wording.saysUndelivered(region))
         else { return [] }
         var seen: Set<String> = []
         let envelope = Self.envelopeRecipients(in: region)
@@ -338,6 +372,38 @@ struct BounceMessageParser {
         }
     }
 
+    /// The line with which fml ends a notice and starts the post it refused (its `WholeMail` title).
+    private static let listManagerMarker = "\noriginal mail as follows:"
+
+    /// The events of a notice of the fml mailing-list manager: a message with fml's `X-MLServer` header whose notice
+    /// ("NOT MEMBER article from …") ends at the line "Original mail as follows:", after which fml writes the refused
+    /// post with every line indented. The post failed to reach the addresses of its `To:`; the subject and the
+    /// notice are the failure text. Nil for any other message.
+    private func listManagerNotice(
+        _ message: MIMEEntity, body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
+    ) -> [FailureEvent]? {
+        // The marker may be the body's first line.
+        let body = "\n" + body
+        guard message.headers["x-mlserver"] != nil,
+            let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive)
+        else { return nil }
+        let notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        let post = body[marker.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.drop { $0 == " " || $0 == "\t" }
+        }
+        let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        let recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
+            Self.addresses(in: String($0.dropFirst(3)))
+        }
+        guard !recipients.isEmpty else { return nil }
+        let text = String((notice.isEmpty ? subject : subject + "\n" + notice).prefix(Self.maximumBodyText))
+        return recipients.map { recipient in
+            FailureEvent(
+                format: format, input: input, line: line, time: date, status: .bounced, recipient: recipient,
+                text: text, sample: LogText.sample("\(subject) | \(recipient)"))
+        }
+    }
+
     /// The message quoted in a text (`> From: …` after "Begin forwarded message:"), unquoted: the consecutive quoted
     /// lines from the first quoted header field on, when at least three header fields start it; nil otherwise.
     static func quotedMessage(in body: String) -> Substring? {
@@ -356,37 +422,21 @@ struct BounceMessageParser {
         return quoted.joined(separator: "\n")[...]
     }
 
-    /// Subject prefixes of automatic replies (Outlook's "Automatic reply:", "Auto:", "Out of Office").
-    private static let autoReplySubjects = ["automatic reply:", "auto:", "autoreply:", "auto reply:", "out of office"]
-
-    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or an auto-reply subject)
-    /// from a person's address rather than from a delivery system, without a list of failed recipients: a vacation
-    /// notice, not a delivery failure.
-    static func isAutoReply(_ message: MIMEEntity) -> Bool {
+    /// Whether the message is an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, or a subject that
+    /// `wording` knows as an automatic reply's) from a person's address rather than from a delivery system, without a
+    /// list of failed recipients: a vacation notice, not a delivery failure.
+    func isAutoReply(_ message: MIMEEntity) -> Bool {
         guard message.headers["x-failed-recipients"] == nil else { return false }
         let submitted = message.headers["auto-submitted"]?.lowercased().hasPrefix("auto-replied") == true
-        let subject = (message.headers["subject"] ?? "").lowercased()
-        guard submitted || autoReplySubjects.contains(where: { subject.hasPrefix($0) }) else { return false }
+        guard submitted || wording.isAutoReplySubject(message.headers["subject"] ?? "") else { return false }
         let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
-        return !words.contains { deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
+        return !words.contains { Self.deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
     /// report sent from an ordinary address does.
     static func returnsAMessage(_ message: MIMEEntity) -> Bool {
         message.allParts.contains { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
-    }
-
-    /// Phrases with which a report says that a message was not delivered.
-    private static let undeliveredPhrases = [
-        "could not be delivered", "was not delivered", "undeliverable", "unable to deliver", "delivery failed",
-        "delivery has failed", "failed to deliver", "delivery to the following recipient", "non-delivery",
-    ]
-
-    /// Whether a text says that a message was not delivered.
-    static func saysUndelivered(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return undeliveredPhrases.contains { lowered.contains($0) }
     }
 
     /// The reply code and enhanced status code in a text, as the error-text parser reads them.

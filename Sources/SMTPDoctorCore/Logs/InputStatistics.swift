@@ -28,6 +28,8 @@ public struct InputStatistics: Sendable, Hashable {
     public var emptyInputs: [String] = []
     /// Messages read that were not bounces (no failure found in them).
     public var messagesWithoutFailure = 0
+    /// Those messages by what they were: automatic replies, feedback reports, success notices, others.
+    public var nonFailureMessages: [NonFailureMessage: Int] = [:]
     /// Messages delivered or accepted, by side: Postfix `status=sent` of its SMTP client (outbound), and the
     /// `client=` record of each message its SMTP server accepts (inbound; submission on a submission service or
     /// with a `sasl_username`).

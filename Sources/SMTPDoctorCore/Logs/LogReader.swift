@@ -15,6 +15,10 @@ public struct LogReader {
     /// The phrases with which bounce messages name the SMTP command of a failure (the knowledge base's
     /// `stagePhrases`); without them only session transcripts give the command.
     public var stagePhrases: [StagePhrase] = []
+    /// The words that tell automatic replies and undelivered-mail reports apart (the knowledge base's
+    /// `bounceWording`); without them only the structure of a message (`Auto-Submitted`, a delivery-status part,
+    /// a null return path) does.
+    public var bounceWording = BounceWording()
 
     /// Creates a reader.
     public init() {}
@@ -237,9 +241,13 @@ public struct LogReader {
             text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
             latin1 = true
         }
-        let parser = BounceMessageParser(input: name, stages: BounceStage(phrases: stagePhrases))
+        let parser = BounceMessageParser(
+            input: name, stages: BounceStage(phrases: stagePhrases), wording: bounceWording)
         let events = parser.parse(text[...], latin1: latin1, line: line, format: format)
-        if events.isEmpty { statistics.messagesWithoutFailure += 1 }
+        if events.isEmpty {
+            statistics.messagesWithoutFailure += 1
+            statistics.nonFailureMessages[parser.nonFailureKind(of: text[...], latin1: latin1), default: 0] += 1
+        }
         statistics.events += events.count
         events.forEach(onEvent)
     }
