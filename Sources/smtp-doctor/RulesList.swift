@@ -1,5 +1,6 @@
 import ArgumentParser
 import SMTPDoctorCore
+import SMTPDoctorReports
 
 extension SMTPDoctor.Rules {
     /// `smtp-doctor rules list`: one line per entry of the knowledge base.
@@ -33,14 +34,12 @@ extension SMTPDoctor.Rules {
                         "unknown category '\(category)'; known: \(knowledgeBase.categories.map(\.id).joined(separator: ", "))",
                         status: .usage)
                 }
-                let entries = entries(knowledgeBase)
-                let lines = ids ? entries.map(\.0) : aligned(entries).map { "\($0.0)  \($0.1)" }
-                try Terminal.write(lines.joined(separator: "\n") + "\n")
+                try Terminal.write(KnowledgeListRenderer(idsOnly: ids).render(rows(knowledgeBase)))
             }
         }
 
         /// The id and the description of each entry to list.
-        private func entries(_ knowledgeBase: KnowledgeBase) -> [(String, String)] {
+        private func rows(_ knowledgeBase: KnowledgeBase) -> [KnowledgeListRenderer.Row] {
             let rows: [(String, String)]
             switch kind {
             case .diagnoses:
@@ -60,13 +59,7 @@ extension SMTPDoctor.Rules {
             case .questions:
                 rows = knowledgeBase.questions.map { ($0.id, $0.text) }
             }
-            return rows
-        }
-
-        /// The entries with their ids padded to one column.
-        private func aligned(_ rows: [(String, String)]) -> [(String, String)] {
-            let width = min(48, rows.map(\.0.count).max() ?? 0)
-            return rows.map { ($0.0.padding(toLength: max(width, $0.0.count), withPad: " ", startingAt: 0), $0.1) }
+            return rows.map { KnowledgeListRenderer.Row(id: $0.0, description: $0.1) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SMTPDoctorCore
+import SMTPDoctorReports
 
 extension SMTPDoctor.Rules {
     /// `smtp-doctor rules show ID`: everything the knowledge base says about one entry.
@@ -19,7 +20,7 @@ extension SMTPDoctor.Rules {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                guard let text = EntryDescription(knowledgeBase: knowledgeBase).describe(id) else {
+                guard let text = KnowledgeEntryRenderer(knowledgeBase: knowledgeBase).render(id) else {
                     throw CommandFailure(
                         "no diagnosis, remediation, provider, fact, question or code is called '\(id)'; see 'smtp-doctor rules list'",
                         status: .usage)

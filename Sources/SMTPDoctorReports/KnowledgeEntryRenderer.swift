@@ -1,11 +1,21 @@
 import Foundation
 import SMTPDoctorCore
 
-/// Plain-text descriptions of knowledge-base entries for `rules show`.
-struct EntryDescription {
-    let knowledgeBase: KnowledgeBase
+/// Renders one knowledge-base entry in full, as plain text, for `smtp-doctor rules show`.
+///
+/// An id may name a diagnosis, a remediation, a provider, a fact (with the question that asks for it, if any), a
+/// question or a code (`535`, `5.7.8`); the first kind that has it wins, in that order.
+public struct KnowledgeEntryRenderer: Sendable {
+    /// The knowledge base the entries come from.
+    public let knowledgeBase: KnowledgeBase
 
-    func describe(_ id: String) -> String? {
+    /// Creates a renderer for the entries of `knowledgeBase`.
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+    }
+
+    /// The entry called `id`, described in full, or nil when no entry has that id.
+    public func render(_ id: String) -> String? {
         if let diagnosis = knowledgeBase.diagnosis(id: id) { return describe(diagnosis) }
         if let remediation = knowledgeBase.remediations[id] { return describe(remediation) }
         if let provider = knowledgeBase.provider(id: id) { return describe(provider) }
