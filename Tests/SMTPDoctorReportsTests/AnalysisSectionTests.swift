@@ -115,12 +115,17 @@ import Testing
         #expect(text.contains("(2 refusals, 20.0 % of inbound records)"))
     }
 
-    @Test func theMarkdownAndHTMLDocumentsHaveOneSectionPerSide() throws {
-        let analysis = try analysis()
+    /// The Markdown or HTML document of `analysis`, with a fixed tool version, system and time.
+    private static func document(of analysis: LogAnalysis) -> AnalysisDocument {
         let environment = SupportReport.Environment(
             toolVersion: "0.0.0-test", knowledgeBase: "built-in", operatingSystem: "TestOS", timeZone: "Etc/UTC",
             generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
-        let document = AnalysisDocument(analysis: analysis, environment: environment, top: 20)
+        return AnalysisDocument(analysis: analysis, environment: environment, top: 20)
+    }
+
+    @Test func theMarkdownAndHTMLDocumentsHaveOneSectionPerSide() throws {
+        let analysis = try analysis()
+        let document = Self.document(of: analysis)
         let renderer = AnalysisDocumentRenderer(templates: try TemplateLibrary())
         let markdown = try renderer.render(document, as: .markdown)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }
@@ -187,10 +192,7 @@ import Testing
         #expect((inbound["categories"] as? [String: Int])?["relay"] == 2)
         #expect(names(inbound, "recipientDomains").contains("target.example"))
 
-        let environment = SupportReport.Environment(
-            toolVersion: "0.0.0-test", knowledgeBase: "built-in", operatingSystem: "TestOS", timeZone: "Etc/UTC",
-            generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
-        let document = AnalysisDocument(analysis: analysis, environment: environment, top: 20)
+        let document = Self.document(of: analysis)
         let renderer = AnalysisDocumentRenderer(templates: try TemplateLibrary())
         let markdown = try renderer.render(document, as: .markdown)
         let counts = try section(markdown, from: "## Counts", to: "## Outbound")
