@@ -50,9 +50,7 @@ struct BounceMessageParser {
     }
 
     private func events(_ text: Substring, latin1: Bool, line: Int, format: LogFormat) -> [FailureEvent] {
-        // CR LF is one Character in Swift; MIMEEntity splits on "\n", so line ends are made LF first.
-        let message = MIMEEntity(
-            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+        let message = Self.entity(text, latin1: latin1)
         let date = message.headers["date"].flatMap(LogTimestamp.parse)
         let subject = message.headers["subject"] ?? ""
         let parts = message.allParts
@@ -102,8 +100,7 @@ struct BounceMessageParser {
     /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
     /// status notification of successes only, an automatic reply, or another message.
     func nonFailureKind(of text: Substring, latin1: Bool = false) -> NonFailureMessage {
-        let message = MIMEEntity(
-            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+        let message = Self.entity(text, latin1: latin1)
         let parts = message.allParts
         if parts.contains(where: { $0.mediaType == "message/feedback-report" }) { return .feedbackReport }
         let reports =
@@ -111,6 +108,13 @@ struct BounceMessageParser {
             + parts.filter { $0.parts.isEmpty }.compactMap { Self.statusFields(in: $0.body) }
         if reports.contains(where: Self.reportsOnlySuccess) { return .successReport }
         return isAutoReply(message) ? .autoReply : .other
+    }
+
+    /// The message's MIME structure. CR LF is one Character in Swift and `MIMEEntity` splits on "\n", so line ends
+    /// are made LF first.
+    private static func entity(_ text: Substring, latin1: Bool) -> MIMEEntity {
+        MIMEEntity(
+            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
     }
 
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
