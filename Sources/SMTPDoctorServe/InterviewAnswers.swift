@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorReports
 
 /// The answers of an interview so far, carried by the page in a hidden field and by API clients in their requests,
 /// so that the server keeps no interview state.
@@ -9,10 +10,7 @@ import SMTPDoctorCore
 /// person could have typed.
 struct InterviewAnswers: Codable, Sendable {
     /// One answer.
-    struct Entry: Codable, Sendable, Hashable {
-        var question: String
-        var answer: String?
-    }
+    typealias Entry = InterviewAnswerRecord
 
     /// The most answers one interview may carry.
     static let maximumCount = 64
@@ -40,6 +38,9 @@ struct InterviewAnswers: Codable, Sendable {
         }
         self.init(entries)
     }
+
+    /// The answers as the interview page carries them: their number and the hidden field's text.
+    var page: InterviewPageAnswers { InterviewPageAnswers(count: entries.count, field: field) }
 
     /// The text of the page's hidden field.
     var field: String {

@@ -22,7 +22,7 @@ struct ProbePageStream: Sendable {
     ///
     /// - Throws: the error of `writer`, or `CancellationError` when the request was cancelled.
     func write(to writer: inout any ResponseBodyWriter) async throws {
-        try await writer.write(ByteBuffer(string: ProbePage.start(host: host, port: port)))
+        try await writer.write(ByteBuffer(string: ProbePageRenderer.start(host: host, port: port)))
         let (steps, continuation) = AsyncStream.makeStream(of: ProbeStep.self)
         let run = self.run
         let probe = Task {
@@ -31,7 +31,7 @@ struct ProbePageStream: Sendable {
             return outcome
         }
         do {
-            for await step in steps { try await writer.write(ByteBuffer(string: ProbePage.row(step))) }
+            for await step in steps { try await writer.write(ByteBuffer(string: ProbePageRenderer.row(step))) }
         } catch {
             probe.cancel()
             throw error
@@ -48,12 +48,12 @@ struct ProbePageStream: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch let failure as ServeFailure {
-            return ProbePage.failure(failure.message)
+            return ProbePageRenderer.failure(failure.message)
         } catch let failure as RenderError {
-            return ProbePage.failure(
+            return ProbePageRenderer.failure(
                 "The result could not be written out (\(failure.message)); this is a fault in smtp-doctor.")
         } catch {
-            return ProbePage.failure(ServeFailure.unrenderable.message)
+            return ProbePageRenderer.failure(ServeFailure.unrenderable.message)
         }
     }
 }

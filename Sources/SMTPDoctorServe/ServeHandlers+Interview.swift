@@ -84,8 +84,8 @@ extension ServeHandlers {
         switch interview.step(current) {
         case .ask(let choice):
             return formPage(request) {
-                InterviewPage.question(
-                    choice, answers: answers, leading: current.result, csrf: $0, problem: problem)
+                InterviewPageRenderer.question(
+                    choice, answers: answers.page, leading: current.result, csrf: $0, problem: problem)
             }
         case .ended(let ending):
             return try await interviewConclusion(request, answers: answers, ending: ending)
@@ -100,7 +100,8 @@ extension ServeHandlers {
         let conclusion = try interview.conclusion(try answers.replay(with: interview.chooser), ending: ending)
         let kept = try await keep(conclusion.report, json: conclusion.json, baseName: "smtp-doctor-interview")
         return formPage(request) {
-            InterviewPage.conclusion(conclusion, answers: answers, csrf: $0, downloads: PageLayout.downloads(kept))
+            InterviewPageRenderer.conclusion(
+                conclusion.result, summary: conclusion.summary, answers: answers.page, csrf: $0, downloads: kept)
         }
     }
 
@@ -113,7 +114,13 @@ extension ServeHandlers {
         let body = try await decodeJSON(InterviewBody.self, from: request)
         let answers = try change(body, InterviewAnswers(body.answers ?? []))
         let current = try answers.replay(with: interview.chooser)
-        return ServeResponses.json(
-            try InterviewStepJSON(answers: answers, step: interview.step(current), leading: current.result).text())
+        let step: InterviewStepDocument
+        switch interview.step(current) {
+        case .ask(let choice):
+            step = InterviewStepDocument(answers: answers.entries, next: choice, ending: nil, leading: current.result)
+        case .ended(let ending):
+            step = InterviewStepDocument(answers: answers.entries, next: nil, ending: ending, leading: current.result)
+        }
+        return ServeResponses.json(try InterviewStepJSONRenderer.render(step))
     }
 }

@@ -1,18 +1,19 @@
 import Hummingbird
 import NIOPosix
+import SMTPDoctorReports
 
 extension ServeHandlers {
     /// The HTML pages: forms, results, downloads and the stylesheet.
     func addPages(to router: Router<ServeRequestContext>) {
-        router.get("/") { request, _ in formPage(request) { _ in HomePage.render() } }
+        router.get("/") { request, _ in formPage(request) { _ in HomePageRenderer.render() } }
         router.get("/static/style.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: PageLayout.stylesheet)))
+                body: .init(byteBuffer: .init(string: WebPageLayout.stylesheet)))
         }
         router.get("/diagnose") { request, _ in
             let providers = knowledgeBase.providers.map { (id: $0.id, name: $0.name) }
-            return formPage(request) { DiagnosePage.form(csrf: $0, providers: providers) }
+            return formPage(request) { DiagnosePageRenderer.form(csrf: $0, providers: providers) }
         }
         router.post("/diagnose") { request, _ in
             try await page {
@@ -20,10 +21,10 @@ extension ServeHandlers {
                 let outcome = try diagnose.run(errors: form.values("error"), provider: form["provider"])
                 let kept = try await keep(
                     outcome.report, json: try diagnose.json(outcome), baseName: "smtp-doctor-diagnosis")
-                return ServeResponses.html(DiagnosePage.result(outcome.result, downloads: PageLayout.downloads(kept)))
+                return ServeResponses.html(DiagnosePageRenderer.result(outcome.result, downloads: kept))
             }
         }
-        router.get("/probe") { request, _ in formPage(request) { ProbePage.form(csrf: $0) } }
+        router.get("/probe") { request, _ in formPage(request) { ProbePageRenderer.form(csrf: $0) } }
         router.post("/probe") { request, context in
             try await page {
                 let form = try await verifiedForm(request)
@@ -35,7 +36,7 @@ extension ServeHandlers {
             }
         }
         router.get("/analyze") { request, _ in
-            formPage(request) { AnalyzePage.form(csrf: $0, limitMiB: settings.maximumUploadBytes >> 20) }
+            formPage(request) { AnalyzePageRenderer.form(csrf: $0, limitMiB: settings.maximumUploadBytes >> 20) }
         }
         router.post("/analyze") { request, _ in
             try await page {
@@ -55,10 +56,10 @@ extension ServeHandlers {
                 let analysis = try await NIOThreadPool.singleton.runIfActive { operation.run(path: file.path) }
                 let kept = try await keep(operation.document(analysis), json: try operation.json(analysis))
                 return ServeResponses.html(
-                    AnalyzePage.result(text: operation.text(analysis), downloads: PageLayout.downloads(kept)))
+                    AnalyzePageRenderer.result(text: operation.text(analysis), downloads: kept))
             }
         }
-        router.get("/check-domain") { request, _ in formPage(request) { CheckDomainPage.form(csrf: $0) } }
+        router.get("/check-domain") { request, _ in formPage(request) { CheckDomainPageRenderer.form(csrf: $0) } }
         router.post("/check-domain") { request, _ in
             try await page {
                 let form = try await verifiedForm(request)
@@ -70,9 +71,9 @@ extension ServeHandlers {
                         documents: [.text(operation.text(outcome)), .json(try operation.json(outcome))],
                         baseName: "smtp-doctor-domain-check"))
                 return ServeResponses.html(
-                    CheckDomainPage.result(
+                    CheckDomainPageRenderer.result(
                         domain: outcome.report.domain, text: operation.text(outcome),
-                        downloads: PageLayout.downloads(kept)))
+                        downloads: kept))
             }
         }
         router.get("/results/:id/:file") { _, context in
@@ -80,13 +81,13 @@ extension ServeHandlers {
                 let result = await store.result(for: id)
             else {
                 return ServeResponses.html(
-                    PageLayout.problem(ServeFailure(.notFound, "This result is no longer kept; run it again.")),
+                    WebPageLayout.problem("This result is no longer kept; run it again."),
                     status: .notFound)
             }
             guard let document = result.documents.first(where: { $0.name == name }) else {
                 let names = result.documents.map(\.name).joined(separator: ", ")
                 return ServeResponses.html(
-                    PageLayout.problem(ServeFailure(.notFound, "Download one of \(names).")), status: .notFound)
+                    WebPageLayout.problem("Download one of \(names)."), status: .notFound)
             }
             return ServeResponses.download(
                 document.text, contentType: document.contentType,

@@ -1,5 +1,6 @@
 import Hummingbird
 import SMTPDoctorProbes
+import SMTPDoctorReports
 
 extension ServeHandlers {
     /// The result page of a probe, sent as the probe runs (``ProbePageStream``): each step's row as soon as the step
@@ -16,7 +17,7 @@ extension ServeHandlers {
             end: { outcome in
                 let kept = try await handlers.keep(
                     outcome.report, json: try operation.json(outcome), baseName: "smtp-doctor-probe")
-                return ProbePage.end(outcome, downloads: PageLayout.downloads(kept))
+                return ProbePageRenderer.end(outcome.probe, result: outcome.result, downloads: kept)
             })
         let body = ResponseBody { writer in try await page.write(to: &writer) }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: body)

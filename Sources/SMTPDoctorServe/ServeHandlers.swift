@@ -34,9 +34,10 @@ struct ServeHandlers: Sendable {
     }
 
     /// A form page, setting the CSRF cookie when the browser has none yet.
-    func formPage(_ request: Request, _ render: (String) -> String) -> Response {
+    func formPage(_ request: Request, _ render: (FormToken) -> String) -> Response {
         let (token, isNew) = csrf(request)
-        return ServeResponses.html(render(token), newToken: isNew ? token : nil)
+        return ServeResponses.html(
+            render(FormToken(field: CSRFToken.fieldName, value: token)), newToken: isNew ? token : nil)
     }
 
     /// The fields of a posted form whose CSRF token matches the cookie.
@@ -55,13 +56,13 @@ struct ServeHandlers: Sendable {
         do {
             return try await work()
         } catch let failure as ServeFailure {
-            return ServeResponses.html(PageLayout.problem(failure), status: failure.status)
+            return ServeResponses.html(WebPageLayout.problem(failure.message), status: failure.status)
         } catch is RenderError {
             let failure = ServeFailure.unrenderable
-            return ServeResponses.html(PageLayout.problem(failure), status: failure.status)
+            return ServeResponses.html(WebPageLayout.problem(failure.message), status: failure.status)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             let failure = ServeFailure(.contentTooLarge, "The form is too large; paste a shorter text.")
-            return ServeResponses.html(PageLayout.problem(failure), status: failure.status)
+            return ServeResponses.html(WebPageLayout.problem(failure.message), status: failure.status)
         }
     }
 
@@ -104,7 +105,7 @@ struct ServeHandlers: Sendable {
     /// Keeps the HTML, Markdown and JSON documents of a support report.
     ///
     /// - Throws: ``RenderError`` when a template is missing.
-    func keep(_ report: SupportReport, json: String, baseName: String) async throws(RenderError) -> KeptResult {
+    func keep(_ report: SupportReport, json: String, baseName: String) async throws(RenderError) -> DownloadLinks {
         let renderer = SupportReportRenderer(templates: templates)
         return await keep(
             .init(
@@ -118,7 +119,7 @@ struct ServeHandlers: Sendable {
     /// Keeps the HTML, Markdown and JSON documents of an analysis.
     ///
     /// - Throws: ``RenderError`` when a template is missing.
-    func keep(_ document: AnalysisDocument, json: String) async throws(RenderError) -> KeptResult {
+    func keep(_ document: AnalysisDocument, json: String) async throws(RenderError) -> DownloadLinks {
         let renderer = AnalysisDocumentRenderer(templates: templates)
         return await keep(
             .init(
@@ -130,13 +131,7 @@ struct ServeHandlers: Sendable {
     }
 
     /// Keeps a result; returns its identifier and the names of its documents, for the download links.
-    func keep(_ result: ResultStore.Result) async -> KeptResult {
-        KeptResult(id: await store.keep(result), links: result.documents.map { ($0.name, $0.label) })
+    func keep(_ result: ResultStore.Result) async -> DownloadLinks {
+        DownloadLinks(id: await store.keep(result), links: result.documents.map { ($0.name, $0.label) })
     }
-}
-
-/// A kept result's identifier and its documents' names and labels, for the download links.
-struct KeptResult: Sendable {
-    var id: String
-    var links: [(name: String, label: String)]
 }

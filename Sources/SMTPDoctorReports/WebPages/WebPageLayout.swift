@@ -1,21 +1,21 @@
 /// The frame of every page: navigation, the stylesheet, and the content.
 ///
 /// Pages carry no script and load nothing from elsewhere; the Content-Security-Policy header enforces both.
-enum PageLayout {
+public enum WebPageLayout {
     /// The whole HTML document; `content` is already HTML, `title` is escaped here.
-    static func page(title: String, content: String) -> String {
+    public static func page(title: String, content: String) -> String {
         head(title: title) + content + "\n" + tail
     }
 
     /// The document up to the start of the content, for a page sent in parts as its work goes on.
-    static func head(title: String) -> String {
+    public static func head(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title)) · smtp-doctor</title>
+        <title>\(PageHTML.escape(title)) · smtp-doctor</title>
         <link rel="stylesheet" href="/static/style.css">
         </head>
         <body>
@@ -29,40 +29,41 @@ enum PageLayout {
     }
 
     /// The document after the content.
-    static let tail = """
+    public static let tail = """
         </main>
         </body>
         </html>
 
         """
 
-    /// A page that says what went wrong with the request and what to do.
-    static func problem(_ failure: ServeFailure) -> String {
+    /// A page that says what went wrong with the request and what to do; `message` is escaped here.
+    public static func problem(_ message: String) -> String {
         page(
             title: "Cannot do that",
             content: """
                 <h1>Cannot do that</h1>
-                <p class="problem" id="problem">\(HTML.escape(failure.message))</p>
+                <p class="problem" id="problem">\(PageHTML.escape(message))</p>
                 <p><a href="/">Back to the start</a></p>
                 """)
     }
 
     /// The hidden field that carries the CSRF token.
-    static func csrfField(_ token: String) -> String {
-        "<input type=\"hidden\" name=\"\(CSRFToken.fieldName)\" value=\"\(HTML.escape(token))\">"
+    public static func csrfField(_ token: FormToken) -> String {
+        let name = PageHTML.escape(token.field)
+        return "<input type=\"hidden\" name=\"\(name)\" value=\"\(PageHTML.escape(token.value))\">"
     }
 
     /// The download links of a kept result.
-    static func downloads(_ kept: KeptResult) -> String {
-        let id = HTML.escape(kept.id)
+    public static func downloads(_ kept: DownloadLinks) -> String {
+        let id = PageHTML.escape(kept.id)
         let links = kept.links.map { name, label in
-            "<a href=\"/results/\(id)/\(HTML.escape(name))\" download>\(HTML.escape(label))</a>"
+            "<a href=\"/results/\(id)/\(PageHTML.escape(name))\" download>\(PageHTML.escape(label))</a>"
         }
         return "<p class=\"downloads\">Download: \(links.joined(separator: " · "))</p>"
     }
 
     /// The stylesheet, served from `/static/style.css`.
-    static let stylesheet = """
+    public static let stylesheet = """
         body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }
         header { background: #1d3557; color: #fff; padding: .6em 1.2em; display: flex; gap: 2em; align-items: center; }
         header a { color: #fff; text-decoration: none; margin-right: 1.2em; }

@@ -2,14 +2,15 @@ import SMTPDoctorCore
 import SMTPDoctorProbes
 
 /// The "test a server" page: the form of an administrator's SMTP test page, and the probe's steps and verdict.
-enum ProbePage {
-    static func form(csrf: String) -> String {
-        PageLayout.page(
+public enum ProbePageRenderer {
+    /// The form.
+    public static func form(csrf: FormToken) -> String {
+        WebPageLayout.page(
             title: "Test a server",
             content: """
                 <h1>Test a server</h1>
                 <form method="post" action="/probe" id="probe-form" autocomplete="off">
-                \(PageLayout.csrfField(csrf))
+                \(WebPageLayout.csrfField(csrf))
                 <label for="host">Server</label>
                 <input type="text" id="host" name="host" required maxlength="253" placeholder="smtp.example.com">
                 <label for="port">Port</label>
@@ -51,9 +52,9 @@ enum ProbePage {
     }
 
     /// The start of the result page, sent before the probe runs: the title and the head of the steps table.
-    static func start(host: String, port: Int) -> String {
-        PageLayout.head(title: "Test of \(host)") + """
-            <h1>Test of \(HTML.escape(host)):\(port)</h1>
+    public static func start(host: String, port: Int) -> String {
+        WebPageLayout.head(title: "Test of \(host)") + """
+            <h1>Test of \(PageHTML.escape(host)):\(port)</h1>
             <h2>Steps</h2>
             <table id="steps"><tr><th>Step</th><th>Outcome</th><th>ms</th><th>Detail</th></tr>
 
@@ -61,42 +62,42 @@ enum ProbePage {
     }
 
     /// One row of the steps table, sent as soon as the step completes.
-    static func row(_ step: ProbeStep) -> String {
+    public static func row(_ step: ProbeStep) -> String {
         """
-        <tr class="step"><td>\(HTML.escape(step.kind.rawValue))</td><td>\(HTML.escape(step.outcome.rawValue))</td>\
-        <td>\(step.duration.wholeMilliseconds)</td><td>\(HTML.escape(step.detail))</td></tr>
+        <tr class="step"><td>\(PageHTML.escape(step.kind.rawValue))</td><td>\(PageHTML.escape(step.outcome.rawValue))</td>\
+        <td>\(step.duration.wholeMilliseconds)</td><td>\(PageHTML.escape(step.detail))</td></tr>
 
         """
     }
 
     /// The end of a result page whose rest could not be rendered: the steps table closed, then what failed.
-    static func failure(_ message: String) -> String {
+    public static func failure(_ message: String) -> String {
         """
         </table>
-        <p class="problem" id="failure" role="alert">\(HTML.escape(message))</p>
+        <p class="problem" id="failure" role="alert">\(PageHTML.escape(message))</p>
         <p><a href="/probe">Test again</a></p>
 
-        """ + PageLayout.tail
+        """ + WebPageLayout.tail
     }
 
     /// The rest of the result page, once the probe has ended: the verdict, the likely cause, the transcript.
-    static func end(_ outcome: ProbeOperation.Outcome, downloads: String) -> String {
-        let report = outcome.probe.report
-        let verdict = outcome.probe.verdict
+    public static func end(_ probe: ProbeOutcome, result: DiagnosisResult, downloads: DownloadLinks) -> String {
+        let report = probe.report
+        let verdict = probe.verdict
         let success = verdict == .success
         var content = """
             </table>
             <p class="verdict \(success ? "verdict-success" : "verdict-failure")" id="verdict">\
-            \(HTML.escape(verdict.title))</p>
-            <p id="reason">\(HTML.escape(outcome.probe.reason))</p>
+            \(PageHTML.escape(verdict.title))</p>
+            <p id="reason">\(PageHTML.escape(probe.reason))</p>
 
             """
-        if !success, !outcome.result.diagnoses.isEmpty {
+        if !success, !result.diagnoses.isEmpty {
             content += "<h2>Likely cause</h2>\n<ol class=\"causes\">\n"
-            for (index, diagnosis) in outcome.result.diagnoses.prefix(3).enumerated() {
-                content += DiagnosePage.cause(diagnosis, first: index == 0)
+            for (index, diagnosis) in result.diagnoses.prefix(3).enumerated() {
+                content += DiagnosePageRenderer.cause(diagnosis, first: index == 0)
             }
-            content += "</ol>\n" + DiagnosePage.checklist(outcome.result.checklist)
+            content += "</ol>\n" + DiagnosePageRenderer.checklist(result.checklist)
         }
         let transcript = report.transcript.map { entry in
             let mark: String
@@ -105,9 +106,9 @@ enum ProbePage {
             case .server: mark = "S: "
             case .note: mark = "*  "
             }
-            return HTML.escape(mark + entry.text)
+            return PageHTML.escape(mark + entry.text)
         }
         content += "<details><summary>Transcript</summary><pre>\(transcript.joined(separator: "\n"))</pre></details>\n"
-        return content + downloads + "\n" + PageLayout.tail
+        return content + WebPageLayout.downloads(downloads) + "\n" + WebPageLayout.tail
     }
 }

@@ -1,35 +1,35 @@
 import Foundation
 import SMTPDoctorCore
-import SMTPDoctorReports
 
 /// The guided interview: one question per page, with "why", "I don't know" and "back", then the ranked causes.
 ///
 /// The answers so far travel in a hidden field of the form, which the CSRF token protects like every form.
-enum InterviewPage {
-    /// The page of one question; `problem` says why the last answer was not taken.
-    static func question(
-        _ choice: QuestionChooser.Choice, answers: InterviewAnswers, leading: DiagnosisResult, csrf: String,
+public enum InterviewPageRenderer {
+    /// The page of one question; `answers` are the answers so far and the text of their hidden field, `problem`
+    /// says why the last answer was not taken.
+    public static func question(
+        _ choice: QuestionChooser.Choice, answers: InterviewPageAnswers, leading: DiagnosisResult, csrf: FormToken,
         problem: String? = nil
     ) -> String {
         let question = choice.question
         var content = """
             <h1>Answer a few questions</h1>
-            <p class="progress" id="progress">Question \(answers.entries.count + 1)</p>
+            <p class="progress" id="progress">Question \(answers.count + 1)</p>
 
             """
-        if let problem { content += "<p class=\"problem\" id=\"problem\">\(HTML.escape(problem))</p>\n" }
+        if let problem { content += "<p class=\"problem\" id=\"problem\">\(PageHTML.escape(problem))</p>\n" }
         content += """
             <form method="post" action="/interview" id="interview-form" autocomplete="off">
-            \(PageLayout.csrfField(csrf))
+            \(WebPageLayout.csrfField(csrf))
             \(answersField(answers))
-            <input type="hidden" name="question" value="\(HTML.escape(question.id))">
-            <p class="question" id="question"><strong>\(HTML.escape(question.text))</strong></p>
+            <input type="hidden" name="question" value="\(PageHTML.escape(question.id))">
+            <p class="question" id="question"><strong>\(PageHTML.escape(question.text))</strong></p>
             \(answerInput(question))
             <div class="actions">
             <button type="submit" name="action" value="answer" id="answer-submit">Next</button>
             <button type="submit" name="action" value="unknown" class="secondary" id="unknown" formnovalidate>\
             I don't know</button>
-            \(answers.entries.isEmpty ? "" : backButton)
+            \(answers.count == 0 ? "" : backButton)
             <button type="submit" name="action" value="finish" class="secondary" id="finish" formnovalidate>\
             Show the causes now</button>
             </div>
@@ -37,31 +37,32 @@ enum InterviewPage {
             \(why(choice))
             \(leadingList(leading))
             """
-        return PageLayout.page(title: "Answer a few questions", content: content)
+        return WebPageLayout.page(title: "Answer a few questions", content: content)
     }
 
     /// The end of the interview: the ranked causes, what was asked, the checklist and the downloads.
-    static func conclusion(
-        _ conclusion: InterviewOperation.Conclusion, answers: InterviewAnswers, csrf: String, downloads: String
+    public static func conclusion(
+        _ result: DiagnosisResult, summary: InterviewSummary, answers: InterviewPageAnswers, csrf: FormToken,
+        downloads: DownloadLinks
     ) -> String {
         var content = """
             <h1>Most likely causes</h1>
-            <p class="progress" id="ending">The interview ended: \(HTML.escape(conclusion.summary.ending.words)).</p>
+            <p class="progress" id="ending">The interview ended: \(PageHTML.escape(summary.ending.words)).</p>
 
             """
-        if conclusion.result.diagnoses.isEmpty {
+        if result.diagnoses.isEmpty {
             content += "<p class=\"problem\" id=\"not-recognised\">The answers point to no cause yet.</p>\n"
         } else {
             content += "<ol class=\"causes\">\n"
-            for (index, diagnosis) in conclusion.result.diagnoses.enumerated() {
-                content += DiagnosePage.cause(diagnosis, first: index == 0)
+            for (index, diagnosis) in result.diagnoses.enumerated() {
+                content += DiagnosePageRenderer.cause(diagnosis, first: index == 0)
             }
             content += "</ol>\n"
         }
-        content += DiagnosePage.checklist(conclusion.result.checklist)
-        if !conclusion.summary.entries.isEmpty {
-            let rows = conclusion.summary.entries.map {
-                "<tr><td>\(HTML.escape($0.text))</td><td>\(HTML.escape($0.answer))</td></tr>"
+        content += DiagnosePageRenderer.checklist(result.checklist)
+        if !summary.entries.isEmpty {
+            let rows = summary.entries.map {
+                "<tr><td>\(PageHTML.escape($0.text))</td><td>\(PageHTML.escape($0.answer))</td></tr>"
             }
             content += """
                 <h2>Your answers</h2>
@@ -69,23 +70,23 @@ enum InterviewPage {
                 \(rows.joined(separator: "\n"))
                 </table>
                 <form method="post" action="/interview" class="actions">
-                \(PageLayout.csrfField(csrf))
+                \(WebPageLayout.csrfField(csrf))
                 \(answersField(answers))
                 \(backButton)
                 </form>
 
                 """
         }
-        content += downloads
-        return PageLayout.page(title: "Most likely causes", content: content)
+        content += WebPageLayout.downloads(downloads)
+        return WebPageLayout.page(title: "Most likely causes", content: content)
     }
 
     private static let backButton = """
         <button type="submit" name="action" value="back" class="secondary" id="back" formnovalidate>Back</button>
         """
 
-    private static func answersField(_ answers: InterviewAnswers) -> String {
-        "<input type=\"hidden\" name=\"answers\" value=\"\(HTML.escape(answers.field))\">"
+    private static func answersField(_ answers: InterviewPageAnswers) -> String {
+        "<input type=\"hidden\" name=\"answers\" value=\"\(PageHTML.escape(answers.field))\">"
     }
 
     /// The input a question's kind takes: radio buttons for a choice, a text field otherwise.
@@ -97,8 +98,8 @@ enum InterviewPage {
                 ? [("yes", "Yes"), ("no", "No")] : question.answers.map { ($0.id, $0.label) }
             let buttons = options.enumerated().map { index, option in
                 """
-                <label><input type="radio" name="answer" id="answer-\(index + 1)" value="\(HTML.escape(option.0))"\
-                \(index == 0 ? " required" : "")> \(HTML.escape(option.1))</label>
+                <label><input type="radio" name="answer" id="answer-\(index + 1)" value="\(PageHTML.escape(option.0))"\
+                \(index == 0 ? " required" : "")> \(PageHTML.escape(option.1))</label>
                 """
             }
             return "<div class=\"choices\">\n\(buttons.joined(separator: "\n"))\n</div>"
@@ -119,7 +120,7 @@ enum InterviewPage {
     /// Why the question is asked now, folded until the person opens it.
     private static func why(_ choice: QuestionChooser.Choice) -> String {
         var lines: [String] = []
-        if let help = choice.question.help { lines.append("<p>\(HTML.escape(help))</p>") }
+        if let help = choice.question.help { lines.append("<p>\(PageHTML.escape(help))</p>") }
         lines.append(
             "<p>"
                 + String(
@@ -128,7 +129,7 @@ enum InterviewPage {
                 + "</p>")
         let groups = choice.separates.prefix(5).map { group in
             let label = group.answer.errorText.map { String($0.prefix(40)) } ?? group.answer.label
-            return "<li>\(HTML.escape(label)) → \(HTML.escape(group.diagnoses.joined(separator: ", ")))</li>"
+            return "<li>\(PageHTML.escape(label)) → \(PageHTML.escape(group.diagnoses.joined(separator: ", ")))</li>"
         }
         if !groups.isEmpty { lines.append("<p>It separates:</p><ul>\(groups.joined())</ul>") }
         return "<details id=\"why\"><summary>Why this question?</summary>\n\(lines.joined(separator: "\n"))\n</details>"
@@ -137,7 +138,7 @@ enum InterviewPage {
     private static func leadingList(_ result: DiagnosisResult) -> String {
         guard !result.diagnoses.isEmpty else { return "" }
         let items = result.diagnoses.prefix(3).map {
-            "<li>\(HTML.escape($0.definition.title)) (\(Int(($0.confidence * 100).rounded()))%)</li>"
+            "<li>\(PageHTML.escape($0.definition.title)) (\(Int(($0.confidence * 100).rounded()))%)</li>"
         }
         return "<h2>Leading now</h2>\n<ol id=\"leading\">\(items.joined())</ol>"
     }

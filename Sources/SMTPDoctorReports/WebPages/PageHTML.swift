@@ -1,7 +1,7 @@
-/// Text from outside (error texts, server replies, host names) made safe to put into HTML.
-enum HTML {
+/// Text from outside (error texts, server replies, host names) made safe to put into a web page.
+public enum PageHTML {
     /// The text with `& < > " '` replaced by entities, so that it is shown and never interpreted.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,7 +1,8 @@
 /// The start page: what the tool does and where each part is.
-enum HomePage {
-    static func render() -> String {
-        PageLayout.page(
+public enum HomePageRenderer {
+    /// The whole page.
+    public static func render() -> String {
+        WebPageLayout.page(
             title: "Why is mail not delivered?",
             content: """
                 <h1>Why is mail not delivered?</h1>
