@@ -29,7 +29,17 @@ public struct DiagnosisJSONRenderer: Sendable {
         _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil,
         domainCheck: DomainCheckReport? = nil
     ) throws(RenderError) -> String {
-        var document = Document(
+        let document = self.document(
+            result, knowledgeBase: knowledgeBase, interview: interview, domainCheck: domainCheck)
+        return UntrustedText.json(try RenderError.json(document, naming: "the diagnosis")) + "\n"
+    }
+
+    /// The object ``render(_:knowledgeBase:interview:domainCheck:)`` writes, for documents that nest it.
+    func document(
+        _ result: DiagnosisResult, knowledgeBase: KnowledgeBase, interview: InterviewSummary? = nil,
+        domainCheck: DomainCheckReport? = nil
+    ) -> DiagnosisDocument {
+        var document = DiagnosisDocument(
             result: result, knowledgeBase: knowledgeBase, version: toolVersion,
             commands: ChecklistCommands(result: result, given: commandValues))
         document.interview = interview.map(InterviewEntry.init)
@@ -39,20 +49,21 @@ public struct DiagnosisJSONRenderer: Sendable {
             document.ip = entry.ip
             document.findings = entry.findings
         }
-        return UntrustedText.json(try RenderError.json(document, naming: "the diagnosis")) + "\n"
+        return document
     }
 }
 
 // MARK: - The document
 
-private struct Document: Encodable {
+/// The object of the diagnosis contract.
+struct DiagnosisDocument: Encodable {
     let schemaVersion = 1
-    let tool: Tool
+    fileprivate let tool: Tool
     let facts: [FactEntry]
-    let codes: [CodeEntry]
+    fileprivate let codes: [CodeEntry]
     let diagnoses: [DiagnosisEntry]
-    let checklist: [ChecklistEntry]
-    var interview: InterviewEntry?
+    fileprivate let checklist: [ChecklistEntry]
+    fileprivate var interview: InterviewEntry?
     var domain: String?
     var ip: String?
     var findings: [DomainCheckEntry.Finding]?

@@ -38,7 +38,7 @@ private struct ProbeDocument: Encodable {
 }
 
 /// One probe: where, how it ended, what it saw, and what the engine made of it.
-private struct ProbeEntry: Encodable {
+struct ProbeEntry: Encodable {
     struct TLS: Encodable {
         let version: String?
         let certificate: Certificate?

@@ -14,11 +14,11 @@ public struct SupportTicketReport: RenderableReport {
     }
 
     public func text(_ settings: TextSettings) -> String {
-        document.text(knowledgeBase: knowledgeBase, settings: settings)
+        SupportReportTextRenderer(knowledgeBase: knowledgeBase, settings: settings).render(document)
     }
 
     public func json() throws(RenderError) -> String {
-        try document.json(knowledgeBase: knowledgeBase)
+        try SupportReportJSONRenderer(knowledgeBase: knowledgeBase).render(document)
     }
 
     public func document(_ templates: TemplateLibrary, as kind: DocumentKind) throws(RenderError) -> String {

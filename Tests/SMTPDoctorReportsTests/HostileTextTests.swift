@@ -76,8 +76,8 @@ import Testing
                 true
             ),
             ("json", try DiagnosisJSONRenderer(toolVersion: "t").render(result, knowledgeBase: knowledgeBase), false),
-            ("report text", report.text(knowledgeBase: knowledgeBase), false),
-            ("report json", try report.json(knowledgeBase: knowledgeBase), false),
+            ("report text", SupportReportTextRenderer(knowledgeBase: knowledgeBase).render(report), false),
+            ("report json", try SupportReportJSONRenderer(knowledgeBase: knowledgeBase).render(report), false),
             ("markdown", try renderer.render(report, as: .markdown), false),
             ("html", try renderer.render(report, as: .html), false),
             ("probe text", ProbeTextRenderer().render([probe]), false),

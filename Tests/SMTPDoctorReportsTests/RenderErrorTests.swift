@@ -47,7 +47,13 @@ import Testing
         }
         #expect(error.message.hasPrefix("cannot write the diagnosis as JSON: diagnoses.0.confidence"), "\(error)")
         let report = SupportReport(environment: Self.environment, result: result)
-        #expect(throws: RenderError.self) { try report.json(knowledgeBase: knowledgeBase) }
+        let reportError = try #require(throws: RenderError.self) {
+            try SupportReportJSONRenderer(knowledgeBase: knowledgeBase).render(report)
+        }
+        #expect(
+            reportError.message.hasPrefix(
+                "cannot write the support report as JSON: diagnosis.diagnoses.0.confidence"),
+            "\(reportError)")
     }
 
     @Test func aNonFiniteNumberInAnAnalysisOrAnEventIsAnError() throws {
@@ -99,6 +105,8 @@ import Testing
         }
         #expect(error.message.contains("diagnoses.0.confidence"), "\(error)")
         let report = SupportReport(environment: Self.environment, result: result, domainCheck: findings)
-        #expect(throws: RenderError.self) { try report.json(knowledgeBase: knowledgeBase) }
+        #expect(throws: RenderError.self) {
+            try SupportReportJSONRenderer(knowledgeBase: knowledgeBase).render(report)
+        }
     }
 }

@@ -68,12 +68,14 @@ import Testing
 
     @Test func jsonMatchesTheGoldenDocument() throws {
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
-        try Self.expectGolden(report.json(knowledgeBase: try Self.knowledgeBase.get()), "relay.json")
+        let renderer = SupportReportJSONRenderer(knowledgeBase: try Self.knowledgeBase.get())
+        try Self.expectGolden(try renderer.render(report), "relay.json")
     }
 
     @Test func textMatchesTheGoldenDocument() throws {
         let report = try Self.report(errors: ["550 5.7.1 Unable to relay"], provider: "microsoft-365")
-        try Self.expectGolden(report.text(knowledgeBase: try Self.knowledgeBase.get()), "relay.txt")
+        let renderer = SupportReportTextRenderer(knowledgeBase: try Self.knowledgeBase.get())
+        try Self.expectGolden(renderer.render(report), "relay.txt")
     }
 
     // MARK: - HTML
