@@ -50,6 +50,47 @@ import Testing
         #expect(postfixLog.checklist.contains { $0.step == chroot })
     }
 
+    /// The place to set the EHLO name is given for the system that sends: JavaMail's property for a JavaMail
+    /// exception, Postfix's setting for a Postfix log line, and every place while the sender is unknown.
+    @Test func heloNameStepsFollowTheSendingSystem() throws {
+        let steps = try #require(knowledgeBase.remediations["set-valid-helo-hostname"]?.steps)
+        let javaMailStep = try #require(steps.first { $0.hasPrefix("JavaMail:") })
+        let postfixStep = try #require(steps.first { $0.hasPrefix("Postfix:") })
+        let refusal = "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname"
+        let javaMail = result("javax.mail.MessagingException: " + refusal)
+        let postfixLog = result(
+            "postfix/smtp[2210]: 4F1A2B3C4D: to=<ann@partner.example>, relay=mx.partner.example[192.0.2.7]:25, "
+                + "delay=0.4, status=bounced (host mx.partner.example[192.0.2.7] said: \(refusal) (in reply to "
+                + "MAIL FROM command))")
+        let unknown = result(refusal)
+        for known in [javaMail, postfixLog, unknown] {
+            #expect(known.diagnoses.first?.definition.id == "protocol.invalid-helo-hostname")
+        }
+        #expect(javaMail.checklist.contains { $0.step == javaMailStep })
+        #expect(!javaMail.checklist.contains { $0.step == postfixStep })
+        #expect(postfixLog.checklist.contains { $0.step == postfixStep })
+        #expect(!postfixLog.checklist.contains { $0.step == javaMailStep })
+        #expect(unknown.checklist.contains { $0.step == javaMailStep })
+        #expect(unknown.checklist.contains { $0.step == postfixStep })
+    }
+
+    /// Microsoft Defender's submission page is offered for a spam refusal while Microsoft 365 is possible, not when
+    /// the refusal came from Google Workspace.
+    @Test func defenderSubmissionFollowsTheProvider() throws {
+        let defender = try #require(
+            knowledgeBase.remediations["request-false-positive-review"]?.steps.first { $0.contains("Defender") })
+        func checklist(provider: String?) -> [ChecklistItem] {
+            InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
+                Evidence(errors: ["554 5.7.1 Message rejected as spam"], provider: provider)
+            ).checklist
+        }
+        #expect(checklist(provider: "microsoft-365").contains { $0.step == defender })
+        #expect(checklist(provider: nil).contains { $0.step == defender })
+        let google = checklist(provider: "google-workspace")
+        #expect(google.contains { $0.remediationID == "request-false-positive-review" })
+        #expect(!google.contains { $0.step == defender })
+    }
+
     /// Scoping steps to one system never leaves the leading cause without a fix: for every example that ranks its
     /// diagnosis first, one of that diagnosis's own fixes keeps a step in the checklist. (Some of its fixes may be
     /// for other systems: the Exchange transport's DNS settings are no help for a Postfix log line.)
