@@ -5,6 +5,7 @@ public struct DownloadLinks: Sendable {
     /// Each document's name under `/results/ID/` (such as `report.html`) and the label of its link (`HTML`).
     public var links: [(name: String, label: String)]
 
+    /// Creates the links of the result `id`.
     public init(id: String, links: [(name: String, label: String)]) {
         self.id = id
         self.links = links

@@ -5,6 +5,7 @@ public struct FormToken: Sendable {
     /// The token, as the cookie holds it.
     public var value: String
 
+    /// Creates the hidden field `field` holding `value`.
     public init(field: String, value: String) {
         self.field = field
         self.value = value

@@ -6,6 +6,7 @@ public struct InterviewAnswerRecord: Codable, Sendable, Hashable {
     /// The answer's words; `nil` when the person did not know.
     public var answer: String?
 
+    /// Creates the answer `answer` to the question `question`.
     public init(question: String, answer: String?) {
         self.question = question
         self.answer = answer

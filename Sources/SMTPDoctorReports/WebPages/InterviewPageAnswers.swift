@@ -6,6 +6,7 @@ public struct InterviewPageAnswers: Sendable {
     /// The encoded answers, as the hidden field holds them.
     public var field: String
 
+    /// Creates the page's view of `count` answers encoded as `field`.
     public init(count: Int, field: String) {
         self.count = count
         self.field = field
