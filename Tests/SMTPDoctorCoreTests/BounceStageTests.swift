@@ -132,6 +132,6 @@ import Testing
                 format: .emailMessage, input: "bounce.eml", line: 1, time: nil, status: .bounced,
                 recipient: "team@example.com", text: "Your post was held: post by non-member to a members-only list",
                 sample: ""))
-        #expect(group.diagnosisID == "recipient.group-restricted")
+        #expect(group.diagnosisID == "sender.recipient-restricts-senders")
     }
 }
