@@ -7,6 +7,7 @@ extension SMTPDoctor {
     /// `smtp-doctor analyze PATH...`: diagnoses every delivery failure in logs and bounce messages.
     struct Analyze: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "analyze",
             abstract: "Diagnose every delivery failure in mail logs and bounce messages.",
             discussion: """
                 Reads Postfix and Sendmail syslog files, Exim main logs, Exchange SmtpSend/SmtpReceive protocol \

@@ -7,6 +7,7 @@ extension SMTPDoctor {
     /// `smtp-doctor diagnose`: ranks the causes of a delivery failure from the error text.
     struct Diagnose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diagnose",
             abstract: "Diagnose a delivery failure from the error you see.",
             discussion: """
                 Give the error as the application, the server or the bounce message printed it: a bare code \

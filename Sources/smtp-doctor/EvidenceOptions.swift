@@ -35,7 +35,11 @@ struct EvidenceOptions: ParsableArguments {
     /// - Throws: `CommandFailure` when standard input cannot be read.
     func texts() async throws -> [String] {
         let errors = self.errors
-        let texts = try await BlockingWork.run { try errors.map { $0 == "-" ? try Terminal.readStandardInput() : $0 } }
+        // Standard input is read off the cooperative pool; texts given on the command line need no thread.
+        let texts =
+            errors.contains("-")
+            ? try await BlockingWork.run { try errors.map { $0 == "-" ? try Terminal.readStandardInput() : $0 } }
+            : errors
         let limit = ErrorTextParser.maximumLength
         for (number, text) in texts.enumerated() where text.utf8.count > limit && text.count > limit {
             Terminal.writeError(

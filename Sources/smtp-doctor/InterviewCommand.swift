@@ -8,6 +8,7 @@ extension SMTPDoctor {
     /// `smtp-doctor interview`: a guided conversation that asks the fewest questions that reach a diagnosis.
     struct Interview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "interview",
             abstract: "Find the cause by answering a few questions.",
             discussion: """
                 Asks one question at a time — each time the one expected to tell the likely causes apart best for \

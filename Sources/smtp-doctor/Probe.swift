@@ -7,6 +7,7 @@ extension SMTPDoctor {
     /// `smtp-doctor probe`: tests a live SMTP server and says what it does.
     struct Probe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "probe",
             abstract: "Test a live SMTP server: connect, greeting, EHLO, TLS, AUTH and relay.",
             discussion: """
                 Runs each step with its own timeout and prints a verdict — Success, Connection Failed, Timeout, \

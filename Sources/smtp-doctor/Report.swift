@@ -7,6 +7,7 @@ extension SMTPDoctor {
     /// `smtp-doctor report`: one document for a support ticket from every kind of evidence given.
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write one support document from error texts, a probe and interview answers.",
             discussion: """
                 Gathers the evidence given — each --error, a probe of --host, answers from --answers — reasons \

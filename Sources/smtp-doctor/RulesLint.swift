@@ -6,6 +6,7 @@ extension SMTPDoctor.Rules {
     /// `smtp-doctor rules lint [DIR]`: reports every problem of a knowledge-base folder as `file:line: message`.
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check a knowledge-base folder; problems are printed as file:line: message.",
             discussion: """
                 A folder with its own facts.yaml is a complete knowledge base and is checked alone; any other \

@@ -6,6 +6,7 @@ extension SMTPDoctor.Rules {
     /// `smtp-doctor rules list`: one line per entry of the knowledge base.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List diagnoses, or other entries of the knowledge base.")
 
         /// What to list.

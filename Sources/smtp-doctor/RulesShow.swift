@@ -6,6 +6,7 @@ extension SMTPDoctor.Rules {
     /// `smtp-doctor rules show ID`: everything the knowledge base says about one entry.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a diagnosis, remediation, provider, fact, question or code in full.")
 
         @Argument(

@@ -8,6 +8,7 @@ extension SMTPDoctor {
     /// `smtp-doctor serve`: the SMTP test page and the JSON API in a browser.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the SMTP test page and the JSON API: paste an error, test a server, analyse a log.",
             discussion: """
                 Listens on 127.0.0.1:8025 by default, so only this machine reaches it. Any other --listen address \

@@ -41,6 +41,38 @@ import Testing
         }
     }
 
+    @Test func theReplyCodeScannerFindsWhatItsRegularExpressionFinds() {
+        // Random texts of a code, a separator and an enhanced code, each right or nearly right, so that every
+        // alternative and every backtracking path of the pattern is taken, besides the texts made of real pieces.
+        let parts = [
+            ["", "x", ".", "_", " ", "(", "5", "550 "],
+            ["550", "535", "421", "250", "5", "1234", "55", "590"],
+            [
+                " ", "-", ",", ", '", ",b\"", ",  b'", ",b", ")", ")  ", " (", "(", "#", "  (", "\t(", "\u{0B}(", "",
+                "x",
+            ],
+            ["", "#", "##"],
+            ["5.7.8", "5.1.1", "4.4.12", "2.0.0", "5.1234.1", "5.1.1234", "5..1", "5.7", "6.1.1", "5.7.8.", "5.7.8.9"],
+            ["", " ok", ".", "..", "9", "x", ". 1", "..1", " 5.1.1"],
+        ]
+        var generator = SeededGenerator(seed: 11)
+        let random = (0..<20_000).map { _ in
+            parts.map { $0[Int.random(in: $0.indices, using: &generator)] }.joined()
+        }
+        let pattern = LiteralPattern(ErrorTextParser.codeAndEnhanced.source)
+        var matches = 0
+        for text in Self.texts + random {
+            let scanned = ReplyCodeScanner.codeAndEnhanced(in: text)
+            let matched = pattern.firstMatch(in: text)
+            if matched != nil { matches += 1 }
+            #expect(
+                scanned?.groups == matched?.groups && scanned?.start == matched?.start && scanned?.end == matched?.end,
+                "\(text.debugDescription)")
+        }
+        // Both outcomes are well represented, so that the comparison says something about each.
+        #expect(matches > 1_000 && matches < 19_000, "\(matches) texts match")
+    }
+
     @Test func whiteSpaceAndLinesAreSplitAsCharactersSplitThem() {
         for text in Self.texts {
             #expect(ASCIIText.isASCII(text))

@@ -61,9 +61,9 @@ public struct ErrorTextParser: Sendable {
         var text: String
     }
 
-    private static let codeAndEnhanced = LiteralPattern(
-        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#,
-        gate: { ASCIIText.hasEnhancedCode($0) && ASCIIText.hasReplyCode($0) })
+    /// An ASCII text is searched by `ReplyCodeScanner`, which finds the same match byte by byte.
+    static let codeAndEnhanced = LiteralPattern(
+        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
     private static let leadingCode = LiteralPattern(
         #"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#, gate: { ASCIIText.hasReplyCode($0, startingWithin: 0..<4) })
     private static let markedCode = LiteralPattern(
@@ -91,7 +91,10 @@ public struct ErrorTextParser: Sendable {
     /// Finds a reply in one piece of text: a code with an enhanced code, a code at the start or after a
     /// marker such as `said:`, or an enhanced code alone.
     static func reply(_ text: String) -> Reply? {
-        if let match = codeAndEnhanced.firstMatch(in: text) {
+        let codeAndEnhancedMatch =
+            ASCIIText.isASCII(text)
+            ? ReplyCodeScanner.codeAndEnhanced(in: text) : codeAndEnhanced.firstMatch(in: text)
+        if let match = codeAndEnhancedMatch {
             return Reply(code: Int(match[1]), enhanced: match[2], text: tail(text, after: match.end))
         }
         if let match = leadingCode.firstMatch(in: text) {

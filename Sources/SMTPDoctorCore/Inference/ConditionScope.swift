@@ -4,7 +4,7 @@
 /// The engine works the scope of every rule and diagnosis out once, so that deriving and weighing skip, with a few
 /// lookups, the many rules whose tests cannot match the observation, instead of walking their condition trees.
 /// A scope only ever rules out a condition that would not hold, so skipping changes no result.
-struct ConditionScope: Sendable {
+struct ConditionScope: Sendable, Equatable {
     /// Whether the condition can hold whatever working memory holds (a `not`, or a test that a fact is unknown).
     private(set) var isOpen = false
     /// Slots of facts, one of which must be known.
@@ -59,6 +59,13 @@ struct ConditionScope: Sendable {
         scope.isOpen = true
         return scope
     }()
+
+    /// A scope read back from a knowledge-base image, whose lists are already sorted and distinct.
+    init(isOpen: Bool, facts: [Int], phrases: [Int]) {
+        self.isOpen = isOpen
+        self.facts = facts
+        self.phrases = phrases
+    }
 
     private init(facts: [Int], phrases: [Int]) {
         self.facts = Self.distinctSorted(facts)

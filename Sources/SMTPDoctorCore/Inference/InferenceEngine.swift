@@ -14,11 +14,10 @@ public struct InferenceEngine: Sendable {
     /// A diagnosis leads when its certainty is at least this share of the best one's.
     public static let checklistShare = 0.6
 
-    /// For each fact, the derivation rules that read it: a rule is only tried again when one of its facts changed.
+    /// For each fact, the derivation rules that read it, and what working memory must hold for each rule, piece of
+    /// evidence and diagnosis to be able to hold (the knowledge base's `scopes`).
     private let readers: [[Int]]
-    /// What working memory must hold for each derivation rule to fire (`nil`: anything may do).
     private let ruleScopes: [ConditionScope]
-    /// The same for each piece of evidence of each diagnosis, and for the diagnosis as a whole.
     private let evidenceScopes: [[ConditionScope]]
     private let diagnosisScopes: [ConditionScope]
 
@@ -29,15 +28,11 @@ public struct InferenceEngine: Sendable {
     public init(knowledgeBase: KnowledgeBase, threshold: Double = 0.2) {
         self.knowledgeBase = knowledgeBase
         self.threshold = threshold
-        let reads = knowledgeBase.rules.map { $0.condition.factIndices }
-        var readers = Array(repeating: [Int](), count: knowledgeBase.facts.count)
-        for (rule, facts) in reads.enumerated() {
-            for fact in facts { readers[fact].append(rule) }
-        }
-        self.readers = readers
-        ruleScopes = knowledgeBase.rules.map { ConditionScope($0.condition) }
-        evidenceScopes = knowledgeBase.diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
-        diagnosisScopes = evidenceScopes.map { ConditionScope(anyOf: $0) }
+        let scopes = knowledgeBase.scopes
+        readers = scopes.readers
+        ruleScopes = scopes.rules
+        evidenceScopes = scopes.evidence
+        diagnosisScopes = scopes.diagnoses
     }
 
     /// Diagnoses the evidence.
@@ -254,17 +249,6 @@ public struct InferenceEngine: Sendable {
             return knowledgeBase.meaning(ofCode: value.description).map {
                 CodeMeaning(code: value.description, entry: $0)
             }
-        }
-    }
-}
-
-extension Condition {
-    /// The slots of every fact the condition reads.
-    var factIndices: Set<Int> {
-        switch self {
-        case .test(let fact, _): return [fact.index]
-        case .all(let parts), .any(let parts): return parts.reduce(into: Set<Int>()) { $0.formUnion($1.factIndices) }
-        case .not(let inner): return inner.factIndices
         }
     }
 }

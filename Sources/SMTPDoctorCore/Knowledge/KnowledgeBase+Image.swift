@@ -39,6 +39,7 @@ extension KnowledgeBase {
             writer.int(list.count)
             list.forEach { writer.string($0) }
         }
+        writer.write(scopes)
         return writer.image
     }
 
@@ -72,12 +73,15 @@ extension KnowledgeBase {
             }
             let bounceWording = BounceWording(
                 autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() })
+            let scopes = reader.scopes(
+                factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map(\.evidence.count),
+                phraseCount: phraseMatcher.count)
             guard reader.isComplete else { return nil }
             return KnowledgeBase(
                 facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
                 diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
                 enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher,
-                stagePhrases: stagePhrases, bounceWording: bounceWording)
+                stagePhrases: stagePhrases, bounceWording: bounceWording, scopes: scopes)
         }
         guard let knowledgeBase else { return nil }
         self = knowledgeBase

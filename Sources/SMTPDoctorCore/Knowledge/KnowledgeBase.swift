@@ -36,6 +36,8 @@ public struct KnowledgeBase: Sendable {
     let factIndex: [String: Int]
     /// Finds every phrase the conditions test for in one pass over a text.
     let phraseMatcher: PhraseMatcher
+    /// What working memory must hold for each rule and diagnosis to be able to hold.
+    let scopes: ConditionScopes
 
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
@@ -43,7 +45,7 @@ public struct KnowledgeBase: Sendable {
         remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
         enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = [],
-        bounceWording: BounceWording = BounceWording()
+        bounceWording: BounceWording = BounceWording(), scopes: ConditionScopes? = nil
     ) {
         self.stagePhrases = stagePhrases
         self.bounceWording = bounceWording
@@ -60,6 +62,7 @@ public struct KnowledgeBase: Sendable {
         self.enhancedClasses = enhancedClasses
         self.enhancedSubjects = enhancedSubjects
         self.factIndex = Dictionary(uniqueKeysWithValues: facts.enumerated().map { ($1.name, $0) })
+        self.scopes = scopes ?? ConditionScopes(rules: rules, diagnoses: diagnoses, factCount: facts.count)
     }
 
     /// Loads, layers, validates and compiles knowledge-base folders.

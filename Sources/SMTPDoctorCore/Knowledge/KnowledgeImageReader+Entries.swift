@@ -227,3 +227,31 @@ extension KnowledgeImageReader {
             ?? fail(PhraseMatcher(phrases: []))
     }
 }
+
+extension KnowledgeImageReader {
+    /// The condition scopes, each list checked against the sizes of the knowledge base read before them.
+    mutating func scopes(factCount: Int, ruleCount: Int, evidenceCounts: [Int], phraseCount: Int) -> ConditionScopes {
+        let readers = list { $0.indices(below: ruleCount) }
+        let rules = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
+        let evidence = list { reader in
+            reader.list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
+        }
+        let diagnoses = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
+        guard readers.count == factCount, rules.count == ruleCount, evidence.map(\.count) == evidenceCounts,
+            diagnoses.count == evidenceCounts.count
+        else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], diagnoses: [])) }
+        return ConditionScopes(readers: readers, rules: rules, evidence: evidence, diagnoses: diagnoses)
+    }
+
+    private mutating func scope(factCount: Int, phraseCount: Int) -> ConditionScope {
+        let isOpen = bool()
+        let facts = indices(below: factCount)
+        return ConditionScope(isOpen: isOpen, facts: facts, phrases: indices(below: phraseCount))
+    }
+
+    /// A list of numbers, each in `0..<limit`.
+    private mutating func indices(below limit: Int) -> [Int] {
+        let values = list { $0.int() }
+        return values.allSatisfy({ (0..<limit).contains($0) }) ? values : fail([])
+    }
+}

@@ -262,3 +262,30 @@ extension KnowledgeImageWriter {
         packed(matcher.label.map { Int($0) })
     }
 }
+
+extension KnowledgeImageWriter {
+    mutating func write(_ scopes: ConditionScopes) {
+        int(scopes.readers.count)
+        for rules in scopes.readers { ints(rules) }
+        int(scopes.rules.count)
+        scopes.rules.forEach { write($0) }
+        int(scopes.evidence.count)
+        for evidence in scopes.evidence {
+            int(evidence.count)
+            evidence.forEach { write($0) }
+        }
+        int(scopes.diagnoses.count)
+        scopes.diagnoses.forEach { write($0) }
+    }
+
+    mutating func write(_ scope: ConditionScope) {
+        bool(scope.isOpen)
+        ints(scope.facts)
+        ints(scope.phrases)
+    }
+
+    private mutating func ints(_ values: [Int]) {
+        int(values.count)
+        values.forEach { int($0) }
+    }
+}
