@@ -112,7 +112,8 @@ struct BounceMessageParser {
     /// are made LF first.
     private static func entity(_ text: Substring, latin1: Bool) -> MIMEEntity {
         MIMEEntity(
-            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+            text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text,
+            latin1: latin1)
     }
 
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
