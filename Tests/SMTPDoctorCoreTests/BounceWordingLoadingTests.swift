@@ -29,7 +29,7 @@ import Testing
         #expect(
             TestKnowledge.problems(["bounce-wording.yaml": phrases]) == [
                 "Rules/bounce-wording.yaml:2: bounce phrase 'on vacation': 'vacation' is not a meaning; use one of: "
-                    + "auto-reply-subject, undelivered",
+                    + "auto-reply-subject, undelivered, delay-warning",
                 "Rules/bounce-wording.yaml:3: bounce phrase 'Out of Office' must be non-empty lower-case text",
             ])
     }

@@ -28,8 +28,10 @@ public struct FailureSummary: Sendable {
         self.sampleLimit = sampleLimit
     }
 
-    /// Adds one diagnosed event.
+    /// Adds one diagnosed event. A delay (a bounce message's recipient still being tried, `FailureStatus.delayed`)
+    /// is no failure and is not counted; the reader labels the messages that hold only delays.
     public mutating func add(_ event: FailureEvent, _ diagnosis: EventDiagnosis) {
+        guard event.status != .delayed else { return }
         total += 1
         let key = FailureGroup.key(side: event.side, diagnosisID: diagnosis.diagnosisID)
         var group =

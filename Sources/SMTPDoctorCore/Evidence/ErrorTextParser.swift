@@ -24,22 +24,14 @@ public struct ErrorTextParser: Sendable {
     ///   - source: the source to give each fact.
     /// - Returns: the facts found; empty when the text is empty.
     public func parse(_ text: String, source: FactSource = FactSource(.errorText)) -> Observation {
-        // A text of at most `maximumLength` bytes has at most as many characters: counting them is then not needed.
-        let tooLong = text.utf8.count > Self.maximumLength && text.count > Self.maximumLength
-        let limited = tooLong ? String(text.prefix(Self.maximumLength)) : text
-        let isASCII = ASCIIText.isASCII(limited)
-        let collapsed =
-            isASCII
-            ? ASCIIText.collapsingWhitespace(limited)
-            : limited.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let prepared = Prepared(text)
+        let collapsed = prepared.collapsed
         guard !collapsed.isEmpty else { return Observation(facts: []) }
         var facts: [Fact] = []
         func add(_ name: String, _ value: FactValue) { facts.append(Fact(name, value, source: source)) }
 
         add("error.text", .string(collapsed))
-        let lines = isASCII ? ASCIIText.lines(limited) : limited.split(whereSeparator: \.isNewline).map(String.init)
-        let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first
-        let reply = exchangeLine.flatMap(Self.reply) ?? Self.reply(in: lines) ?? Self.reply(collapsed)
+        let (reply, exchange) = Self.reply(of: prepared)
         if let reply {
             if let code = reply.code { add("reply.code", .int(code)) }
             if let enhanced = reply.enhanced { add("reply.enhanced", .string(enhanced)) }
@@ -49,8 +41,55 @@ public struct ErrorTextParser: Sendable {
         let (host, ip) = Self.remote(collapsed)
         if let host { add("remote.host", .string(host)) }
         if let ip { add("remote.ip", .string(ip)) }
-        add("error.format", .string(Self.format(collapsed, reply: reply, exchange: exchangeLine != nil)))
+        add("error.format", .string(Self.format(collapsed, reply: reply, exchange: exchange)))
         return Observation(facts: facts)
+    }
+
+    /// The reply code and enhanced status code `parse` finds in a text (`reply.code`, `reply.enhanced`), without
+    /// the other facts: what a reader needs to tell whether a text reports a failure.
+    static func replyCodes(in text: String) -> (code: Int?, enhanced: String?) {
+        let prepared = Prepared(text)
+        guard !prepared.collapsed.isEmpty, let reply = reply(of: prepared).reply else { return (nil, nil) }
+        return (reply.code, reply.enhanced)
+    }
+
+    /// The remote server `parse` finds in a text (`remote.host`, `remote.ip`), without the other facts.
+    static func remoteServer(in text: String) -> (host: String?, ip: String?) {
+        let collapsed = Prepared(text).collapsed
+        return collapsed.isEmpty ? (nil, nil) : remote(collapsed)
+    }
+
+    /// A text cut to `maximumLength`, with its white space collapsed to single spaces for the whole-text patterns.
+    private struct Prepared {
+        let limited: String
+        let isASCII: Bool
+        let collapsed: String
+
+        init(_ text: String) {
+            // A text of at most `maximumLength` bytes has at most as many characters: counting them is then not
+            // needed.
+            let tooLong = text.utf8.count > ErrorTextParser.maximumLength && text.count > ErrorTextParser.maximumLength
+            limited = tooLong ? String(text.prefix(ErrorTextParser.maximumLength)) : text
+            isASCII = ASCIIText.isASCII(limited)
+            collapsed =
+                isASCII
+                ? ASCIIText.collapsingWhitespace(limited)
+                : limited.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+
+        var lines: [String] {
+            isASCII ? ASCIIText.lines(limited) : limited.split(whereSeparator: \.isNewline).map(String.init)
+        }
+    }
+
+    /// The reply of a prepared text: an Exchange protocol-log line's, else the first failure reply among the lines,
+    /// else one in the collapsed text; and whether it came from an Exchange protocol-log line.
+    private static func reply(of prepared: Prepared) -> (reply: Reply?, exchange: Bool) {
+        let lines = prepared.lines
+        if let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first {
+            return (reply(exchangeLine) ?? reply(in: lines) ?? reply(prepared.collapsed), true)
+        }
+        return (reply(in: lines) ?? reply(prepared.collapsed), false)
     }
 
     // MARK: - Replies

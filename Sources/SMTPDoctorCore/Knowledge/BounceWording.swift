@@ -1,6 +1,7 @@
 /// The words that tell a bounce reader what kind of message it is reading when the structure does not (no
-/// delivery-status part, no `Auto-Submitted` field): subject prefixes of automatic replies, and phrases with which a
-/// report says that a message was not delivered (`bounce-wording.yaml`).
+/// delivery-status part, no `Auto-Submitted` field): subject prefixes of automatic replies, phrases with which a
+/// report says that a message was not delivered, and phrases with which a warning says that delivery is only delayed
+/// and still being tried (`bounce-wording.yaml`).
 public struct BounceWording: Sendable, Equatable {
     /// What a phrase of `bounce-wording.yaml` marks, its `means` value.
     public enum Meaning: String, Sendable, CaseIterable {
@@ -8,17 +9,23 @@ public struct BounceWording: Sendable, Equatable {
         case autoReplySubject = "auto-reply-subject"
         /// A report containing it says that a message was not delivered ("could not be delivered").
         case undelivered
+        /// A report containing it warns that delivery is delayed and will be tried again ("this is a warning only").
+        case delayWarning = "delay-warning"
     }
 
     /// Subject prefixes of automatic replies, lower-case.
     public var autoReplySubjects: [String]
     /// Phrases saying that a message was not delivered, lower-case.
     public var undeliveredPhrases: [String]
+    /// Phrases of warnings that delivery is delayed and still being tried, lower-case.
+    public var delayWarningPhrases: [String]
 
     /// Creates a wording; empty lists recognise nothing.
-    public init(autoReplySubjects: [String] = [], undeliveredPhrases: [String] = []) {
+    public init(autoReplySubjects: [String] = [], undeliveredPhrases: [String] = [], delayWarningPhrases: [String] = [])
+    {
         self.autoReplySubjects = autoReplySubjects
         self.undeliveredPhrases = undeliveredPhrases
+        self.delayWarningPhrases = delayWarningPhrases
     }
 
     /// Whether a subject starts like an automatic reply's.
@@ -30,6 +37,14 @@ public struct BounceWording: Sendable, Equatable {
     /// Whether a text says that a message was not delivered.
     func saysUndelivered(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return undeliveredPhrases.contains { lowered.contains($0) }
+        return undeliveredPhrases.contains { TextSearch.contains(lowered, $0) }
+    }
+
+    /// Whether a text warns that delivery is only delayed. White space is collapsed first, since MTAs wrap these
+    /// sentences at different places.
+    func saysDelayed(_ text: String) -> Bool {
+        guard !delayWarningPhrases.isEmpty else { return false }
+        let lowered = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return delayWarningPhrases.contains { TextSearch.contains(lowered, $0) }
     }
 }

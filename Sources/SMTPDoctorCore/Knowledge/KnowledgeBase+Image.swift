@@ -35,7 +35,9 @@ extension KnowledgeBase {
             writer.string(phrase.phrase)
             writer.string(phrase.stage)
         }
-        for list in [bounceWording.autoReplySubjects, bounceWording.undeliveredPhrases] {
+        for list in [
+            bounceWording.autoReplySubjects, bounceWording.undeliveredPhrases, bounceWording.delayWarningPhrases,
+        ] {
             writer.int(list.count)
             list.forEach { writer.string($0) }
         }
@@ -72,7 +74,8 @@ extension KnowledgeBase {
                 return StagePhrase(phrase: phrase, stage: reader.string())
             }
             let bounceWording = BounceWording(
-                autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() })
+                autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() },
+                delayWarningPhrases: reader.list { $0.string() })
             let scopes = reader.scopes(
                 factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map(\.evidence.count),
                 phraseCount: phraseMatcher.count)

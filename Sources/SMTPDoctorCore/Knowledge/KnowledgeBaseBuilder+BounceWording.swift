@@ -19,6 +19,7 @@ extension KnowledgeBaseBuilder {
             switch meaning {
             case .autoReplySubject: wording.autoReplySubjects.append(phrase)
             case .undelivered: wording.undeliveredPhrases.append(phrase)
+            case .delayWarning: wording.delayWarningPhrases.append(phrase)
             }
         }
         return wording

@@ -42,9 +42,7 @@ struct BounceMessageParser {
         events(text, latin1: latin1, line: line, format: format).map { event in
             guard event.remoteHost == nil, event.remoteIP == nil else { return event }
             var event = event
-            let facts = ErrorTextParser().parse(event.text).facts
-            event.remoteHost = facts.first { $0.name == "remote.host" }?.value.stringValue
-            event.remoteIP = facts.first { $0.name == "remote.ip" }?.value.stringValue
+            (event.remoteHost, event.remoteIP) = ErrorTextParser.remoteServer(in: event.text)
             return event
         }
     }
@@ -114,7 +112,8 @@ struct BounceMessageParser {
     /// are made LF first.
     private static func entity(_ text: Substring, latin1: Bool) -> MIMEEntity {
         MIMEEntity(
-            text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text, latin1: latin1)
+            text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text,
+            latin1: latin1)
     }
 
     /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
@@ -331,9 +330,9 @@ struct BounceMessageParser {
         if listed.isEmpty, Self.addresses(in: region).isEmpty {
             region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let reply = Self.reply(in: region)
+        let failureReply = Self.holdsFailureReply(region)
         guard
-            reply.isFailure || !listed.isEmpty || Self.isFromDeliverySystem(message)
+            failureReply || !listed.isEmpty || Self.isFromDeliverySystem(message)
                 || (Self.returnsAMessage(message) && wording.saysUndelivered(region))
         else { return [] }
         var seen: Set<String> = []
@@ -349,30 +348,30 @@ struct BounceMessageParser {
             !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
         }
         let recipients = others.isEmpty ? candidates : others
-        guard reply.isFailure || !recipients.isEmpty else { return [] }
+        guard failureReply || !recipients.isEmpty else { return [] }
         let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
+        // A returned message failed for good whatever its reply's class; only a warning that delivery goes on
+        // ("this is a warning only") reports delays.
+        let status: FailureStatus = wording.saysDelayed(region) ? .delayed : .bounced
         guard recipients.count > 1 else {
             // The lines about the recipient, when they hold the reply, say it without the report's boilerplate
             // ("could not be delivered to one or more of its recipients"), whose words are not the failure's.
             let own = recipients.first.map { Self.paragraph(about: $0, in: region, others: recipients) } ?? ""
-            let ownReply = Self.reply(in: own)
             return [
                 FailureEvent(
                     format: format, input: input, line: line, time: date,
-                    status: reply.isTransient ? .delayed : .bounced, recipient: recipients.first,
-                    text: ownReply.isFailure ? own : region, sample: sample)
+                    status: status, recipient: recipients.first,
+                    text: Self.holdsFailureReply(own) ? own : region, sample: sample)
             ]
         }
         let preamble = Self.preamble(of: region, before: recipients)
         return recipients.map { recipient in
             let own = Self.paragraph(about: recipient, in: region, others: recipients)
-            let ownReply = Self.reply(in: own)
-            let text = ownReply.isFailure ? own : own + "\n\n" + preamble
+            let text = Self.holdsFailureReply(own) ? own : own + "\n\n" + preamble
             return FailureEvent(
                 format: format, input: input, line: line, time: date,
-                status: (ownReply.isFailure ? ownReply : reply).isTransient ? .delayed : .bounced,
-                recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
+                status: status, recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
         }
     }
 
@@ -443,13 +442,11 @@ struct BounceMessageParser {
         message.allParts.contains { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
     }
 
-    /// The reply code and enhanced status code in a text, as the error-text parser reads them.
-    private static func reply(in text: String) -> (isFailure: Bool, isTransient: Bool) {
-        let facts = ErrorTextParser().parse(text).facts
-        let code = facts.first { $0.name == "reply.code" }?.value.intValue
-        let enhanced = facts.first { $0.name == "reply.enhanced" }?.value.stringValue
-        let failure = (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
-        return (failure, (code.map { $0 < 500 } ?? false) || enhanced?.first == "4")
+    /// Whether a text holds a failure reply: a 4xx or 5xx code or a 4.x.x or 5.x.x enhanced code, as the error-text
+    /// parser reads them.
+    private static func holdsFailureReply(_ text: String) -> Bool {
+        let (code, enhanced) = ErrorTextParser.replyCodes(in: text)
+        return (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
     }
 
     /// The lines before the first one naming a recipient: what the bounce says about all of them.
@@ -533,15 +530,62 @@ struct BounceMessageParser {
         return found.isEmpty ? addresses(in: region) : found
     }
 
-    /// Email addresses in a text, in order.
+    /// Email addresses in a text, in order: the words (between white space and `<>(),;:'"[]`) with one `@`, a
+    /// local part and a dotted domain, without the dots and backquotes around them.
     static func addresses(in text: String) -> [String] {
-        var found: [String] = []
-        for word in text.split(whereSeparator: { " \t\n\r<>(),;:'\"[]".contains($0) }) where word.contains("@") {
-            let address = word.trimmingCharacters(in: CharacterSet(charactersIn: ".`"))
-            let parts = address.split(separator: "@")
-            guard parts.count == 2, parts[1].contains("."), !parts[0].isEmpty else { continue }
-            found.append(address)
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            var found: [String] = []
+            var start = 0
+            var at = -1
+            for index in 0...bytes.count {
+                guard index == bytes.count || isAddressSeparator(bytes[index]) else {
+                    if bytes[index] == UInt8(ascii: "@") && at < 0 { at = index }
+                    continue
+                }
+                if at >= 0, let address = address(in: UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                    found.append(address)
+                }
+                start = index + 1
+                at = -1
+            }
+            return found
         }
-        return found
+    }
+
+    /// Whether a byte ends a word that may hold an address.
+    private static func isAddressSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: ":"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"):
+            true
+        default: false
+        }
+    }
+
+    /// The address a word holding an `@` is, once the dots and backquotes around it are dropped: nil unless a
+    /// non-empty local part comes before the `@`s and a dotted domain after them.
+    private static func address(in word: UnsafeBufferPointer<UInt8>) -> String? {
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "`") }
+        var lower = word.startIndex
+        var upper = word.endIndex
+        while lower < upper, isTrimmed(word[lower]) { lower += 1 }
+        while upper > lower, isTrimmed(word[upper - 1]) { upper -= 1 }
+        let address = UnsafeBufferPointer(rebasing: word[lower..<upper])
+        // As `split(separator: "@")` counts them: runs of `@` separate, and leading or trailing ones add no part.
+        var parts: [Range<Int>] = []
+        var partStart: Int?
+        for index in address.indices {
+            if address[index] == UInt8(ascii: "@") {
+                if let begin = partStart { parts.append(begin..<index) }
+                partStart = nil
+            } else if partStart == nil {
+                partStart = index
+            }
+        }
+        if let begin = partStart { parts.append(begin..<address.endIndex) }
+        guard parts.count == 2, address[parts[1]].contains(UInt8(ascii: ".")) else { return nil }
+        return String(decoding: address, as: UTF8.self)
     }
 }

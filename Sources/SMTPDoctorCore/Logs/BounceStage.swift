@@ -15,7 +15,7 @@ struct BounceStage {
     /// The command of the last `>>> ` line before the first `<<< ` line with a 4xx or 5xx reply. `DATA` followed by
     /// an intermediate `354` reply (and the `.` that ends the data) means the failure came at the end of the data.
     static func transcriptStage(_ text: String) -> String? {
-        guard text.contains(">>> ") else { return nil }
+        guard TextSearch.contains(text, ">>> ") else { return nil }
         var command: String?
         var sawIntermediate = false
         for line in text.split(separator: "\n") {
@@ -39,6 +39,6 @@ struct BounceStage {
     private func phraseStage(_ text: String) -> String? {
         guard !phrases.isEmpty else { return nil }
         let lowered = text.lowercased()
-        return phrases.first { lowered.contains($0.phrase) }?.stage
+        return phrases.first { TextSearch.contains(lowered, $0.phrase) }?.stage
     }
 }

@@ -247,6 +247,10 @@ public struct LogReader {
         if events.isEmpty {
             statistics.messagesWithoutFailure += 1
             statistics.nonFailureMessages[parser.nonFailureKind(of: text[...], latin1: latin1), default: 0] += 1
+        } else if events.allSatisfy({ $0.status == .delayed }) {
+            // Its recipients are still passed on, as delays, which the failure summary does not count.
+            statistics.messagesWithoutFailure += 1
+            statistics.nonFailureMessages[.delayNotice, default: 0] += 1
         }
         statistics.events += events.count
         events.forEach(onEvent)

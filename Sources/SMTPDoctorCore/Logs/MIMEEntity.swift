@@ -58,30 +58,40 @@ struct MIMEEntity {
         var value = ""
         var index = text.startIndex
         func finish() {
-            if let name, headers[name] == nil { headers[name] = value.trimmingCharacters(in: .whitespaces) }
+            if let name, headers[name] == nil { headers[name] = trimmed(value) }
         }
         while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let end = Self.lineEnd(in: text, from: index)
             var line = text[index..<end]
             if line.hasSuffix("\r") { line = line.dropLast() }
             index = end < text.endIndex ? text.index(after: end) : end
             if line.isEmpty { break }
             if line.first == " " || line.first == "\t" {
-                value += " " + line.trimmingCharacters(in: .whitespaces)
+                value += " " + trimmed(line)
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
                 // A fold that lost its leading white space (`Content-Type: multipart/alternative;` then
                 // `boundary="…"` at the start of the next line) still continues the field before it.
-                if name != nil { value += " " + line.trimmingCharacters(in: .whitespaces) }
+                if name != nil { value += " " + trimmed(line) }
                 continue
             }
             finish()
-            name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            name = trimmed(line[..<colon]).lowercased()
             value = String(line[line.index(after: colon)...])
         }
         finish()
         return (headers, text[index...])
+    }
+
+    /// A header line or value without the white space around it. Header lines hold no line ends, so this is the
+    /// space and tab trimming of `trimmingCharacters(in: .whitespaces)` without its round trip through Foundation's
+    /// UTF-16 strings, which cost more than the rest of the header parsing.
+    private static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
     }
 
     /// A parameter of a header value: `boundary` of `multipart/report; report-type=delivery-status; boundary="x"`.
@@ -107,7 +117,7 @@ struct MIMEEntity {
         var start: Substring.Index?
         var index = body.startIndex
         while index < body.endIndex {
-            let end = body[index...].firstIndex(of: "\n") ?? body.endIndex
+            let end = Self.lineEnd(in: body, from: index)
             let line = body[index..<end]
             let next = end < body.endIndex ? body.index(after: end) : end
             if line.hasPrefix(delimiter) {
@@ -119,6 +129,13 @@ struct MIMEEntity {
         }
         if let start, start < body.endIndex { parts.append(body[start...]) }
         return parts
+    }
+
+    /// The index of the first line feed at or after `start`, or the end of the text. The search runs on the UTF-8
+    /// bytes: a line feed is always a character of its own (Unicode never joins it to its neighbours), so the index
+    /// is a character boundary.
+    private static func lineEnd(in text: Substring, from start: Substring.Index) -> Substring.Index {
+        text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
     }
 
     // MARK: - Transfer encodings

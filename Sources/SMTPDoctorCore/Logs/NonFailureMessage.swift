@@ -7,6 +7,9 @@ public enum NonFailureMessage: String, Sendable, Hashable, CaseIterable, Codable
     case feedbackReport = "feedback-report"
     /// A delivery status notification whose every recipient was delivered, relayed or found deliverable.
     case successReport = "success-report"
+    /// A warning that delivery is delayed and still being tried (RFC 3464 `Action: delayed`, "this is a warning
+    /// only"): its recipients are listed as delayed, not failed.
+    case delayNotice = "delay-notice"
     /// Any other message: no report of a failure was found in it.
     case other
 
@@ -17,6 +20,7 @@ public enum NonFailureMessage: String, Sendable, Hashable, CaseIterable, Codable
             case .autoReply: ("automatic reply", "automatic replies")
             case .feedbackReport: ("feedback report", "feedback reports")
             case .successReport: ("success notice", "success notices")
+            case .delayNotice: ("delay notice", "delay notices")
             case .other: ("other message", "other messages")
             }
         return "\(count) \(count == 1 ? one : many)"
