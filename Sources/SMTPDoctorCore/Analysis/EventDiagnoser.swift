@@ -4,7 +4,7 @@
 /// cache key is the format, the status and `FailureTextNormaliser.normalise(text)`, so a repeat costs a
 /// normalisation and a dictionary lookup instead of parsing and inference. The cache holds at most
 /// `maximumCacheEntries`; when full it is emptied and starts again, which keeps memory bounded.
-public struct EventDiagnoser {
+public struct EventDiagnoser: Sendable {
     /// The engine that diagnoses cache misses.
     public let engine: InferenceEngine
     /// Results served from the cache.
@@ -24,28 +24,46 @@ public struct EventDiagnoser {
 
     /// The diagnosis of one event, from the cache when the same normalised failure was seen before.
     public mutating func diagnose(_ event: FailureEvent) -> EventDiagnosis {
-        let key =
-            "\(event.format.rawValue)|\(event.status.rawValue)|\(event.side.rawValue)|\(event.stage ?? "")|"
-            + FailureTextNormaliser.normalise(event.text)
+        diagnose(event, key: Self.cacheKey(for: event), computed: nil)
+    }
+
+    /// The diagnosis of one event whose cache key is known, from the cache when the same normalised failure was
+    /// seen before.
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - key: `cacheKey(for: event)`.
+    ///   - computed: `uncachedDiagnosis(of: event)` when it was already worked out (on another thread), or nil.
+    public mutating func diagnose(_ event: FailureEvent, key: String, computed: EventDiagnosis?) -> EventDiagnosis {
         if let cached = cache[key] {
             cacheHits += 1
             return cached
         }
         cacheMisses += 1
-        let evidence = evidence(for: event)
-        let result = engine.diagnose(evidence)
+        let diagnosis = computed ?? uncachedDiagnosis(of: event)
+        if cache.count >= Self.maximumCacheEntries { cache.removeAll(keepingCapacity: true) }
+        cache[key] = diagnosis
+        return diagnosis
+    }
+
+    /// What the cache keeps the diagnosis of an event under: its format, status, side and stage, and its
+    /// normalised failure text.
+    public static func cacheKey(for event: FailureEvent) -> String {
+        "\(event.format.rawValue)|\(event.status.rawValue)|\(event.side.rawValue)|\(event.stage ?? "")|"
+            + FailureTextNormaliser.normalise(event.text)
+    }
+
+    /// The diagnosis of one event by the engine, without the cache.
+    public func uncachedDiagnosis(of event: FailureEvent) -> EventDiagnosis {
+        let result = engine.diagnose(evidence(for: event))
         let facts = result.facts
         func value(_ name: String) -> FactValue? { facts.first { $0.name == name }?.value }
         let best = result.diagnoses.first
-        let diagnosis = EventDiagnosis(
+        return EventDiagnosis(
             diagnosisID: best?.definition.id, category: best?.definition.category, title: best?.definition.title,
             confidence: best.map { ($0.confidence * 1000).rounded() / 1000 } ?? 0,
             replyCode: value("reply.code")?.intValue,
             enhancedCode: value("reply.enhanced")?.stringValue, stage: value("smtp.stage")?.stringValue,
             provider: result.provider?.id)
-        if cache.count >= Self.maximumCacheEntries { cache.removeAll(keepingCapacity: true) }
-        cache[key] = diagnosis
-        return diagnosis
     }
 
     /// The evidence of one event: the facts the error-text parser finds in its failure text, completed with what

@@ -34,13 +34,13 @@ public struct FailureSummary: Sendable {
         guard event.status != .delayed else { return }
         total += 1
         let key = FailureGroup.key(side: event.side, diagnosisID: diagnosis.diagnosisID)
-        var group =
-            groups[key]
-            ?? FailureGroup(
+        // Changed in place: a copy taken out and stored back would copy its counters' tables on every event.
+        groups[
+            key,
+            default: FailureGroup(
                 side: event.side, diagnosisID: diagnosis.diagnosisID, category: diagnosis.category,
                 title: diagnosis.title)
-        group.add(event, diagnosis, sampleLimit: sampleLimit)
-        groups[key] = group
+        ].add(event, diagnosis, sampleLimit: sampleLimit)
         statuses[event.status, default: 0] += 1
         sides[event.side, default: 0] += 1
         counts[event.side, default: SideCounts()].add(event, diagnosis)

@@ -4,6 +4,8 @@ public struct LogAnalyzer {
     public let engine: InferenceEngine
     /// How many sample events each group keeps.
     public var sampleLimit: Int
+    /// The size of the pieces large log files are parsed in at once (`LogReader.parallelPieceSize`).
+    var parallelPieceSize = LogReader.defaultParallelPieceSize
 
     /// Creates an analyzer.
     public init(engine: InferenceEngine, sampleLimit: Int = 3) {
@@ -11,7 +13,8 @@ public struct LogAnalyzer {
         self.sampleLimit = sampleLimit
     }
 
-    /// Analyses the inputs in order.
+    /// Analyses the inputs in order; large log files are parsed and diagnosed on every core, and the results are
+    /// the same as reading them line by line.
     /// - Parameters:
     ///   - paths: files, folders, or `-` for standard input.
     ///   - progress: called after each chunk read with the statistics so far.
@@ -23,16 +26,20 @@ public struct LogAnalyzer {
     ) -> LogAnalysis {
         let start = ContinuousClock.now
         var reader = LogReader()
+        reader.parallelPieceSize = parallelPieceSize
         reader.stagePhrases = engine.knowledgeBase.stagePhrases
         reader.bounceWording = engine.knowledgeBase.bounceWording
         var diagnoser = EventDiagnoser(engine: engine)
+        let concurrent = ConcurrentDiagnoses(diagnoser)
         var summary = FailureSummary(sampleLimit: sampleLimit)
         for path in paths {
-            reader.read(path, progress: progress) { event in
-                let diagnosis = diagnoser.diagnose(event)
-                summary.add(event, diagnosis)
-                onEvent(event, diagnosis)
-            }
+            reader.read(
+                path, progress: progress, prepare: { concurrent.prepare($0, piece: $1) },
+                onEvent: { event, prepared in
+                    let diagnosis = diagnoser.diagnose(event, key: prepared.key, computed: prepared.diagnosis)
+                    summary.add(event, diagnosis)
+                    onEvent(event, diagnosis)
+                })
         }
         var checklists: [String: [ChecklistItem]] = [:]
         for group in summary.groups.values {

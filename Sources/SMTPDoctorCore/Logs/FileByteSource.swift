@@ -48,6 +48,30 @@ final class FileByteSource: ByteSource {
         }
     }
 
+    /// The size of a regular file, or nil for a pipe, a terminal or anything else that is read as a stream.
+    var regularFileSize: Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Reads bytes at `offset` with `pread(2)`, without moving the file position or counting them as consumed; safe
+    /// to call from several threads at once.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = pread(descriptor, base, buffer.count, off_t(offset))
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw LogReadError.unreadable(path: "descriptor \(descriptor)", reason: Self.describeErrno())
+        }
+    }
+
+    /// Counts the bytes before `offset` as consumed, once they were read with `read(into:at:)`.
+    func countConsumed(through offset: Int) {
+        storedBytesConsumed = max(storedBytesConsumed, offset)
+    }
+
     private static func describeErrno() -> String {
         String(cString: strerror(errno))
     }

@@ -57,3 +57,16 @@ extension InputStatistics {
         return all.count > limit ? Array(all.prefix(limit)) + ["… \(all.count - limit) more"] : all
     }
 }
+
+extension InputStatistics {
+    /// Adds the line counts of one piece of a log (lines, problems found in lines, deliveries and events).
+    mutating func addCounts(of piece: InputStatistics) {
+        lines += piece.lines
+        events += piece.events
+        malformedLines += piece.malformedLines
+        invalidUTF8 += piece.invalidUTF8
+        overlongLines += piece.overlongLines
+        truncatedInputs += piece.truncatedInputs
+        delivered.merge(piece.delivered, uniquingKeysWith: +)
+    }
+}

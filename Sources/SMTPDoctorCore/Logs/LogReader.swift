@@ -23,6 +23,16 @@ public struct LogReader {
     /// Creates a reader.
     public init() {}
 
+    /// Large plain files of line-based formats whose lines are independent (syslog, Exim main logs) are cut into
+    /// pieces of about this many bytes at line boundaries and parsed on every core at once.
+    var parallelPieceSize = Self.defaultParallelPieceSize
+    /// The usual `parallelPieceSize`: large enough that cutting and handing out pieces costs nothing noticeable.
+    static let defaultParallelPieceSize = 4 << 20
+    /// How many pieces are parsed or waiting to be handed out at once, which bounds the events held in memory.
+    var parallelWindow = 2 * ProcessInfo.processInfo.activeProcessorCount + 1
+    /// How many pieces of input have been handed out so far (see `read(_:progress:prepare:onEvent:)`).
+    private var pieces = 0
+
     /// Reads one input.
     /// - Parameters:
     ///   - path: a file, a folder (read recursively, hidden files skipped) or `-` for standard input.
@@ -30,6 +40,33 @@ public struct LogReader {
     ///   - onEvent: called with each failure event, in input order.
     public mutating func read(
         _ path: String, progress: (InputStatistics) -> Void = { _ in }, onEvent: (FailureEvent) -> Void
+    ) {
+        read(path, progress: progress, prepare: { _, _ in }, onEvent: { event, _ in onEvent(event) })
+    }
+
+    /// Reads one input, with work done on each event where it is parsed — on any thread, at the same time as other
+    /// events are — before the event is handed out in input order.
+    ///
+    /// The input is read in pieces numbered in input order across every call of this reader: a large log file in
+    /// many pieces parsed at once, any other input as one. `prepare` receives each event with the number of its
+    /// piece; the events of one piece are prepared in order. The event's line number may still be relative to its
+    /// piece when prepared: only its content is final.
+    /// - Parameters:
+    ///   - path: a file, a folder (read recursively, hidden files skipped) or `-` for standard input.
+    ///   - progress: called after each chunk and message with the statistics so far.
+    ///   - prepare: the work done on each event as it is parsed.
+    ///   - onEvent: called with each failure event and what `prepare` made of it, in input order.
+    public mutating func read<Prepared: Sendable>(
+        _ path: String, progress: (InputStatistics) -> Void = { _ in },
+        prepare: @escaping @Sendable (FailureEvent, Int) -> Prepared, onEvent: (FailureEvent, Prepared) -> Void
+    ) {
+        withoutActuallyEscaping(onEvent) { consume in
+            read(path, progress: progress, onEvent: EventHandlers(prepare: prepare, consume: consume))
+        }
+    }
+
+    private mutating func read<Prepared>(
+        _ path: String, progress: (InputStatistics) -> Void, onEvent: EventHandlers<Prepared>
     ) {
         if path == "-" {
             readStream(FileByteSource(descriptor: 0), name: "-", stream: true, progress: progress, onEvent: onEvent)
@@ -53,8 +90,8 @@ public struct LogReader {
     /// The regular files under a folder, sorted, hidden ones skipped.
     public static func files(in folder: String) -> [String] { FolderListing(folder).files }
 
-    private mutating func readFile(
-        _ path: String, progress: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+    private mutating func readFile<Prepared>(
+        _ path: String, progress: (InputStatistics) -> Void, onEvent: EventHandlers<Prepared>
     ) {
         do {
             readStream(try FileByteSource(path: path), name: path, stream: false, progress: progress, onEvent: onEvent)
@@ -63,9 +100,9 @@ public struct LogReader {
         }
     }
 
-    private mutating func readStream(
+    private mutating func readStream<Prepared>(
         _ file: FileByteSource, name: String, stream: Bool, progress: (InputStatistics) -> Void,
-        onEvent: (FailureEvent) -> Void
+        onEvent: EventHandlers<Prepared>
     ) {
         let before = statistics.bytesRead
         defer { statistics.bytesRead = before + file.storedBytesConsumed }
@@ -98,17 +135,29 @@ public struct LogReader {
                 progress(current)
             }
             switch format {
-            case .emailMessage: try readMessage(source, name: name, progress: report, onEvent: onEvent)
-            case .mbox: try readMailbox(source, name: name, progress: report, onEvent: onEvent)
-            default:
+            case .emailMessage:
+                let piece = nextPiece()
+                try readMessage(source, name: name, progress: report, onEvent: { onEvent.handle($0, piece: piece) })
+            case .mbox:
+                let piece = nextPiece()
+                try readMailbox(source, name: name, progress: report, onEvent: { onEvent.handle($0, piece: piece) })
+            case .syslog, .eximMainLog:
                 let years = YearlessTimeResolver(path: stream ? nil : name)
+                if gzip == nil, !stream, let size = file.regularFileSize, size > parallelPieceSize {
+                    try readPieces(
+                        file, size: size, format: format, name: name, years: years, progress: report,
+                        onEvent: onEvent)
+                } else {
+                    let piece = nextPiece()
+                    try readLines(
+                        source, format: format, name: name, progress: report,
+                        onEvent: { onEvent.handle(years.dated($0), piece: piece) })
+                }
+            default:
+                let piece = nextPiece()
                 try readLines(
                     source, format: format, name: name, progress: report,
-                    onEvent: { event in
-                        var dated = event
-                        dated.time = years.resolve(event.time)
-                        onEvent(dated)
-                    })
+                    onEvent: { onEvent.handle($0, piece: piece) })
             }
             if let problem = gzip.flatMap({ Self.problem(of: $0, name: name) }) {
                 statistics.unreadableInputs.append(problem)
@@ -135,15 +184,30 @@ public struct LogReader {
         _ source: any ByteSource, format: LogFormat, name: String, progress: (InputStatistics) -> Void,
         onEvent: (FailureEvent) -> Void
     ) throws {
-        var parser: any LogLineParser
-        switch format {
-        case .eximMainLog: parser = EximLogParser(input: name)
-        case .exchangeProtocolLog, .exchangeTrackingLog: parser = ExchangeLogParser(input: name)
-        case .messageTraceCSV: parser = MessageTraceParser(input: name)
-        default: parser = SyslogLineParser(input: name)
-        }
-        var number = 0
+        var parser = Self.parser(for: format, name: name)
         var statistics = self.statistics
+        try Self.parseLines(
+            source, parser: &parser, maximumLineLength: maximumLineLength, statistics: &statistics,
+            afterChunk: { progress($0) }, onEvent: onEvent)
+        self.statistics = statistics
+    }
+
+    /// The parser of a line-based format.
+    private static func parser(for format: LogFormat, name: String) -> any LogLineParser {
+        switch format {
+        case .eximMainLog: EximLogParser(input: name)
+        case .exchangeProtocolLog, .exchangeTrackingLog: ExchangeLogParser(input: name)
+        case .messageTraceCSV: MessageTraceParser(input: name)
+        default: SyslogLineParser(input: name)
+        }
+    }
+
+    /// Hands every line of `source` to `parser`, counting lines, problems and deliveries into `statistics`.
+    private static func parseLines(
+        _ source: any ByteSource, parser: inout any LogLineParser, maximumLineLength: Int,
+        statistics: inout InputStatistics, afterChunk: (InputStatistics) -> Void, onEvent: (FailureEvent) -> Void
+    ) throws {
+        var number = 0
         let counts = try LineReader(maximumLineLength: maximumLineLength).forEachLine(
             in: source,
             { line in
@@ -158,11 +222,66 @@ public struct LogReader {
                     events.forEach(onEvent)
                 }
                 return true
-            }, afterChunk: { progress(statistics) })
+            }, afterChunk: { afterChunk(statistics) })
         statistics.lines += counts.lines
         statistics.overlongLines += counts.overlongLines
         if counts.unterminatedLastLine { statistics.truncatedInputs += 1 }
-        self.statistics = statistics
+    }
+
+    /// Reads a large plain log file in pieces cut at line boundaries, parsing (and preparing the events of) several
+    /// pieces at once, and hands out the events in input order with their line numbers in the whole file.
+    private mutating func readPieces<Prepared>(
+        _ file: FileByteSource, size: Int, format: LogFormat, name: String, years: YearlessTimeResolver,
+        progress: (InputStatistics) -> Void, onEvent: EventHandlers<Prepared>
+    ) throws {
+        let ranges = try LineAlignedChunks.ranges(of: file, from: 0, to: size, size: parallelPieceSize)
+        let firstPiece = pieces
+        pieces += ranges.count
+        let maximumLineLength = maximumLineLength
+        let prepare = onEvent.prepare
+        let sharedFile = SharedFileByteSource(file)
+        var linesBefore = 0
+        var failure: (any Error)?
+        OrderedParallelWork.run(
+            count: ranges.count, window: parallelWindow,
+            work: { index in
+                Result { () throws -> ParsedPiece<Prepared> in
+                    var parsed = ParsedPiece<Prepared>()
+                    var parser = Self.parser(for: format, name: name)
+                    let source = FileRangeByteSource(sharedFile.file, range: ranges[index])
+                    try Self.parseLines(
+                        source, parser: &parser, maximumLineLength: maximumLineLength,
+                        statistics: &parsed.statistics, afterChunk: { _ in },
+                        onEvent: { event in
+                            let dated = years.dated(event)
+                            parsed.events.append((dated, prepare(dated, firstPiece + index)))
+                        })
+                    return parsed
+                }
+            },
+            consume: { index, result in
+                guard failure == nil else { return }
+                switch result {
+                case .failure(let error): failure = error
+                case .success(let parsed):
+                    for (event, prepared) in parsed.events {
+                        var numbered = event
+                        numbered.line += linesBefore
+                        onEvent.consume(numbered, prepared)
+                    }
+                    linesBefore += parsed.statistics.lines
+                    statistics.addCounts(of: parsed.statistics)
+                    file.countConsumed(through: ranges[index].upperBound)
+                    progress(statistics)
+                }
+            })
+        if let failure { throw failure }
+    }
+
+    /// The number of the next piece of input.
+    private mutating func nextPiece() -> Int {
+        defer { pieces += 1 }
+        return pieces
     }
 
     // MARK: - Messages
@@ -254,6 +373,12 @@ public struct LogReader {
         }
         statistics.events += events.count
         events.forEach(onEvent)
+    }
+
+    /// A file read by several threads at once, only with `FileByteSource.read(into:at:)`.
+    private final class SharedFileByteSource: @unchecked Sendable {
+        let file: FileByteSource
+        init(_ file: FileByteSource) { self.file = file }
     }
 
     /// The bytes with CR LF and lone CR line ends (old Mac OS mail stores) made LF, as the message parser expects.

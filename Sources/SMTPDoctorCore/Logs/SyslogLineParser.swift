@@ -41,9 +41,8 @@ struct SyslogLineParser: LogLineParser {
             return postfixStatus(line.text, number: number)
         }
         if line.firstOffset(of: ": client=", anchoredAt: 8) != nil, line.firstOffset(of: "/smtpd[") != nil {
-            let text = line.text
             return .delivered(
-                Self.isSubmissionService(text) || text.byteRange(of: "sasl_username=") != nil
+                Self.isSubmissionService(line) || line.firstOffset(of: "sasl_username=") != nil
                     ? .submission : .inbound)
         }
         if line.firstOffset(of: "reject: ", anchoredAt: 2) != nil {
@@ -156,9 +155,14 @@ struct SyslogLineParser: LogLineParser {
     /// Whether the syslog program of a Postfix record is a submission service: master.cf names it with
     /// `-o syslog_name=postfix/submission` (port 587) or `postfix/smtps` (port 465).
     private static func isSubmissionService(_ text: String) -> Bool {
-        guard let end = text.byteRange(of: "]: ") else { return false }
-        let program = text[..<end.lowerBound]
-        return program.byteRange(of: "/submission/") != nil || program.byteRange(of: "/smtps/") != nil
+        var copy = text
+        return copy.withUTF8 { isSubmissionService(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func isSubmissionService(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let end = line.firstOffset(of: "]: ") else { return false }
+        let program = UnsafeRawBufferPointer(rebasing: line[..<end])
+        return program.firstOffset(of: "/submission/") != nil || program.firstOffset(of: "/smtps/") != nil
     }
 
     /// The SMTP stage named by the command word of a Postfix `reject:` record.

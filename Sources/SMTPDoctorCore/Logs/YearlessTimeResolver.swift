@@ -33,4 +33,12 @@ struct YearlessTimeResolver: Sendable {
         time.year = (time.month, time.day) > (month, day) ? year - 1 : year
         return time
     }
+
+    /// The event with its time given a year.
+    func dated(_ event: FailureEvent) -> FailureEvent {
+        guard let time = event.time, time.year == nil else { return event }
+        var dated = event
+        dated.time = resolve(time)
+        return dated
+    }
 }
