@@ -4,7 +4,8 @@
 // the share with the right cause among the first three, and the mean number of questions asked — for all causes
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
-// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--contradiction N]
+// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--lookahead N]
+//   [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -27,6 +28,7 @@ let started = Date()
 var settings = QuestionChooser.Settings()
 settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
+settings.lookahead = option("--lookahead").map { Int($0) } ?? settings.lookahead
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
@@ -86,7 +88,7 @@ func figures(_ label: String, _ outcomes: [InterviewSimulation.Outcome]) -> Stri
 print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
         + "\(settings.confidence) of the probability leading by \(settings.margin), or when no answer changes the "
-        + "leader; an unexpected answer counts "
+        + "leader; the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
         + "\(model.contradictionWeight) of the evidence against a cause"
         + (withholdsErrors ? "; the oracle withholds the error text" : ""))
 for strategy in InterviewSimulation.Strategy.allCases {

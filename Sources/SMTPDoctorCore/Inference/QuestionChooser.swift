@@ -6,8 +6,13 @@
 /// imply it gain by their evidence and the causes that expected another answer lose (`AnswerModel.contradiction`).
 /// Every number comes from the rules; the order of the questions in the file only breaks exact ties.
 ///
+/// With `Settings.lookahead` above 0, the few questions with the largest gain are also weighed two answers ahead —
+/// each answer followed by the best of the others — because some causes are told apart only by two answers together
+/// (`QuestionChooser+Lookahead`).
+///
 /// It stops when one cause is clearly ahead — holding most of the probability and leading the next by a margin — or
-/// when no answer to any remaining question would change which cause leads.
+/// when no answer (nor, with a lookahead, pair of answers among the questions weighed two ahead) would change which
+/// cause leads.
 /// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
@@ -17,10 +22,16 @@ public struct QuestionChooser: Sendable {
         /// …and its share exceeds the next one's by at least this much.
         public var margin: Double
 
+        /// How many questions — those with the largest one-answer score — are weighed two answers ahead, each
+        /// followed by the best of the others: some causes are told apart only by two answers together. 0 weighs
+        /// every question one answer ahead only.
+        public var lookahead: Int
+
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1) {
+        public init(confidence: Double = 0.8, margin: Double = 0.1, lookahead: Int = 0) {
             self.confidence = confidence
             self.margin = margin
+            self.lookahead = lookahead
         }
     }
 
@@ -115,44 +126,38 @@ public struct QuestionChooser: Sendable {
         return bestChoice(answers: answers, observations: observations, result: result, anyGain: true)?.question
     }
 
-    /// The askable question with the largest expected gain per unit of cost among those with an answer that would
-    /// change which cause leads; if none would, the one with the largest gain when `anyGain`, else `nil`. Ties go
-    /// by `precedes(_:_:)`.
+    /// The askable question to ask now among those with an answer — or, for the questions weighed two answers ahead
+    /// (`Settings.lookahead`), a pair of answers — that would change which cause leads: the best by two-answer
+    /// score among the questions weighed two ahead, else the best by one-answer score. If no answer would change the
+    /// leader, the one with the largest one-answer score when `anyGain`, else `nil`. Ties go by `precedes(_:_:)`.
     private func bestChoice(
         answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult, anyGain: Bool = false
     ) -> Choice? {
-        let engine = model.engine
         let current = distribution(result, answers: answers)
-        let entropy = current.entropy
         let leader = current.ranking.first
-        var best: Choice?
-        var bestByGain: Choice?
-        for index in askable(answers: answers, result: result) {
-            let question = engine.knowledgeBase.questions[index]
-            let candidates = model.candidates[index]
-            var mass = Array(repeating: 0.0, count: candidates.count)
-            for (diagnosis, answer) in model.implied[index].enumerated() {
-                if let answer { mass[answer] += current.probabilities[diagnosis] }
-            }
-            var expected = entropy * max(0, 1 - mass.reduce(0, +))
-            var changesLeader = false
-            for (answer, probability) in mass.enumerated() where probability > 0 {
-                let given = answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])]
-                let after = distribution(
-                    engine.diagnose(Evidence(answers: given, observations: observations)), answers: given)
-                expected += probability * after.entropy
-                if after.ranking.first != leader { changesLeader = true }
-            }
-            let gain = entropy - expected
-            let score = gain / question.cost
-            guard score > 0 else { continue }
-            let choice = Choice(
-                question: question, index: index, gain: gain, score: score,
-                separates: separation(index, mass: mass, distribution: current))
-            if Self.precedes(choice, bestByGain) { bestByGain = choice }
-            if changesLeader, Self.precedes(choice, best) { best = choice }
+        var outcomes = OutcomeMemo(chooser: self, observations: observations)
+        let weighed = askable(answers: answers, result: result).map { index in
+            weigh(index, after: answers, current: current, leader: leader, outcomes: &outcomes)
         }
-        return best ?? (anyGain ? bestByGain : nil)
+        let choices = weighed.map { choice(of: $0, current: current) }
+        let gaining = choices.filter { $0.score > 0 }
+        let ahead = lookahead(weighed, current: current, leader: leader, outcomes: &outcomes)
+        if let paired = Self.first(ahead) { return paired }
+        let changing = zip(weighed, choices).filter { $0.0.changesLeader && $0.1.score > 0 }.map(\.1)
+        return Self.first(changing) ?? (anyGain ? Self.first(gaining) : nil)
+    }
+
+    /// A question as a choice scored by its one-answer gain per unit of cost.
+    func choice(of weighing: Weighing, current: HypothesisDistribution) -> Choice {
+        let question = model.engine.knowledgeBase.questions[weighing.index]
+        return Choice(
+            question: question, index: weighing.index, gain: weighing.gain, score: weighing.gain / question.cost,
+            separates: separation(weighing.index, mass: weighing.mass, distribution: current))
+    }
+
+    /// The choice that goes before all others (`precedes(_:_:)`), if any.
+    static func first(_ choices: [Choice]) -> Choice? {
+        choices.reduce(nil) { best, next in precedes(next, best) ? next : best }
     }
 
     /// Whether a choice goes before another: the higher score, where scores closer than one part in a billion count
