@@ -18,12 +18,15 @@ import Testing
         return counts
     }
 
-    /// Every "N diagnoses", "N providers", … in the README (not "RFC 3463 codes").
+    /// Every "N diagnoses", "N providers", … in the README (not "RFC 3463 codes", nor a rate such as "N diagnoses
+    /// per CPU second").
     private func readmeFigures() throws -> [(number: Int, word: String, text: String)] {
         let readme = try String(
             contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let pattern = try NSRegularExpression(
-            pattern: "(?<!RFC )\\b([0-9][0-9,]*) (diagnoses|remediations|rules|facts|providers|codes|categories)\\b")
+            pattern:
+                "(?<!RFC )\\b([0-9][0-9,]*) (diagnoses|remediations|rules|facts|providers|codes|categories)\\b(?! per\\b)"
+        )
         let range = NSRange(readme.startIndex..., in: readme)
         return pattern.matches(in: readme, range: range).compactMap { match in
             guard let numberRange = Range(match.range(at: 1), in: readme),
