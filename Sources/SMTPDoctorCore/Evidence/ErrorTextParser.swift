@@ -86,10 +86,8 @@ public struct ErrorTextParser: Sendable {
     /// else one in the collapsed text; and whether it came from an Exchange protocol-log line.
     private static func reply(of prepared: Prepared) -> (reply: Reply?, exchange: Bool) {
         let lines = prepared.lines
-        if let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first {
-            return (reply(exchangeLine) ?? reply(in: lines) ?? reply(prepared.collapsed), true)
-        }
-        return (reply(in: lines) ?? reply(prepared.collapsed), false)
+        let exchangeLine = lines.lazy.compactMap(Self.exchangeProtocolLogReply).first
+        return (exchangeLine.flatMap(reply) ?? reply(in: lines) ?? reply(prepared.collapsed), exchangeLine != nil)
     }
 
     // MARK: - Replies
