@@ -6,7 +6,7 @@ import SMTPDoctorCore
 /// swift-mustache's own `HTML` type escapes `<`, `>` and `&` only; `STRICT-HTML` also escapes both quotes, so that
 /// outside text is safe inside an attribute too. `MARKDOWN` keeps outside text from becoming markup: a server
 /// banner cannot open a link, end a table cell or start raw HTML. Both show control characters visibly
-/// (``UntrustedText``).
+/// (``UntrustedText``); `STRICT-HTML` is ``PageHTML/escape(_:)``, the web pages' escaper.
 enum ReportContentTypes {
     /// Registers the content types once; swift-mustache keeps them in a process-wide table.
     static let registered: Void = {
@@ -15,21 +15,7 @@ enum ReportContentTypes {
     }()
 
     struct StrictHTML: MustacheContentType {
-        func escapeText(_ text: String) -> String {
-            var out = ""
-            out.reserveCapacity(text.utf8.count)
-            for character in text {
-                switch character {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out += UntrustedText.visible(String(character))
-                }
-            }
-            return out
-        }
+        func escapeText(_ text: String) -> String { PageHTML.escape(text) }
     }
 
     struct Markdown: MustacheContentType {

@@ -18,8 +18,8 @@ import Testing
 
     @Test func outsideTextIsEscapedInEveryPart() {
         #expect(
-            PageHTML.escape("<b a='1'>\"x\" & \u{0}</b>")
-                == "&lt;b a=&#39;1&#39;&gt;&quot;x&quot; &amp; \u{FFFD}&lt;/b&gt;")
+            PageHTML.escape("<b a='1'>\"x\" & \u{0}\u{1B}[31m\u{202E}</b>\tend\n")
+                == "&lt;b a=&#39;1&#39;&gt;&quot;x&quot; &amp; \\x00\\x1b[31m\\u{202E}&lt;/b&gt;\tend\n")
         let page = WebPageLayout.problem("<script>alert(1)</script>")
         #expect(page.contains("<p class=\"problem\" id=\"problem\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"))
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
