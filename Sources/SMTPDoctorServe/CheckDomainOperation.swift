@@ -53,7 +53,7 @@ struct CheckDomainOperation: Sendable {
         }
         let checker = DomainChecker(
             resolver: DNSResolver(configuration: configuration),
-            options: DomainCheckOptions(ip: address, selectors: selectors))
+            options: DomainCheckOptions(ip: address, selectors: selectors), knowledgeBase: knowledgeBase)
         let report = await checker.check(name)
         let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
             Evidence(observations: [report.observation()]))

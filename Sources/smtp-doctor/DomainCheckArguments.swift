@@ -80,6 +80,8 @@ struct DomainCheckArguments: ParsableArguments {
             commonSelectors: DomainCheckOptions.commonSelectors(in: knowledgeBase),
             blocklists: blocklists.isEmpty ? DomainCheckOptions.defaultBlocklists : blocklists,
             policyFetch: PolicyFetchConfiguration(additionalTrustRootsPEM: trustedPEM))
-        return await DomainChecker(resolver: DNSResolver(configuration: configuration), options: options).check(name)
+        return await DomainChecker(
+            resolver: DNSResolver(configuration: configuration), options: options, knowledgeBase: knowledgeBase
+        ).check(name)
     }
 }

@@ -133,14 +133,16 @@ struct DomainScenario: Sendable, CustomTestStringConvertible {
             DomainCheckOptions(
                 ip: scenario.ip.flatMap(IPAddress.init), selectors: scenario.selectors,
                 commonSelectors: ["selector1", "s1"], blocklists: ["bl.dnscheck.test"]))
-        let checker = DomainChecker(resolver: DNSResolver(configuration: TestDNSServer.configuration), options: options)
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        let checker = DomainChecker(
+            resolver: DNSResolver(configuration: TestDNSServer.configuration), options: options,
+            knowledgeBase: knowledgeBase)
         let report = await checker.check(try DNSName(scenario.domain))
         let summary = report.findings.map { "\($0.check) \($0.status.rawValue): \($0.detail)" }.joined(separator: "\n")
         #expect(
             report.findings.contains { $0.check == scenario.finding.check && $0.status == scenario.finding.status },
             "no \(scenario.finding.check) \(scenario.finding.status) finding in:\n\(summary)")
 
-        let knowledgeBase = try KnowledgeBase.load([.builtIn])
         let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(
             Evidence(observations: [report.observation()]))
         #expect(result.diagnoses.first?.definition.id == scenario.first, "findings:\n\(summary)")

@@ -1,11 +1,14 @@
 import SMTPDoctorCore
 
-/// Everything a domain check found: the findings for people and the facts for the inference engine.
+/// Everything a domain check found: the observations and the findings the rules make of them, for people, and the
+/// facts for the inference engine.
 public struct DomainCheckReport: Sendable, Hashable {
     /// The domain checked.
     public var domain: String
     /// The sending address checked, if one was given.
     public var ip: String?
+    /// What the checks saw, in check order; the rules turn each into one of `findings`.
+    public var observations: [DomainObservation] = []
     /// The findings, in check order.
     public var findings: [DomainFinding] = []
     /// The facts, as `domain.*` names declared in `Rules/facts/dns-domain.yaml`, in the order found.
@@ -24,8 +27,8 @@ public struct DomainCheckReport: Sendable, Hashable {
     mutating func add(_ name: String, _ value: Int) { add(name, .int(value)) }
     mutating func add(_ name: String, _ value: Bool) { add(name, .bool(value)) }
 
-    mutating func found(_ check: String, _ status: DomainFinding.Status, _ detail: String, records: [String] = []) {
-        findings.append(DomainFinding(check: check, status: status, detail: detail, records: records))
+    mutating func observe(_ check: String, _ facts: [String: FactValue], records: [String] = []) {
+        observations.append(DomainObservation(check: check, facts: facts, records: records))
     }
 
     /// The facts as one observation for the inference engine.

@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// Reverse DNS of the sending address: a PTR record whose name resolves back to the address.
     func checkPTR(_ ip: IPAddress, into report: inout DomainCheckReport) async {
@@ -5,7 +7,7 @@ extension DomainChecker {
         let lookup = await resolver.lookup(reverse, .ptr)
         if let failure = lookup.failure {
             report.add("domain.ptr", "lookup-failed")
-            report.found("ptr", .error, "The PTR lookup failed: \(failure).")
+            report.observe("ptr", ["domain.ptr": .string("lookup-failed"), "domain.finding.failure": .string(failure)])
             return
         }
         let names = lookup.records.compactMap { record -> DNSName? in
@@ -13,7 +15,7 @@ extension DomainChecker {
         }
         guard !names.isEmpty else {
             report.add("domain.ptr", "missing")
-            report.found("ptr", .problem, "\(ip) has no PTR record (no reverse DNS).")
+            report.observe("ptr", ["domain.ptr": .string("missing"), "domain.finding.ip": .string("\(ip)")])
             return
         }
         report.add("domain.ptr.name", names[0].description.lowercased())
@@ -21,15 +23,22 @@ extension DomainChecker {
             let forward = await resolver.lookup(name, ip.isIPv4 ? .a : .aaaa)
             if forward.addresses.contains(ip) {
                 report.add("domain.ptr", "confirmed")
-                report.found(
-                    "ptr", .ok, "\(ip) → \(name) → \(ip): forward-confirmed.", records: lookup.lines + forward.lines)
+                report.observe(
+                    "ptr",
+                    [
+                        "domain.ptr": .string("confirmed"), "domain.finding.ip": .string("\(ip)"),
+                        "domain.finding.host": .string("\(name)"),
+                    ], records: lookup.lines + forward.lines)
                 return
             }
         }
         report.add("domain.ptr", "not-confirmed")
-        report.found(
-            "ptr", .problem, "\(ip) → \(names[0]), but that name does not resolve back to \(ip).", records: lookup.lines
-        )
+        report.observe(
+            "ptr",
+            [
+                "domain.ptr": .string("not-confirmed"), "domain.finding.ip": .string("\(ip)"),
+                "domain.finding.host": .string("\(names[0])"),
+            ], records: lookup.lines)
     }
 
     /// DNS blocklists: the address looked up in each zone; 127.255.255.x answers mean the list refused the query.
@@ -42,7 +51,12 @@ extension DomainChecker {
             let lookup = await resolver.lookup(name, .a)
             if let failure = lookup.failure {
                 failed += 1
-                report.found("dnsbl", .error, "\(zone): the lookup failed: \(failure).")
+                report.observe(
+                    "dnsbl",
+                    [
+                        "domain.finding.observed": .string("lookup-failed"), "domain.finding.zone": .string(zone),
+                        "domain.finding.failure": .string(failure),
+                    ])
                 continue
             }
             let codes = lookup.addresses
@@ -50,18 +64,31 @@ extension DomainChecker {
             // 127.255.255.0/24 is how lists answer a query they refuse (an open resolver, a quota), not a listing.
             if codes.allSatisfy({ $0.isIPv4 && $0.bytes[0...2] == [127, 255, 255] }) {
                 refused += 1
-                report.found(
-                    "dnsbl", .error,
-                    "\(zone) refused the query (\(codes.map(\.description).joined(separator: ", "))); "
-                        + "ask it through your own resolver, not a public one.", records: lookup.lines)
+                report.observe(
+                    "dnsbl",
+                    [
+                        "domain.finding.observed": .string("blocklist-refused"), "domain.finding.zone": .string(zone),
+                        "domain.finding.list": .string(codes.map(\.description).joined(separator: ", ")),
+                    ], records: lookup.lines)
             } else if codes.allSatisfy({ $0.isIPv4 && $0.bytes[0] == 127 }) {
                 listed.append(zone)
-                let reason = await resolver.lookup(name, .txt).texts.first.map { ": \($0)" } ?? ""
-                report.found("dnsbl", .problem, "\(ip) is listed in \(zone)\(reason).", records: lookup.lines)
+                var facts: [String: FactValue] = [
+                    "domain.finding.observed": .string("blocklist-listed"), "domain.finding.ip": .string("\(ip)"),
+                    "domain.finding.zone": .string(zone),
+                ]
+                if let reason = await resolver.lookup(name, .txt).texts.first {
+                    facts["domain.finding.reason"] = .string(reason)
+                }
+                report.observe("dnsbl", facts, records: lookup.lines)
             } else {
                 failed += 1
-                report.found(
-                    "dnsbl", .error, "\(zone) answered with an address outside 127.0.0.0/8.", records: lookup.lines)
+                report.observe(
+                    "dnsbl",
+                    [
+                        "domain.finding.observed": .string("blocklist-unexpected-answer"),
+                        "domain.finding.zone": .string(zone),
+                    ],
+                    records: lookup.lines)
             }
         }
         let state = !listed.isEmpty ? "listed" : refused > 0 ? "refused" : failed > 0 ? "lookup-failed" : "clean"
@@ -69,7 +96,12 @@ extension DomainChecker {
         report.add("domain.dnsbl.listings", listed.count)
         if !listed.isEmpty { report.add("domain.dnsbl.zones", listed.joined(separator: " ")) }
         if state == "clean" {
-            report.found("dnsbl", .ok, "\(ip) is not listed in \(options.blocklists.joined(separator: ", ")).")
+            report.observe(
+                "dnsbl",
+                [
+                    "domain.dnsbl": .string("clean"), "domain.finding.ip": .string("\(ip)"),
+                    "domain.finding.list": .string(options.blocklists.joined(separator: ", ")),
+                ])
         }
     }
 }

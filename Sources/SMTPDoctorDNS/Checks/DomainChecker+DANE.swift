@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// DANE (RFC 7672): the TLSA records of each MX at `_25._tcp.<mx>`, the DNSSEC status the resolver reports
     /// (the AD bit), and whether the records match the certificate the MX presents after STARTTLS.
@@ -13,7 +15,7 @@ extension DomainChecker {
             let lookup = await resolver.lookup(name, .tlsa)
             if let failure = lookup.failure {
                 failed += 1
-                report.found("dane", .error, "The TLSA lookup of \(name) failed: \(failure).")
+                report.observe("dane", Self.lookupFailure(of: name, failure))
                 continue
             }
             let records = lookup.records
@@ -23,19 +25,24 @@ extension DomainChecker {
             switch await compare(records, host: host) {
             case .success(true):
                 matched += 1
-                report.found("dane", .ok, "A TLSA record of \(host) matches its certificate.", records: lookup.lines)
+                report.observe(
+                    "dane",
+                    ["domain.finding.observed": .string("tlsa-match"), "domain.finding.host": .string("\(host)")],
+                    records: lookup.lines)
             case .success(false):
                 mismatched.append(host.description)
-                report.found(
-                    "dane", .problem,
-                    "No TLSA record of \(host) matches the certificate it presents: DANE senders will not deliver to it.",
+                report.observe(
+                    "dane",
+                    ["domain.finding.observed": .string("tlsa-mismatch"), "domain.finding.host": .string("\(host)")],
                     records: lookup.lines)
             case .failure(let error):
                 unchecked += 1
-                report.found(
-                    "dane", .warning,
-                    "\(host) has TLSA records, but its certificate could not be fetched: \(error.reason).",
-                    records: lookup.lines)
+                report.observe(
+                    "dane",
+                    [
+                        "domain.finding.observed": .string("tlsa-unchecked"), "domain.finding.host": .string("\(host)"),
+                        "domain.finding.failure": .string(error.reason),
+                    ], records: lookup.lines)
             }
         }
         let state: String
@@ -45,7 +52,7 @@ extension DomainChecker {
             state = "lookup-failed"
         } else if withRecords == 0 {
             state = "none"
-            report.found("dane", .info, "No MX has TLSA records (_25._tcp.<mx>): DANE is not in use.")
+            report.observe("dane", ["domain.dane": .string("none")])
         } else if unchecked > 0 {
             state = "unchecked"
         } else {
@@ -54,12 +61,7 @@ extension DomainChecker {
         report.add("domain.dane", state)
         if withRecords > 0 {
             report.add("domain.dane.dnssec", validated ? "validated" : "not-validated")
-            if !validated {
-                report.found(
-                    "dane", .warning,
-                    "The resolver did not mark the TLSA answers as DNSSEC-validated (no AD bit): either it does not "
-                        + "validate or the zone is unsigned; senders use TLSA records only from a signed zone.")
-            }
+            if !validated { report.observe("dane", ["domain.dane.dnssec": .string("not-validated")]) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SMTPDoctorCore
 
 extension DomainChecker {
     /// DKIM: the key record of each selector given (or of the common selectors): present, type, length, testing
@@ -12,12 +13,17 @@ extension DomainChecker {
         var missing: [String] = []
         for selector in given ? options.selectors : options.commonSelectors {
             guard let name = try? domain.prepending("\(selector)._domainkey") else {
-                report.found("dkim", .problem, "'\(selector)' is not a valid selector.")
+                report.observe(
+                    "dkim",
+                    [
+                        "domain.finding.observed": .string("dkim-invalid-selector"),
+                        "domain.finding.selector": .string(selector),
+                    ])
                 continue
             }
             let lookup = await resolver.lookup(name, .txt)
             if let failure = lookup.failure {
-                report.found("dkim", .error, "The lookup of \(name) failed: \(failure).")
+                report.observe("dkim", Self.lookupFailure(of: name, failure))
                 continue
             }
             guard let text = lookup.texts.first(where: { $0.contains("p=") }) else {
@@ -29,8 +35,10 @@ extension DomainChecker {
             let key = (tags["p"] ?? "").filter { !$0.isWhitespace }
             if key.isEmpty {
                 revoked = true
-                report.found(
-                    "dkim", .problem, "The key of selector \(selector) is revoked (empty p=).", records: lookup.lines)
+                report.observe(
+                    "dkim",
+                    ["domain.finding.observed": .string("dkim-revoked"), "domain.finding.selector": .string(selector)],
+                    records: lookup.lines)
                 continue
             }
             if (tags["t"] ?? "").split(separator: ":").contains(where: { $0.trimmingWhitespace == "y" }) {
@@ -40,26 +48,31 @@ extension DomainChecker {
             let bits = Data(base64Encoded: key).flatMap {
                 type == "ed25519" ? $0.count * 8 : RSAKeySize.bits(of: [UInt8]($0))
             }
+            var keyFacts: [String: FactValue] = [
+                "domain.finding.selector": .string(selector), "domain.finding.key-type": .string(type),
+            ]
             guard let bits else {
-                report.found(
-                    "dkim", .problem, "The \(type) key of selector \(selector) cannot be read.", records: lookup.lines)
+                keyFacts["domain.finding.observed"] = .string("dkim-key-unreadable")
+                report.observe("dkim", keyFacts, records: lookup.lines)
                 continue
             }
             smallest = min(smallest ?? bits, bits)
-            let status: DomainFinding.Status = type == "rsa" && bits < 1024 ? .problem : .ok
-            report.found("dkim", status, "Selector \(selector): \(type) key of \(bits) bits.", records: lookup.lines)
+            keyFacts["domain.finding.observed"] = .string("dkim-key")
+            keyFacts["domain.finding.key-bits"] = .int(bits)
+            report.observe("dkim", keyFacts, records: lookup.lines)
         }
         if given, !missing.isEmpty {
-            report.found("dkim", .problem, "No DKIM key for selector(s) \(missing.joined(separator: ", ")).")
+            report.observe(
+                "dkim",
+                [
+                    "domain.finding.observed": .string("dkim-selectors-missing"),
+                    "domain.finding.list": .string(missing.joined(separator: ", ")),
+                ])
         }
         let state: String
         if found.isEmpty {
             state = given ? "missing" : "not-found"
-            if !given {
-                report.found(
-                    "dkim", .warning,
-                    "None of the common selectors has a key; give the selector in use with --selector.")
-            }
+            if !given { report.observe("dkim", ["domain.dkim": .string("not-found")]) }
         } else {
             state = given && !missing.isEmpty ? "missing" : "found"
         }
@@ -68,6 +81,6 @@ extension DomainChecker {
         if let smallest { report.add("domain.dkim.bits", smallest) }
         report.add("domain.dkim.revoked", revoked)
         report.add("domain.dkim.testing", testing)
-        if testing { report.found("dkim", .warning, "A key is flagged t=y (testing): receivers may ignore failures.") }
+        if testing { report.observe("dkim", ["domain.dkim.testing": .bool(true)]) }
     }
 }

@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// DMARC: the record at the domain or its organisational domain, its syntax and tags, and the authorisation
     /// records that report addresses in another domain need (RFC 7489 section 7.1).
@@ -10,7 +12,8 @@ extension DomainChecker {
             let lookup = await resolver.lookup(name, .txt)
             if let failure = lookup.failure {
                 report.add("domain.dmarc", "lookup-failed")
-                report.found("dmarc", .error, "The DMARC lookup failed: \(failure).")
+                report.observe(
+                    "dmarc", ["domain.dmarc": .string("lookup-failed"), "domain.finding.failure": .string(failure)])
                 return
             }
             records = lookup.texts.filter { $0.lowercased().hasPrefix("v=dmarc1") }
@@ -20,19 +23,26 @@ extension DomainChecker {
         }
         guard let text = records.first else {
             report.add("domain.dmarc", "missing")
-            report.found("dmarc", .problem, "No DMARC record at _dmarc.\(domain) or its organisational domain.")
+            report.observe(
+                "dmarc", ["domain.dmarc": .string("missing"), "domain.finding.domain": .string("\(domain)")])
             return
         }
         guard records.count == 1 else {
             report.add("domain.dmarc", "multiple")
-            report.found(
-                "dmarc", .problem, "_dmarc.\(policyDomain) has \(records.count) DMARC records.", records: lines)
+            report.observe(
+                "dmarc",
+                [
+                    "domain.dmarc": .string("multiple"), "domain.finding.name": .string("\(policyDomain)"),
+                    "domain.finding.count": .int(records.count),
+                ], records: lines)
             return
         }
         let tags = TagList(text)
         if let problem = Self.dmarcProblem(tags) {
             report.add("domain.dmarc", "syntax-error")
-            report.found("dmarc", .problem, "The DMARC record is not valid: \(problem).", records: lines)
+            report.observe(
+                "dmarc", ["domain.dmarc": .string("syntax-error"), "domain.finding.problem": .string(problem)],
+                records: lines)
             return
         }
         let policy = tags["p"]?.lowercased() ?? "none"
@@ -44,10 +54,13 @@ extension DomainChecker {
         report.add("domain.dmarc.adkim", tags["adkim"]?.lowercased() ?? "r")
         report.add("domain.dmarc.aspf", tags["aspf"]?.lowercased() ?? "r")
         report.add("domain.dmarc.rua", tags["rua"] != nil)
-        report.found(
-            "dmarc", policy == "none" ? .warning : .ok,
-            "DMARC policy p=\(policy) at _dmarc.\(policyDomain)" + (policyDomain != domain ? " (inherited)." : "."),
-            records: lines)
+        report.observe(
+            "dmarc",
+            [
+                "domain.dmarc": .string("ok"), "domain.dmarc.policy": .string(policy),
+                "domain.dmarc.inherited": .bool(policyDomain != domain),
+                "domain.finding.name": .string("\(policyDomain)"),
+            ], records: lines)
         var unauthorised: [String] = []
         for uri in [tags["rua"], tags["ruf"]].compactMap({ $0 }).flatMap({ $0.split(separator: ",") }) {
             let address = uri.trimmingWhitespace.dropFirst("mailto:".count).split(separator: "!").first ?? ""
@@ -63,10 +76,13 @@ extension DomainChecker {
         }
         report.add("domain.dmarc.external-unauthorised", !unauthorised.isEmpty)
         if !unauthorised.isEmpty {
-            report.found(
-                "dmarc", .problem,
-                "Reports go to \(unauthorised.joined(separator: ", ")) in another domain that publishes no "
-                    + "\(policyDomain)._report._dmarc authorisation record, so they will not be sent.")
+            report.observe(
+                "dmarc",
+                [
+                    "domain.dmarc.external-unauthorised": .bool(true),
+                    "domain.finding.list": .string(unauthorised.joined(separator: ", ")),
+                    "domain.finding.name": .string("\(policyDomain)"),
+                ])
         }
     }
 

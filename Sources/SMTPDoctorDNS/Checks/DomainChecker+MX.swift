@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// MX: present, null MX (RFC 7505), each exchanger resolves, no CNAME or IP literal, the implicit A fallback.
     func checkMX(_ domain: DNSName, into report: inout DomainCheckReport) async {
@@ -5,11 +7,11 @@ extension DomainChecker {
         switch lookup.outcome {
         case .failure(let why):
             report.add("domain.mx", "lookup-failed")
-            report.found("mx", .error, "The MX lookup failed: \(why).")
+            report.observe("mx", ["domain.mx": .string("lookup-failed"), "domain.finding.failure": .string(why)])
             return
         case .nameError:
             report.add("domain.mx", "nxdomain")
-            report.found("mx", .problem, "\(domain) does not exist in DNS (NXDOMAIN).")
+            report.observe("mx", ["domain.mx": .string("nxdomain"), "domain.finding.domain": .string("\(domain)")])
             return
         case .noData:
             let v4 = await resolver.lookup(domain, .a)
@@ -17,12 +19,12 @@ extension DomainChecker {
             let fallback = !(v4.addresses + v6.addresses).isEmpty
             report.add("domain.mx", "missing")
             report.add("domain.mx.implicit-address", fallback)
-            report.found(
-                "mx", .problem,
-                fallback
-                    ? "No MX record; senders fall back to the domain's own address (implicit MX)."
-                    : "No MX record and no address: nobody can deliver mail to \(domain).",
-                records: v4.lines + v6.lines)
+            report.observe(
+                "mx",
+                [
+                    "domain.mx": .string("missing"), "domain.mx.implicit-address": .bool(fallback),
+                    "domain.finding.domain": .string("\(domain)"),
+                ], records: v4.lines + v6.lines)
             return
         case .records(let records):
             let exchanges = records.compactMap { record -> (UInt16, DNSName)? in
@@ -31,40 +33,51 @@ extension DomainChecker {
             }.sorted { $0.0 < $1.0 }
             if exchanges.contains(where: { $0.1 == .root }) {
                 report.add("domain.mx", "null")
-                report.found(
-                    "mx", exchanges.count == 1 ? .info : .problem,
-                    exchanges.count == 1
-                        ? "Null MX (RFC 7505): \(domain) declares that it accepts no mail."
-                        : "A null MX is published together with other MX records; RFC 7505 allows it only alone.",
-                    records: lookup.lines)
+                report.observe(
+                    "mx",
+                    [
+                        "domain.mx": .string("null"), "domain.mx.count": .int(exchanges.count),
+                        "domain.finding.domain": .string("\(domain)"),
+                    ], records: lookup.lines)
                 return
             }
             report.add("domain.mx", "present")
             report.add("domain.mx.count", exchanges.count)
             report.add("domain.mx.hosts", exchanges.map { $0.1.description.lowercased() }.joined(separator: " "))
-            report.found("mx", .ok, "\(exchanges.count) MX record(s).", records: lookup.lines)
+            report.observe(
+                "mx", ["domain.mx": .string("present"), "domain.mx.count": .int(exchanges.count)], records: lookup.lines
+            )
             var unresolvable = 0
             var aliases = 0
             var literals = 0
             for (_, host) in exchanges.prefix(20) {
                 if host.labels.count == 4, host.labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
                     literals += 1
-                    report.found(
-                        "mx", .problem, "The MX \(host) is an IP address written as a name; an MX must name a host.")
+                    report.observe(
+                        "mx",
+                        [
+                            "domain.finding.observed": .string("mx-ip-literal"),
+                            "domain.finding.host": .string("\(host)"),
+                        ])
                     continue
                 }
                 let v4 = await resolver.lookup(host, .a)
                 let v6 = await resolver.lookup(host, .aaaa)
                 if !(v4.cnames + v6.cnames).isEmpty {
                     aliases += 1
-                    report.found(
-                        "mx", .warning, "The MX \(host) is an alias (CNAME); RFC 5321 requires the host's own name.",
+                    report.observe(
+                        "mx",
+                        ["domain.finding.observed": .string("mx-alias"), "domain.finding.host": .string("\(host)")],
                         records: v4.cnames.map(\.description))
                 }
                 if (v4.addresses + v6.addresses).isEmpty {
                     unresolvable += 1
-                    let why = v4.failure ?? v6.failure ?? "it has no A or AAAA record"
-                    report.found("mx", .problem, "The MX \(host) does not resolve: \(why).")
+                    var facts: [String: FactValue] = [
+                        "domain.finding.observed": .string("mx-unresolvable"),
+                        "domain.finding.host": .string("\(host)"),
+                    ]
+                    if let why = v4.failure ?? v6.failure { facts["domain.finding.failure"] = .string(why) }
+                    report.observe("mx", facts)
                 }
             }
             report.add("domain.mx.unresolvable", unresolvable)

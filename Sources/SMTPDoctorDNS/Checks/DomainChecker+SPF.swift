@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// SPF: one record, its syntax, the lookup limits over the include/redirect chain, the `all`, and the result
     /// for `--ip`.
@@ -12,25 +14,34 @@ extension DomainChecker {
         if !outcome.records.isEmpty, outcome.problem == nil || outcome.problem == "too-many-lookups" {
             report.add("domain.spf.all", outcome.all?.result ?? "missing")
         }
-        let counts = "\(outcome.limits.lookups) DNS lookups, \(outcome.limits.voidLookups) void"
-        if let problem = outcome.problem, let detail = outcome.problemDetail {
-            report.found(
-                "spf", problem == "lookup-failed" ? .error : .problem, "\(detail) (\(counts)).", records: outcome.chain)
+        let counts: [String: FactValue] = [
+            "domain.spf.lookups": .int(outcome.limits.lookups),
+            "domain.spf.void-lookups": .int(outcome.limits.voidLookups),
+        ]
+        if let problem = outcome.problem {
+            report.observe(
+                "spf", counts.merging(outcome.problemFacts) { $1 }.merging(["domain.spf": .string(problem)]) { $1 },
+                records: outcome.chain)
         } else {
-            let all = outcome.all.map { "ends in \($0.rawValue)all" } ?? "has no all mechanism"
-            let status: DomainFinding.Status = outcome.all == .fail || outcome.all == .softfail ? .ok : .warning
-            report.found("spf", status, "One valid SPF record; it \(all) (\(counts)).", records: outcome.chain)
+            let all: [String: FactValue] = [
+                "domain.spf": .string("ok"), "domain.spf.all": .string(outcome.all?.result ?? "missing"),
+            ]
+            report.observe("spf", counts.merging(all) { $1 }, records: outcome.chain)
         }
         if outcome.usesPTR {
             report.add("domain.spf.ptr", true)
-            report.found("spf", .warning, "The record uses the ptr mechanism, which RFC 7208 says not to use.")
+            report.observe("spf", ["domain.spf.ptr": .bool(true)])
         }
         if let ip = options.ip, outcome.problem != "missing" {
             var evaluation = SPFEvaluation(resolver: resolver, ip: ip)
             let result = await evaluation.evaluate(domain)
             report.add("domain.spf.result", result.result)
-            let status: DomainFinding.Status = result.result == "pass" ? .ok : .problem
-            report.found("spf", status, "SPF for \(ip): \(result.result) (\(result.reason)).")
+            report.observe(
+                "spf",
+                [
+                    "domain.spf.result": .string(result.result), "domain.finding.ip": .string("\(ip)"),
+                    "domain.finding.reason": .string(result.reason),
+                ])
         }
     }
 }

@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 extension DomainChecker {
     /// TLS-RPT (RFC 8460): the `_smtp._tls` TXT record, its syntax and its `rua` destinations.
     func checkTLSRPT(_ domain: DNSName, into report: inout DomainCheckReport) async {
@@ -5,20 +7,23 @@ extension DomainChecker {
         let lookup = await resolver.lookup(name, .txt)
         if let failure = lookup.failure {
             report.add("domain.tls-rpt", "lookup-failed")
-            report.found("tls-rpt", .error, "The lookup of \(name) failed: \(failure).")
+            report.observe("tls-rpt", Self.lookupFailure(of: name, failure))
             return
         }
         let records = lookup.texts.filter { $0.hasPrefix("v=TLSRPTv1") }
         guard !records.isEmpty else {
             report.add("domain.tls-rpt", "none")
-            report.found("tls-rpt", .info, "No TLS-RPT record at \(name): nobody receives reports of TLS failures.")
+            report.observe("tls-rpt", ["domain.tls-rpt": .string("none"), "domain.finding.name": .string("\(name)")])
             return
         }
         guard records.count == 1 else {
             report.add("domain.tls-rpt", "invalid")
-            report.found(
-                "tls-rpt", .problem, "\(records.count) TLS-RPT records; senders use none of them.",
-                records: lookup.lines)
+            report.observe(
+                "tls-rpt",
+                [
+                    "domain.tls-rpt": .string("invalid"), "domain.finding.observed": .string("records-multiple"),
+                    "domain.finding.count": .int(records.count),
+                ], records: lookup.lines)
             return
         }
         let tags = TagList(records[0])
@@ -29,15 +34,19 @@ extension DomainChecker {
         }
         guard tags.tags.first?.name == "v", !destinations.isEmpty, bad.isEmpty else {
             report.add("domain.tls-rpt", "invalid")
-            let why =
-                destinations.isEmpty
-                ? "it has no rua= destination"
-                : "rua= must list mailto: or https: addresses, not \(bad.joined(separator: ", "))"
-            report.found("tls-rpt", .problem, "The TLS-RPT record is invalid: \(why).", records: lookup.lines)
+            report.observe(
+                "tls-rpt",
+                [
+                    "domain.tls-rpt": .string("invalid"),
+                    "domain.finding.observed": .string(destinations.isEmpty ? "no-destination" : "bad-destination"),
+                    "domain.finding.list": .string(bad.joined(separator: ", ")),
+                ], records: lookup.lines)
             return
         }
         report.add("domain.tls-rpt", "ok")
-        report.found(
-            "tls-rpt", .ok, "TLS-RPT reports go to \(destinations.joined(separator: ", ")).", records: lookup.lines)
+        report.observe(
+            "tls-rpt",
+            ["domain.tls-rpt": .string("ok"), "domain.finding.list": .string(destinations.joined(separator: ", "))],
+            records: lookup.lines)
     }
 }

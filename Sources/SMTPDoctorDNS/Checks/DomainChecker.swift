@@ -1,17 +1,28 @@
+import SMTPDoctorCore
+
 /// Runs the DNS checks of one domain and gathers their findings and facts.
 ///
-/// Every check turns what DNS says into `domain.*` facts and a finding; what the facts mean for delivery is decided
-/// by the rules of the knowledge base, not here.
+/// Every check turns what DNS says into `domain.*` facts and observations; how each observation stands and the
+/// words for it (`Rules/rules/domain-findings.yaml`), and what the facts mean for delivery, are decided by the
+/// rules of the knowledge base, not here.
 public struct DomainChecker: Sendable {
     /// The resolver every lookup goes through.
     public let resolver: DNSResolver
     /// The address, selectors and blocklists.
     public let options: DomainCheckOptions
 
+    /// Words the findings, by the rules of the knowledge base.
+    public let findingWriter: DomainFindingWriter
+
     /// Creates a checker.
-    public init(resolver: DNSResolver, options: DomainCheckOptions) {
+    /// - Parameters:
+    ///   - resolver: the resolver every lookup goes through.
+    ///   - options: the address, selectors and blocklists.
+    ///   - knowledgeBase: the knowledge base whose `domain-findings` rules say how each observation stands.
+    public init(resolver: DNSResolver, options: DomainCheckOptions, knowledgeBase: KnowledgeBase) {
         self.resolver = resolver
         self.options = options
+        self.findingWriter = DomainFindingWriter(engine: InferenceEngine(knowledgeBase: knowledgeBase))
     }
 
     /// Checks the domain.
@@ -29,6 +40,15 @@ public struct DomainChecker: Sendable {
             await checkBlocklists(ip, into: &report)
         }
         report.queries = await resolver.queriesSent
+        report.findings = findingWriter.findings(for: report.observations, domain: report.domain)
         return report
+    }
+
+    /// The observation of a lookup that failed: the name asked and the failure.
+    static func lookupFailure(of name: DNSName, _ failure: String) -> [String: FactValue] {
+        [
+            "domain.finding.observed": .string("lookup-failed"), "domain.finding.name": .string("\(name)"),
+            "domain.finding.failure": .string(failure),
+        ]
     }
 }

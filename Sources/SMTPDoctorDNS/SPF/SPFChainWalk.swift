@@ -1,3 +1,5 @@
+import SMTPDoctorCore
+
 /// Follows a domain's SPF record through every include and redirect, counting the lookups the whole chain costs.
 ///
 /// This is the static view receivers' limits apply to: an include that is only reached after an earlier match
@@ -9,8 +11,9 @@ struct SPFChainWalk {
         var records: [String] = []
         /// The first problem found, as a `domain.spf` value; nil when the chain is sound.
         var problem: String?
-        /// The explanation of the problem.
-        var problemDetail: String?
+        /// What the problem is about, as `domain.finding.*` facts (the name, the term, a count, the failure) for the
+        /// rules that word it.
+        var problemFacts: [String: FactValue] = [:]
         /// One line per record in the chain, indented by depth.
         var chain: [String] = []
         /// Every include and redirect target, in order.
@@ -40,10 +43,10 @@ struct SPFChainWalk {
         _ = await visit(domain, depth: 0, via: nil)
     }
 
-    private mutating func fail(_ problem: String, _ detail: String) {
+    private mutating func fail(_ problem: String, _ facts: [String: FactValue]) {
         if outcome.problem == nil {
             outcome.problem = problem
-            outcome.problemDetail = detail
+            outcome.problemFacts = facts
         }
     }
 
@@ -53,13 +56,13 @@ struct SPFChainWalk {
         guard walked <= Self.maximumRecords else { return nil }
         let indent = String(repeating: "  ", count: depth)
         if stack.contains(domain) {
-            fail("include-loop", "\(via ?? "a record") leads back to \(domain), which is already being evaluated")
+            fail("include-loop", [Slot.term: .string(via ?? "\(domain)"), Slot.name: .string("\(domain)")])
             outcome.chain.append("\(indent)\(domain): loop")
             return nil
         }
         let lookup = await resolver.lookup(domain, .txt)
         if let failure = lookup.failure {
-            fail("lookup-failed", "the TXT lookup for \(domain) failed: \(failure)")
+            fail("lookup-failed", [Slot.name: .string("\(domain)"), Slot.failure: .string(failure)])
             outcome.chain.append("\(indent)\(domain): lookup failed")
             return nil
         }
@@ -67,16 +70,18 @@ struct SPFChainWalk {
         if depth == 0 { outcome.records = records }
         guard let text = records.first else {
             if depth == 0 {
-                fail("missing", "\(domain) publishes no TXT record starting with v=spf1")
+                fail("missing", [Slot.name: .string("\(domain)")])
             } else {
                 if lookup.isVoid { outcome.limits.voidLookups += 1 }
-                fail("include-missing", "\(via ?? domain.description) names \(domain), which has no SPF record")
+                fail(
+                    "include-missing",
+                    [Slot.term: .string(via ?? domain.description), Slot.name: .string("\(domain)")])
             }
             outcome.chain.append("\(indent)\(domain): no SPF record")
             return nil
         }
         guard records.count == 1 else {
-            fail("multiple", "\(domain) publishes \(records.count) SPF records; exactly one is allowed")
+            fail("multiple", [Slot.name: .string("\(domain)"), Slot.count: .int(records.count)])
             outcome.chain.append("\(indent)\(domain): \(records.count) SPF records")
             return nil
         }
@@ -84,7 +89,7 @@ struct SPFChainWalk {
         do {
             record = try SPFRecord(parsing: text)
         } catch {
-            fail("syntax-error", "the SPF record of \(domain) is not valid: \(error)")
+            fail("syntax-error", [Slot.name: .string("\(domain)"), Slot.problem: .string("\(error)")])
             outcome.chain.append("\(indent)\(domain): \(text) (syntax error)")
             return nil
         }
@@ -113,7 +118,10 @@ struct SPFChainWalk {
                 if mx.records.count > 10 {
                     fail(
                         "too-many-lookups",
-                        "\(directive.term) names \(mx.records.count) MX hosts; at most 10 may be looked up")
+                        [
+                            Slot.observed: .string("spf-too-many-mx-hosts"), Slot.term: .string(directive.term),
+                            Slot.count: .int(mx.records.count),
+                        ])
                 }
             case .ptr:
                 outcome.usesPTR = true
@@ -135,21 +143,25 @@ struct SPFChainWalk {
     private mutating func count(_ term: String) {
         outcome.limits.lookups += 1
         if outcome.limits.lookupsExceeded {
-            fail(
-                "too-many-lookups",
-                "\(term) is DNS lookup \(outcome.limits.lookups); SPF allows \(SPFLimits.maximumLookups) for the whole chain"
-            )
+            fail("too-many-lookups", [Slot.term: .string(term), Slot.count: .int(outcome.limits.lookups)])
         }
     }
 
     private mutating func voidLookup(_ term: String) {
         outcome.limits.voidLookups += 1
         if outcome.limits.voidLookupsExceeded {
-            fail(
-                "too-many-void-lookups",
-                "\(term) finds nothing: void lookup \(outcome.limits.voidLookups); SPF allows \(SPFLimits.maximumVoidLookups)"
-            )
+            fail("too-many-void-lookups", [Slot.term: .string(term), Slot.count: .int(outcome.limits.voidLookups)])
         }
+    }
+
+    /// The `domain.finding.*` facts a problem is described by.
+    private enum Slot {
+        static let name = "domain.finding.name"
+        static let term = "domain.finding.term"
+        static let count = "domain.finding.count"
+        static let failure = "domain.finding.failure"
+        static let problem = "domain.finding.problem"
+        static let observed = "domain.finding.observed"
     }
 
     /// The name a domain-spec stands for; specs with macros depend on the sender and are not followed.
