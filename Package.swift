@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "smtp-doctor",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "smtp-doctor", targets: ["smtp-doctor"]),
         .library(name: "SMTPDoctorCore", targets: ["SMTPDoctorCore"]),

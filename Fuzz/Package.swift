@@ -18,7 +18,7 @@ let core: Target.Dependency = .product(name: "SMTPDoctorCore", package: "smtp-do
 
 let package = Package(
     name: "smtp-doctor-fuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "smtp-doctor", path: ".."),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),

@@ -1,4 +1,5 @@
 import SMTPDoctorCore
+import SMTPDoctorProbes
 
 /// The values a remediation command's placeholders can be filled with: what the command line or the evidence
 /// already says about the server, the port, the cloud region, the domain and the user.
@@ -35,17 +36,17 @@ public struct CommandValues: Sendable, Hashable {
     /// The values the facts give: the configured host and port, or the host that answered, and the region a host
     /// name or the reply text names.
     public init(facts: [Fact]) {
-        func string(_ name: String) -> String? {
-            guard let fact = facts.first(where: { $0.name == name }) else { return nil }
+        func string(_ name: ProbeFactName) -> String? {
+            guard let fact = facts.first(where: { $0.name == name.rawValue }) else { return nil }
             switch fact.value {
             case .string(let text): return text.isEmpty ? nil : text
             case .int(let number): return String(number)
             case .bool: return nil
             }
         }
-        let host = string("config.host") ?? string("remote.host")
-        self.init(host: host, port: string("config.port"), user: nil)
-        if region == nil, let text = string("reply.text") { region = Self.region(in: text) }
+        let host = string(.configHost) ?? string(.remoteHost)
+        self.init(host: host, port: string(.configPort), user: nil)
+        if region == nil, let text = string(.replyText) { region = Self.region(in: text) }
     }
 
     /// These values, with each missing one taken from `other`.

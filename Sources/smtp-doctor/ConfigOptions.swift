@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 
 /// `--config FILE`, and the settings it resolves for the option groups that take their defaults from them.
 struct ConfigOptions: ParsableArguments {
@@ -28,16 +29,15 @@ struct ConfigOptions: ParsableArguments {
 ///
 /// Commands that take `--config` resolve them while their options are validated; the others (and the completion
 /// functions) use the files and the environment as they are, ignoring a malformed file.
-final class ConfigDefaults: @unchecked Sendable {
+final class ConfigDefaults: Sendable {
     /// The one instance of the program.
     static let shared = ConfigDefaults()
 
-    private let lock = NSLock()
-    private var resolved: ConfigFile?
+    private let resolved = Mutex<ConfigFile?>(nil)
 
     /// The settings in effect.
     var current: ConfigFile {
-        lock.withLock {
+        resolved.withLock { resolved in
             if let resolved { return resolved }
             let settings =
                 (try? ConfigFile.resolve(explicitFile: nil, environment: ProcessInfo.processInfo.environment))
@@ -49,6 +49,6 @@ final class ConfigDefaults: @unchecked Sendable {
 
     /// Replaces the settings in effect.
     func set(_ settings: ConfigFile) {
-        lock.withLock { resolved = settings }
+        resolved.withLock { $0 = settings }
     }
 }
