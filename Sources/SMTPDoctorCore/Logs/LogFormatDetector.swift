@@ -11,7 +11,8 @@ enum LogFormatDetector {
 
     /// The format of an input starting with `prefix`, or nil when none is recognised.
     static func detect(_ prefix: UnsafeRawBufferPointer) -> LogFormat? {
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: prefix.prefix(sniffLength)), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeRawBufferPointer(rebasing: prefix[..<sniffedBytes(of: prefix)]), as: UTF8.self)
         // CR LF is one Character in Swift, so lines are split on any newline rather than on "\n".
         let lines = text.split(maxSplits: sniffLines, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             .prefix(sniffLines)
@@ -47,6 +48,27 @@ enum LogFormatDetector {
         guard best > 0 else { return nil }
         if exchange == best { return .exchangeProtocolLog }
         return syslog >= exim ? .syslog : .eximMainLog
+    }
+
+    /// How many of the first bytes hold the first `sniffLines` non-empty lines (at most `sniffLength`): the lines
+    /// are split on any newline, and every line feed or carriage return byte ends one, so the lines split from these
+    /// bytes are the first ones split from the whole prefix, without decoding the rest of a large message.
+    private static func sniffedBytes(of prefix: UnsafeRawBufferPointer) -> Int {
+        let limit = min(prefix.count, sniffLength)
+        var lines = 0
+        var lineHasBytes = false
+        for offset in 0..<limit {
+            let byte = prefix[offset]
+            guard byte == 0x0A || byte == 0x0D else {
+                // Only an ASCII byte that is no newline surely makes a line non-empty (U+2028 alone is a newline).
+                if byte < 0x80 && byte != 0x0B && byte != 0x0C { lineHasBytes = true }
+                continue
+            }
+            if lineHasBytes { lines += 1 }
+            lineHasBytes = false
+            if lines == sniffLines { return offset + 1 }
+        }
+        return limit
     }
 
     /// `Name: value`, as in a message header.
