@@ -334,7 +334,7 @@ struct BounceMessageParser {
         // the returned message pasted as text) names the recipient in that block: the whole text is read then.
         var region = Self.reportRegion(body)
         if listed.isEmpty, Self.addresses(in: region).isEmpty {
-            region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
+            region = Self.trimmingWhitespace(String(body.prefix(Self.maximumBodyText)))
         }
         let failureReply = Self.holdsFailureReply(region)
         guard
@@ -460,7 +460,7 @@ struct BounceMessageParser {
         let lowered = recipients.map { $0.lowercased() }
         let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         let end = lines.firstIndex { line in lowered.contains { line.lowercased().contains($0) } } ?? lines.endIndex
-        return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmingWhitespace(lines[..<end].joined(separator: "\n"))
     }
 
     /// The lines about one recipient of several: from the first line naming it up to the first line naming
@@ -475,7 +475,7 @@ struct BounceMessageParser {
                 let text = line.lowercased()
                 return others.contains { $0.lowercased() != lower && text.contains($0.lowercased()) }
             } ?? lines.endIndex
-        return lines[start..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmingWhitespace(lines[start..<end].joined(separator: "\n"))
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
@@ -505,11 +505,39 @@ struct BounceMessageParser {
             if size > maximumBodyText { break }
             next.removeFirst()
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmingWhitespace(lines.joined(separator: "\n"))
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, which drops Unicode scalars: ASCII white space is
+    /// dropped byte by byte, and Foundation is asked only when a non-ASCII scalar is left at either end.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let bytes = text.utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while lower != upper, isSpace(bytes[lower]) { lower = bytes.index(after: lower) }
+        while upper != lower, isSpace(bytes[bytes.index(before: upper)]) { upper = bytes.index(before: upper) }
+        if lower == upper { return "" }
+        guard bytes[lower] < 0x80 && bytes[bytes.index(before: upper)] < 0x80 else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return String(text[lower..<upper])
     }
 
     /// `Name: value` with a field name as RFC 5322 allows it, or a folded continuation of one.
     private static func isHeaderLine(_ line: Substring) -> Bool {
+        // An ASCII line is one byte per Character, but for CR LF, which is neither a name's character nor a colon.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = line.utf8
+            if bytes.first == 0x20 || bytes.first == 0x09 {
+                return !bytes.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > bytes.startIndex else { return false }
+            return bytes[..<colon].allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            }
+        }
         if line.first == " " || line.first == "\t" { return !line.allSatisfy(\.isWhitespace) }
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
         return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }

@@ -64,7 +64,7 @@ struct MIMEEntity {
             let end = Self.lineEnd(in: text, from: index)
             var line = text[index..<end]
             if line.hasSuffix("\r") { line = line.dropLast() }
-            index = end < text.endIndex ? text.index(after: end) : end
+            index = end < text.endIndex ? text.utf8.index(after: end) : end
             if line.isEmpty { break }
             if line.first == " " || line.first == "\t" {
                 value += " " + trimmed(line)
@@ -130,7 +130,7 @@ struct MIMEEntity {
         while index < body.endIndex {
             let end = Self.lineEnd(in: body, from: index)
             let line = body[index..<end]
-            let next = end < body.endIndex ? body.index(after: end) : end
+            let next = end < body.endIndex ? body.utf8.index(after: end) : end
             // A delimiter line starts with the bytes "--" ("-" has no other canonical form): other lines are not
             // compared Character by Character.
             if line.utf8.starts(with: Self.delimiterStart), line.hasPrefix(delimiter) {
