@@ -61,8 +61,9 @@ extension SMTPDoctor {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
                 let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
-                let progress = ProgressBar(
-                    totalBytes: totalBytes(), enabled: !noProgress && !jsonl && Terminal.isStandardErrorATerminal)
+                // The inputs are sized (every folder listed once more) only for a bar that is drawn.
+                let drawsProgress = !noProgress && !jsonl && Terminal.isStandardErrorATerminal
+                let progress = ProgressBar(totalBytes: drawsProgress ? totalBytes() : nil, enabled: drawsProgress)
                 let line = FailureEventJSONLine()
                 var writeFailure: (any Error)?
                 let analysis = LogAnalyzer(engine: engine, sampleLimit: samples).run(

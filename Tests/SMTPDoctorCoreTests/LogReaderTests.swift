@@ -167,3 +167,37 @@ import Testing
         #expect(events.map { $0.time?.iso8601 } == ["2025-12-31T23:59:58", "2026-01-02T00:00:01"])
     }
 }
+
+/// A folder's small files are read several at once; what comes out is what reading them one by one gives.
+@Suite struct FolderReadingTests {
+    @Test func aFolderReadAtOnceGivesTheEventsAndCountsOfItsFilesReadInOrder() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Messages, a log, a compressed log (read on its own), an empty file and one of no known format, mixed.
+        let sources = [
+            "bounces/gmail-dsn.eml", "postfix-mail.log", "bounces/exchange-online-ndr.eml", "postfix-mail.log.1.gz",
+            "bounces.mbox", "exim-mainlog",
+        ]
+        for (index, source) in sources.enumerated() {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path(source)))
+            let name = String(format: "%02d-", index) + (source.split(separator: "/").last.map(String.init) ?? source)
+            try bytes.write(to: folder.appendingPathComponent(name))
+        }
+        try Data().write(to: folder.appendingPathComponent("06-empty"))
+        try Data("no format at all\n".utf8).write(to: folder.appendingPathComponent("07-note.txt"))
+
+        var together = LogReader()
+        var togetherEvents: [FailureEvent] = []
+        together.read(folder.path) { togetherEvents.append($0) }
+
+        var oneByOne = LogReader()
+        var oneByOneEvents: [FailureEvent] = []
+        for file in LogReader.files(in: folder.path) { oneByOne.read(file) { oneByOneEvents.append($0) } }
+
+        #expect(togetherEvents.count > 10)
+        #expect(togetherEvents == oneByOneEvents)
+        #expect(together.statistics == oneByOne.statistics)
+        #expect(together.statistics.formats.count >= 4)
+        #expect(together.statistics.emptyInputs.count == 1 && together.statistics.unrecognisedInputs.count == 1)
+    }
+}

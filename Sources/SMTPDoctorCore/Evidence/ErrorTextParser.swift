@@ -166,6 +166,11 @@ public struct ErrorTextParser: Sendable {
     /// The data field of an Exchange protocol-log line (`date-time,connector,session,seq,local,remote,event,data,context`)
     /// whose event is a reply received (`<`) or sent (`>`).
     static func exchangeProtocolLogReply(_ line: String) -> String? {
+        // The date starts with a digit (`\d` is any decimal digit, so a non-ASCII first character may be one), and
+        // eight fields need seven commas: most lines fail these byte tests and are never split.
+        guard let first = line.utf8.first, first >= 0x80 || (0x30...0x39).contains(first),
+            line.utf8.lazy.filter({ $0 == UInt8(ascii: ",") }).count >= 7
+        else { return nil }
         let fields = line.split(separator: ",", maxSplits: 8, omittingEmptySubsequences: false)
         guard fields.count >= 8, fields[0].range(of: #"^\d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil,
             ["<", ">"].contains(fields[6].trimmingCharacters(in: .whitespaces))

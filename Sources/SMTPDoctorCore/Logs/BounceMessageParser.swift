@@ -202,7 +202,7 @@ struct BounceMessageParser {
         for paragraph in body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
             var current: [Substring] = []
             var seen: Set<String> = []
-            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in paragraph.linesSplitAtLineFeeds(omittingEmptySubsequences: false) {
                 let name = String(line.prefix { $0 != ":" }.lowercased())
                 let isRecipient = name == "final-recipient" || name == "original-recipient"
                 if isRecipient && seen.contains("action") && seen.contains(name) {
@@ -272,7 +272,10 @@ struct BounceMessageParser {
     /// The delivery-status fields inside a text, from the first `Final-Recipient:` block's message fields on;
     /// nil when the text holds none.
     static func statusFields(in text: String) -> String? {
-        guard let recipient = text.range(of: "\nfinal-recipient:", options: .caseInsensitive) else { return nil }
+        // Most parts hold no such field: an ASCII one is ruled out byte by byte, without Foundation's search, which
+        // works on a UTF-16 copy of the text.
+        if ASCIIText.isASCII(text), !ASCIIText.containsAny(text, [Self.recipientFieldStart]) { return nil }
+        guard let recipient = text.range(of: Self.recipientFieldStart, options: .caseInsensitive) else { return nil }
         // The per-message fields (Reporting-MTA, Arrival-Date) are the block just before, when there is one.
         // Fields of the same recipient written before it (`Action`, `Status`, `Original-Recipient`, as some
         // servers order them) belong to its block, when the lines between hold nothing but fields.
@@ -280,7 +283,7 @@ struct BounceMessageParser {
         let blockStart = before.range(of: "\n\n", options: .backwards)?.upperBound
         let previous = blockStart.map { text[$0..<recipient.lowerBound] } ?? ""
         let onlyFields =
-            !previous.isEmpty && previous.split(separator: "\n").allSatisfy { isHeaderLine($0) }
+            !previous.isEmpty && previous.linesSplitAtLineFeeds().allSatisfy { isHeaderLine($0) }
         let hasMessageFields = previous.lowercased().contains("reporting-mta:")
         var start = text.index(after: recipient.lowerBound)
         if let blockStart, hasMessageFields || onlyFields {
@@ -288,6 +291,9 @@ struct BounceMessageParser {
         }
         return String(text[start...])
     }
+
+    /// The start of the line of a `Final-Recipient` field, lower-case.
+    private static let recipientFieldStart = "\nfinal-recipient:"
 
     /// `rfc822; bob@example.com` gives `bob@example.com`; `smtp; 550 …` gives `550 …`.
     private static func dropType(_ value: String) -> String {
@@ -328,7 +334,7 @@ struct BounceMessageParser {
         // the returned message pasted as text) names the recipient in that block: the whole text is read then.
         var region = Self.reportRegion(body)
         if listed.isEmpty, Self.addresses(in: region).isEmpty {
-            region = String(body.prefix(Self.maximumBodyText)).trimmingCharacters(in: .whitespacesAndNewlines)
+            region = Self.trimmingWhitespace(String(body.prefix(Self.maximumBodyText)))
         }
         let failureReply = Self.holdsFailureReply(region)
         guard
@@ -349,7 +355,7 @@ struct BounceMessageParser {
         }
         let recipients = others.isEmpty ? candidates : others
         guard failureReply || !recipients.isEmpty else { return [] }
-        let firstLine = region.split(separator: "\n").first.map(String.init) ?? ""
+        let firstLine = region.linesSplitAtLineFeeds().first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
         // A returned message failed for good whatever its reply's class; only a warning that delivery goes on
         // ("this is a warning only") reports delays.
@@ -391,7 +397,7 @@ struct BounceMessageParser {
             let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive)
         else { return nil }
         let notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        let post = body[marker.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map {
+        let post = body[marker.upperBound...].linesSplitAtLineFeeds(omittingEmptySubsequences: false).map {
             $0.drop { $0 == " " || $0 == "\t" }
         }
         let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
@@ -410,7 +416,7 @@ struct BounceMessageParser {
     /// The message quoted in a text (`> From: …` after "Begin forwarded message:"), unquoted: the consecutive quoted
     /// lines from the first quoted header field on, when at least three header fields start it; nil otherwise.
     static func quotedMessage(in body: String) -> Substring? {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         func unquoted(_ line: Substring) -> Substring {
             let rest = line.dropFirst()
             return rest.hasPrefix(" ") ? rest.dropFirst() : rest
@@ -452,15 +458,15 @@ struct BounceMessageParser {
     /// The lines before the first one naming a recipient: what the bounce says about all of them.
     static func preamble(of region: String, before recipients: [String]) -> String {
         let lowered = recipients.map { $0.lowercased() }
-        let lines = region.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         let end = lines.firstIndex { line in lowered.contains { line.lowercased().contains($0) } } ?? lines.endIndex
-        return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmingWhitespace(lines[..<end].joined(separator: "\n"))
     }
 
     /// The lines about one recipient of several: from the first line naming it up to the first line naming
     /// another one (or the end of the region).
     static func paragraph(about recipient: String, in region: String, others: [String]) -> String {
-        let lines = region.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         let lower = recipient.lowercased()
         guard let start = lines.firstIndex(where: { $0.lowercased().contains(lower) }) else { return recipient }
         let rest = lines[(start + 1)...]
@@ -469,7 +475,7 @@ struct BounceMessageParser {
                 let text = line.lowercased()
                 return others.contains { $0.lowercased() != lower && text.contains($0.lowercased()) }
             } ?? lines.endIndex
-        return lines[start..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmingWhitespace(lines[start..<end].joined(separator: "\n"))
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
@@ -478,27 +484,60 @@ struct BounceMessageParser {
     static func reportRegion(_ body: String) -> String {
         var lines: [Substring] = []
         var size = 0
-        let all = body.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in all.enumerated() {
+        // The lines are split as they are needed: the returned message after the region is never split.
+        var all = LineFeedLines(body[...])
+        // This line and the two after it.
+        var next: [Substring] = []
+        while true {
+            while next.count < 3, let line = all.next() { next.append(line) }
+            guard let line = next.first else { break }
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             let lower = trimmed.prefix(16).lowercased()
             if size > 0 && (lower.hasPrefix("received:") || lower.hasPrefix("return-path:")) { break }
             // The delivery-status fields of a report pasted as text are not its human-readable words.
             if size > 0 && (lower.hasPrefix("reporting-mta:") || lower.hasPrefix("final-recipient:")) { break }
             // A header field and two more lines of a header start the returned message's header.
-            let next = all[index...].prefix(3)
             if size > 0 && trimmed.first?.isWhitespace == false && next.count == 3 && next.allSatisfy(isHeaderLine) {
                 break
             }
             lines.append(trimmed)
             size += trimmed.count + 1
             if size > maximumBodyText { break }
+            next.removeFirst()
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmingWhitespace(lines.joined(separator: "\n"))
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, which drops Unicode scalars: ASCII white space is
+    /// dropped byte by byte, and Foundation is asked only when a non-ASCII scalar is left at either end.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let bytes = text.utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while lower != upper, isSpace(bytes[lower]) { lower = bytes.index(after: lower) }
+        while upper != lower, isSpace(bytes[bytes.index(before: upper)]) { upper = bytes.index(before: upper) }
+        if lower == upper { return "" }
+        guard bytes[lower] < 0x80 && bytes[bytes.index(before: upper)] < 0x80 else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return String(text[lower..<upper])
     }
 
     /// `Name: value` with a field name as RFC 5322 allows it, or a folded continuation of one.
     private static func isHeaderLine(_ line: Substring) -> Bool {
+        // An ASCII line is one byte per Character, but for CR LF, which is neither a name's character nor a colon.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = line.utf8
+            if bytes.first == 0x20 || bytes.first == 0x09 {
+                return !bytes.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > bytes.startIndex else { return false }
+            return bytes[..<colon].allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            }
+        }
         if line.first == " " || line.first == "\t" { return !line.allSatisfy(\.isWhitespace) }
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
         return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
@@ -507,7 +546,7 @@ struct BounceMessageParser {
     /// The addresses of the `RCPT TO: <address>` lines with which a report lists the returned message's envelope
     /// (Apache James's "Message details"); a session transcript's `>>> RCPT To:` lines are not among them.
     static func envelopeRecipients(in region: String) -> [String] {
-        region.split(separator: "\n").flatMap { line -> [String] in
+        region.linesSplitAtLineFeeds().flatMap { line -> [String] in
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard trimmed.prefix(8).lowercased() == "rcpt to:" else { return [] }
             return addresses(in: String(trimmed.dropFirst(8)))
@@ -521,7 +560,7 @@ struct BounceMessageParser {
     /// The addresses a report names, leaving out those only on lines quoting the returned message's address fields
     /// when it names others elsewhere.
     static func reportedAddresses(in region: String) -> [String] {
-        let elsewhere = region.split(separator: "\n").filter { line in
+        let elsewhere = region.linesSplitAtLineFeeds().filter { line in
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard let colon = trimmed.firstIndex(of: ":") else { return true }
             return !quotedAddressFields.contains(trimmed[..<colon].lowercased())

@@ -18,7 +18,7 @@ struct BounceStage {
         guard TextSearch.contains(text, ">>> ") else { return nil }
         var command: String?
         var sawIntermediate = false
-        for line in text.split(separator: "\n") {
+        for line in text.linesSplitAtLineFeeds() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix(">>> ") {
                 // The lone "." that ends the data belongs to the DATA command before it.

@@ -70,3 +70,19 @@ extension InputStatistics {
         delivered.merge(piece.delivered, uniquingKeysWith: +)
     }
 }
+
+extension InputStatistics {
+    /// Adds everything counted while reading other inputs, as if they had been read after these.
+    mutating func add(_ other: InputStatistics) {
+        inputs += other.inputs
+        bytesRead += other.bytesRead
+        messages += other.messages
+        formats.merge(other.formats, uniquingKeysWith: +)
+        unrecognisedInputs += other.unrecognisedInputs
+        unreadableInputs += other.unreadableInputs
+        emptyInputs += other.emptyInputs
+        messagesWithoutFailure += other.messagesWithoutFailure
+        nonFailureMessages.merge(other.nonFailureMessages, uniquingKeysWith: +)
+        addCounts(of: other)
+    }
+}

@@ -81,7 +81,7 @@ public struct LogReader {
             let listing = FolderListing(path)
             statistics.unreadableInputs += listing.problems
             if listing.files.isEmpty && listing.problems.isEmpty { statistics.emptyInputs.append(path) }
-            for file in listing.files { readFile(file, progress: progress, onEvent: onEvent) }
+            readFiles(listing.files, progress: progress, onEvent: onEvent)
         } else {
             readFile(path, progress: progress, onEvent: onEvent)
         }
@@ -98,6 +98,60 @@ public struct LogReader {
         } catch {
             statistics.unreadableInputs.append(String(describing: error))
         }
+    }
+
+    /// Reads the files of a folder, in order: several at once, each by a reader of its own, when they are no larger
+    /// than `parallelPieceSize` and not compressed (a folder of messages); any other file on its own, as `readFile`
+    /// does. The events come out in the files' order, with the statistics of reading them one after another.
+    private mutating func readFiles<Prepared>(
+        _ files: [String], progress: (InputStatistics) -> Void, onEvent: EventHandlers<Prepared>
+    ) {
+        guard files.count > 1 else {
+            for file in files { readFile(file, progress: progress, onEvent: onEvent) }
+            return
+        }
+        let firstPiece = pieces
+        pieces += files.count
+        let (maximumLineLength, stagePhrases, bounceWording) = (maximumLineLength, stagePhrases, bounceWording)
+        let limit = parallelPieceSize
+        let prepare = onEvent.prepare
+        OrderedParallelWork.run(
+            count: files.count, window: parallelWindow,
+            work: { index -> ParsedPiece<Prepared>? in
+                guard let file = try? FileByteSource(path: files[index]), Self.isSmallPlainFile(file, limit: limit)
+                else { return nil }
+                var own = LogReader()
+                own.maximumLineLength = maximumLineLength
+                own.stagePhrases = stagePhrases
+                own.bounceWording = bounceWording
+                own.parallelPieceSize = limit
+                own.pieces = firstPiece + index
+                var parsed = ParsedPiece<Prepared>()
+                own.readStream(
+                    file, name: files[index], stream: false, progress: { _ in },
+                    onEvent: EventHandlers(
+                        prepare: prepare, consume: { event, prepared in parsed.events.append((event, prepared)) }))
+                parsed.statistics = own.statistics
+                return parsed
+            },
+            consume: { index, parsed in
+                guard let parsed else {
+                    readFile(files[index], progress: progress, onEvent: onEvent)
+                    return
+                }
+                for (event, prepared) in parsed.events { onEvent.consume(event, prepared) }
+                statistics.add(parsed.statistics)
+                progress(statistics)
+            })
+    }
+
+    /// Whether a file is a regular file of at most `limit` bytes that is not gzip-compressed: what a reader of its
+    /// own may read whole while its events wait to be handed out.
+    private static func isSmallPlainFile(_ file: FileByteSource, limit: Int) -> Bool {
+        guard let size = file.regularFileSize, size <= limit else { return false }
+        var magic: [UInt8] = [0, 0]
+        let count = magic.withUnsafeMutableBytes { (try? file.read(into: $0, at: 0)) ?? 0 }
+        return count < 2 || magic != [0x1F, 0x8B]
     }
 
     private mutating func readStream<Prepared>(

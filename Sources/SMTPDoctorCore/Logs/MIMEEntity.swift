@@ -58,13 +58,13 @@ struct MIMEEntity {
         var value = ""
         var index = text.startIndex
         func finish() {
-            if let name, headers[name] == nil { headers[name] = trimmed(value) }
+            if let name, headers[name] == nil { headers[name] = trimmed(value[...]) }
         }
         while index < text.endIndex {
             let end = Self.lineEnd(in: text, from: index)
             var line = text[index..<end]
             if line.hasSuffix("\r") { line = line.dropLast() }
-            index = end < text.endIndex ? text.index(after: end) : end
+            index = end < text.endIndex ? text.utf8.index(after: end) : end
             if line.isEmpty { break }
             if line.first == " " || line.first == "\t" {
                 value += " " + trimmed(line)
@@ -87,7 +87,18 @@ struct MIMEEntity {
     /// A header line or value without the white space around it. Header lines hold no line ends, so this is the
     /// space and tab trimming of `trimmingCharacters(in: .whitespaces)` without its round trip through Foundation's
     /// UTF-16 strings, which cost more than the rest of the header parsing.
-    private static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
+    private static func trimmed(_ text: Substring) -> String {
+        // ASCII white space is dropped byte by byte; when the text left starts and ends with an ASCII byte, that
+        // byte starts or ends a Character that is not white space, and the bytes are the answer.
+        let bytes = text.utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        while lower != upper, isASCIIWhitespace(bytes[lower]) { lower = bytes.index(after: lower) }
+        while upper != lower, isASCIIWhitespace(bytes[bytes.index(before: upper)]) {
+            upper = bytes.index(before: upper)
+        }
+        if lower == upper { return "" }
+        if bytes[lower] < 0x80 && bytes[bytes.index(before: upper)] < 0x80 { return String(text[lower..<upper]) }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
             let last = text.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
@@ -119,8 +130,10 @@ struct MIMEEntity {
         while index < body.endIndex {
             let end = Self.lineEnd(in: body, from: index)
             let line = body[index..<end]
-            let next = end < body.endIndex ? body.index(after: end) : end
-            if line.hasPrefix(delimiter) {
+            let next = end < body.endIndex ? body.utf8.index(after: end) : end
+            // A delimiter line starts with the bytes "--" ("-" has no other canonical form): other lines are not
+            // compared Character by Character.
+            if line.utf8.starts(with: Self.delimiterStart), line.hasPrefix(delimiter) {
                 if let start { parts.append(body[start..<index]) }
                 if line.dropFirst(delimiter.count).hasPrefix("--") { return parts }
                 start = next
@@ -130,6 +143,9 @@ struct MIMEEntity {
         if let start, start < body.endIndex { parts.append(body[start...]) }
         return parts
     }
+
+    /// The bytes every delimiter line starts with.
+    private static let delimiterStart: [UInt8] = [0x2D, 0x2D]
 
     /// The index of the first line feed at or after `start`, or the end of the text. The search runs on the UTF-8
     /// bytes: a line feed is always a character of its own (Unicode never joins it to its neighbours), so the index
@@ -150,7 +166,9 @@ struct MIMEEntity {
     private static func decode(_ body: Substring, encoding: String?, latin1: Bool) -> [UInt8] {
         switch encoding?.lowercased().trimmingCharacters(in: .whitespaces) {
         case "base64":
-            let compact = body.filter { !$0.isWhitespace }
+            // White space is dropped byte by byte; any other byte outside the alphabet (a non-ASCII space among
+            // them) is skipped by the decoder.
+            let compact = Data(body.utf8.filter { !Self.isASCIIWhitespace($0) })
             guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else {
                 return bytes(of: body, latin1: latin1)
             }
@@ -160,6 +178,11 @@ struct MIMEEntity {
         default:
             return bytes(of: body, latin1: latin1)
         }
+    }
+
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func decodeQuotedPrintable(_ source: [UInt8]) -> [UInt8] {
