@@ -121,7 +121,7 @@ import Testing
 }
 
 /// A small deterministic generator (SplitMix64), so that the generated texts are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
