@@ -73,6 +73,34 @@ import Testing
         #expect(matches > 1_000 && matches < 19_000, "\(matches) texts match")
     }
 
+    @Test func theLeadingReplyCodeScannerFindsWhatItsRegularExpressionFinds() {
+        // Random texts of a few leading non-word bytes, a code, a separator and a rest, with line terminators in
+        // every place `.` and `$` treat differently, besides the texts made of real pieces.
+        let parts = [
+            ["", "", " ", ">", "> ", "...", "....", "x", "_", "(", "\t", "\n", "\r\n", "-"],
+            ["550", "535", "421", "250", "550", "5", "55", "1234", "590", "5505"],
+            ["", "", " ", " ", "-", "x", ".", "\r", "\n", "\r\n", "\n\r", "\u{0B}", "\u{0C}", " \n", "- "],
+            ["", "ok", "5.1.1 User unknown", "a\nb", "a\r\n", "a\n", "a\r", "x\u{0C}", "\r\n\r\n", "\n\r", " - "],
+            ["", "", "", "", "\n", "\r", "\r\n", "\n\n", " "],
+        ]
+        var generator = SeededGenerator(seed: 13)
+        let random = (0..<20_000).map { _ in
+            parts.map { $0[Int.random(in: $0.indices, using: &generator)] }.joined()
+        }
+        let pattern = LiteralPattern(ErrorTextParser.leadingCode.source)
+        var matches = 0
+        for text in Self.texts + random {
+            let scanned = LeadingReplyCodeScanner.leadingCode(in: text)
+            let matched = pattern.firstMatch(in: text)
+            if matched != nil { matches += 1 }
+            #expect(
+                scanned?.groups == matched?.groups && scanned?.start == matched?.start && scanned?.end == matched?.end,
+                "\(text.debugDescription)")
+        }
+        // Both outcomes are well represented, so that the comparison says something about each.
+        #expect(matches > 1_000 && matches < 19_000, "\(matches) texts match")
+    }
+
     @Test func whiteSpaceAndLinesAreSplitAsCharactersSplitThem() {
         for text in Self.texts {
             #expect(ASCIIText.isASCII(text))
@@ -93,7 +121,7 @@ import Testing
 }
 
 /// A small deterministic generator (SplitMix64), so that the generated texts are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -78,14 +78,12 @@ enum ASCIIText {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
-    /// Whether a reply code — `2`, `4` or `5`, then `0`–`5`, then a digit — starts at one of the offsets.
-    static func hasReplyCode(_ text: String, startingWithin offsets: Range<Int>? = nil) -> Bool {
+    /// Whether a reply code — `2`, `4` or `5`, then `0`–`5`, then a digit — occurs in the text.
+    static func hasReplyCode(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            let lower = offsets?.lowerBound ?? 0
-            let upper = min(offsets?.upperBound ?? bytes.count, bytes.count - 2)
-            guard lower < upper else { return false }
-            return (lower..<upper).contains { index in
+            guard bytes.count >= 3 else { return false }
+            return (0..<(bytes.count - 2)).contains { index in
                 isClassDigit(bytes[index]) && (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[index + 1])
                     && isDigit(bytes[index + 2])
             }

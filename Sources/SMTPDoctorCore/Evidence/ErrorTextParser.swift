@@ -101,13 +101,19 @@ public struct ErrorTextParser: Sendable {
     /// An ASCII text is searched by `ReplyCodeScanner`, which finds the same match byte by byte.
     static let codeAndEnhanced = LiteralPattern(
         #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
-    private static let leadingCode = LiteralPattern(
-        #"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#, gate: { ASCIIText.hasReplyCode($0, startingWithin: 0..<4) })
+    /// An ASCII text is searched by `LeadingReplyCodeScanner` (through `leadingCodeMatch`), which finds the same
+    /// match byte by byte.
+    static let leadingCode = LiteralPattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
     private static let markedCode = LiteralPattern(
         #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:|login:|client:|<-|->)\s*#?([245][0-5]\d)\b(?![.:]\d)"#,
         gate: { ASCIIText.hasReplyCode($0) && ASCIIText.containsAny($0, [":", "(", "returned", "code", "<-", "->"]) })
     private static let enhancedOnly = LiteralPattern(
         #"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#, gate: { ASCIIText.hasEnhancedCode($0) })
+
+    /// `leadingCode`'s match in a text.
+    private static func leadingCodeMatch(_ text: String) -> Match? {
+        ASCIIText.isASCII(text) ? LeadingReplyCodeScanner.leadingCode(in: text) : leadingCode.firstMatch(in: text)
+    }
 
     /// The first failure reply among the lines, joining the lines of a multi-line reply.
     private static func reply(in lines: [String]) -> Reply? {
@@ -134,7 +140,7 @@ public struct ErrorTextParser: Sendable {
         if let match = codeAndEnhancedMatch {
             return Reply(code: Int(match[1]), enhanced: match[2], text: tail(text, after: match.end))
         }
-        if let match = leadingCode.firstMatch(in: text) {
+        if let match = leadingCodeMatch(text) {
             let rest = match.count > 2 ? match[2] : ""
             let enhanced = enhancedOnly.firstMatch(in: rest).map { $0[1] }
             return Reply(code: Int(match[1]), enhanced: enhanced, text: enhanced == nil ? rest : tail(rest, after: 0))
@@ -176,7 +182,7 @@ public struct ErrorTextParser: Sendable {
             ["<", ">"].contains(fields[6].trimmingCharacters(in: .whitespaces))
         else { return nil }
         let data = fields[7].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
-        return leadingCode.firstMatch(in: data) == nil ? nil : data
+        return leadingCodeMatch(data) == nil ? nil : data
     }
 
     // MARK: - Stage, remote host, format
@@ -243,7 +249,7 @@ public struct ErrorTextParser: Sendable {
         if ndrMarkers.firstMatch(in: text) != nil { return "ndr" }
         guard let reply else { return "text" }
         if reply.text.isEmpty { return "bare-code" }
-        return leadingCode.firstMatch(in: text) != nil ? "smtp-reply" : "text"
+        return leadingCodeMatch(text) != nil ? "smtp-reply" : "text"
     }
 
     private static func pattern(_ source: String) -> LiteralPattern {

@@ -7,27 +7,50 @@ import Foundation
 ///
 /// A pattern may have a gate: a byte-level test that every ASCII text it can match passes. An ASCII text that fails
 /// the gate is not handed to the regular-expression engine, which would first convert it to UTF-16.
+///
+/// The expression is compiled by the first search that gets past the gate: compiling costs more than most searches
+/// (the first one in a process also starts the engine), and most texts never reach most patterns.
 struct LiteralPattern: Sendable {
     /// The pattern as written.
     let source: String
-    private let expression: NSRegularExpression?
+    private let expression: CompiledOnFirstUse
     private let gate: (@Sendable (String) -> Bool)?
 
-    /// Compiles `source`.
+    /// A pattern for `source`, compiled on first use.
     /// - Parameter gate: a test every ASCII text the pattern matches passes; texts with other characters are not
     ///   gated.
     init(_ source: String, gate: (@Sendable (String) -> Bool)? = nil) {
         self.source = source
-        expression = try? NSRegularExpression(pattern: source)
+        expression = CompiledOnFirstUse(source)
         self.gate = gate
     }
 
-    /// Whether the pattern compiled.
-    var isCompiled: Bool { expression != nil }
+    /// Whether the pattern compiles (compiling it now if no search has).
+    var isCompiled: Bool { expression.compiled != nil }
 
     /// The first match in `text`, with its groups; nil when there is none or the pattern did not compile.
     func firstMatch(in text: String) -> Match? {
         if let gate, ASCIIText.isASCII(text), !gate(text) { return nil }
-        return expression?.firstMatch(in: text)
+        return expression.compiled?.firstMatch(in: text)
+    }
+
+    /// The compiled expression, made once, under a lock, by the first caller that needs it (so the type is
+    /// `@unchecked Sendable`: its one variable is guarded by `lock`).
+    private final class CompiledOnFirstUse: @unchecked Sendable {
+        private let source: String
+        private let lock = NSLock()
+        /// Guarded by `lock`: nil until the first use, then the compiled expression, or nil when it did not compile.
+        private var outcome: NSRegularExpression??
+
+        init(_ source: String) { self.source = source }
+
+        var compiled: NSRegularExpression? {
+            lock.withLock {
+                if let outcome { return outcome }
+                let expression = try? NSRegularExpression(pattern: source)
+                outcome = .some(expression)
+                return expression
+            }
+        }
     }
 }

@@ -46,6 +46,9 @@ public enum FactTest: Sendable {
 
 /// A regular expression with the pattern it came from, compiled on first use.
 ///
+/// A pattern of single characters only (``PlainPattern``, such as `^[245]\.7\.`) is matched on ASCII texts byte by
+/// byte, without compiling it.
+///
 /// Everything but the compiled expression is set when the value is made and never changes; the compiled expression
 /// is made once, under a lock, by the first search that needs it (so the type is `@unchecked Sendable`: that one
 /// field is guarded by `lock`). Patterns of the built-in knowledge base were checked when it was built (`rules lint` in CI), so they are compiled
@@ -66,6 +69,8 @@ public final class RegularExpression: @unchecked Sendable {
     private let lock = NSLock()
     /// Guarded by `lock`.
     private var compiled: NSRegularExpression?
+    /// Guarded by `lock`: nil until the first search, then the pattern as a `PlainPattern`, or nil when it is not one.
+    private var plain: PlainPattern??
 
     /// A pattern compiled now (ICU syntax).
     /// - Throws: the compiler's error when the pattern is not valid.
@@ -109,9 +114,23 @@ public final class RegularExpression: @unchecked Sendable {
             let lowered = lowered ?? text.lowercased()
             guard requiredLiterals.contains(where: { TextSearch.contains(lowered, $0) }) else { return false }
         }
+        if let plainPattern, ASCIIText.isASCII(text) {
+            return plainPattern.matches(text, within: Self.maximumSubjectLength)
+        }
         guard let expression = expression else { return false }
         let range = NSRange(location: 0, length: min(text.utf16.count, Self.maximumSubjectLength))
         return expression.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    /// The pattern as a `PlainPattern`, which matches an ASCII text without the regular-expression engine, when it
+    /// is one.
+    private var plainPattern: PlainPattern? {
+        lock.withLock {
+            if let plain { return plain }
+            let parsed = PlainPattern(pattern)
+            plain = .some(parsed)
+            return parsed
+        }
     }
 
     private var expression: NSRegularExpression? {

@@ -1,0 +1,129 @@
+/// A regular expression of single characters only — literal characters, escaped punctuation, `\d` and bracketed sets
+/// of letters, digits and ranges — with an optional leading `(?i)`, `^` and trailing `$`, matched on an ASCII text
+/// byte by byte.
+///
+/// Patterns that test the shape of a code (`^[245]\.7\.`, `^5\.7\.9[0-9][0-9]$`) are of this kind; matching them
+/// this way gives the regular-expression engine's answer without compiling anything, which, for the first pattern a
+/// process compiles, includes starting the engine. On an ASCII text `^` matches at the start only, `$` at the end or
+/// before a line terminator (line feed, vertical tab, form feed, carriage return, or CR LF) that ends the text,
+/// `\d` is `[0-9]`, and `(?i)` folds ASCII letters.
+struct PlainPattern: Sendable {
+    /// The bytes each position of a match may hold, one bit per ASCII byte.
+    private let positions: [ByteSet]
+    private let anchoredAtStart: Bool
+    private let anchoredAtEnd: Bool
+
+    /// The pattern's positions, or `nil` when it has anything else (groups, alternatives, quantifiers, `.`,
+    /// character-class escapes other than `\d`, negated sets, non-ASCII characters).
+    init?(_ pattern: String) {
+        var bytes = Array(pattern.utf8)[...]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let caseInsensitive = bytes.starts(with: "(?i)".utf8)
+        if caseInsensitive { bytes = bytes.dropFirst(4) }
+        anchoredAtStart = bytes.first == UInt8(ascii: "^")
+        if anchoredAtStart { bytes = bytes.dropFirst() }
+        anchoredAtEnd = bytes.last == UInt8(ascii: "$")
+        if anchoredAtEnd { bytes = bytes.dropLast() }
+        var positions: [ByteSet] = []
+        while let byte = bytes.popFirst() {
+            var set = ByteSet()
+            switch byte {
+            case UInt8(ascii: "\\"):
+                guard let escaped = bytes.popFirst() else { return nil }
+                if escaped == UInt8(ascii: "d") {
+                    set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
+                } else if Self.isAlphanumeric(escaped) {
+                    return nil
+                } else {
+                    set.insert(escaped...escaped)
+                }
+            case UInt8(ascii: "["):
+                guard let parsed = Self.set(&bytes) else { return nil }
+                set = parsed
+            default:
+                guard !Array(#"()|?*+{}.^$]"#.utf8).contains(byte) else { return nil }
+                set.insert(byte...byte)
+            }
+            positions.append(caseInsensitive ? set.caseFolded : set)
+        }
+        guard !positions.isEmpty else { return nil }
+        self.positions = positions
+    }
+
+    /// Whether the pattern matches anywhere in the first `limit` bytes of an ASCII text.
+    func matches(_ text: String, within limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[..<min(all.count, limit)])
+            guard bytes.count >= positions.count else { return false }
+            let lastStart = anchoredAtStart ? 0 : bytes.count - positions.count
+            return (0...lastStart).contains { start in
+                positions.indices.allSatisfy { positions[$0].contains(bytes[start + $0]) }
+                    && (!anchoredAtEnd || Self.endsText(bytes, at: start + positions.count))
+            }
+        }
+    }
+
+    /// A bracketed set after its `[`, up to and including its `]`: letters, digits and ranges of them only.
+    private static func set(_ bytes: inout ArraySlice<UInt8>) -> ByteSet? {
+        var set = ByteSet()
+        while let byte = bytes.popFirst() {
+            if byte == UInt8(ascii: "]") { return set.isEmpty ? nil : set }
+            guard isAlphanumeric(byte) else { return nil }
+            if bytes.first == UInt8(ascii: "-") {
+                bytes.removeFirst()
+                guard let upper = bytes.popFirst(), isAlphanumeric(upper), byte <= upper else { return nil }
+                set.insert(byte...upper)
+            } else {
+                set.insert(byte...byte)
+            }
+        }
+        return nil
+    }
+
+    /// Whether `$` matches at `position`: the end of the text, or before the line terminator that ends it (not
+    /// between the carriage return and the line feed of a final CR LF).
+    private static func endsText(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let isTerminator = { (byte: UInt8) in (UInt8(ascii: "\n")...UInt8(ascii: "\r")).contains(byte) }
+        switch bytes.count - position {
+        case 0: return true
+        case 1:
+            return isTerminator(bytes[position])
+                && !(bytes[position] == UInt8(ascii: "\n") && position > 0 && bytes[position - 1] == UInt8(ascii: "\r"))
+        case 2: return bytes[position] == UInt8(ascii: "\r") && bytes[position + 1] == UInt8(ascii: "\n")
+        default: return false
+        }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        ASCIIText.isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    /// A set of ASCII bytes.
+    private struct ByteSet: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        var isEmpty: Bool { low == 0 && high == 0 }
+
+        mutating func insert(_ range: ClosedRange<UInt8>) {
+            for byte in range where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+        }
+
+        /// The set with the other case of each of its letters.
+        var caseFolded: ByteSet {
+            var folded = self
+            for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") where contains(byte) || contains(byte | 0x20) {
+                folded.insert(byte...byte)
+                folded.insert((byte | 0x20)...(byte | 0x20))
+            }
+            return folded
+        }
+    }
+}
