@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Diagnoses failure events on the threads that parse them, so that the engine's work for the first event of each
 /// normalised failure text is spread over every core, while `EventDiagnoser` keeps deciding, in input order, which
@@ -8,7 +8,7 @@ import Foundation
 /// cache key was diagnosed here; in a piece, only its first event of a key is. `EventDiagnoser` uses that diagnosis
 /// when the event turns out to be the first of its key in input order, which is the one the sequential cache would
 /// diagnose, so the results are those of reading in order. Memory is bounded as the cache's is.
-final class ConcurrentDiagnoses: @unchecked Sendable {
+final class ConcurrentDiagnoses: Sendable {
     /// An event's cache key, and its diagnosis when it was worked out.
     struct Prepared: Sendable {
         let key: String
@@ -16,9 +16,8 @@ final class ConcurrentDiagnoses: @unchecked Sendable {
     }
 
     private let diagnoser: EventDiagnoser
-    private let lock = NSLock()
-    /// The lowest piece in which each key was diagnosed. Guarded by `lock`.
-    private var diagnosedIn: [String: Int] = [:]
+    /// The lowest piece in which each key was diagnosed.
+    private let diagnosedIn = Mutex<[String: Int]>([:])
 
     /// Diagnoses with the engine of `diagnoser`.
     init(_ diagnoser: EventDiagnoser) {
@@ -29,10 +28,10 @@ final class ConcurrentDiagnoses: @unchecked Sendable {
     /// piece with that key was diagnosed already.
     func prepare(_ event: FailureEvent, piece: Int) -> Prepared {
         let key = EventDiagnoser.cacheKey(for: event)
-        let known = lock.withLock { diagnosedIn[key].map { $0 <= piece } ?? false }
+        let known = diagnosedIn.withLock { $0[key].map { $0 <= piece } ?? false }
         guard !known else { return Prepared(key: key, diagnosis: nil) }
         let diagnosis = diagnoser.uncachedDiagnosis(of: event)
-        lock.withLock {
+        diagnosedIn.withLock { diagnosedIn in
             if diagnosedIn.count >= EventDiagnoser.maximumCacheEntries { diagnosedIn.removeAll(keepingCapacity: true) }
             diagnosedIn[key] = min(diagnosedIn[key] ?? piece, piece)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A test on facts, compiled from the `if:` of a rule or piece of evidence.
 ///
@@ -49,12 +50,11 @@ public enum FactTest: Sendable {
 /// A pattern of single characters only (``PlainPattern``, such as `^[245]\.7\.`) is matched on ASCII texts byte by
 /// byte, without compiling it.
 ///
-/// Everything but the compiled expression is set when the value is made and never changes; the compiled expression
-/// is made once, under a lock, by the first search that needs it (so the type is `@unchecked Sendable`: that one
-/// field is guarded by `lock`). Patterns of the built-in knowledge base were checked when it was built (`rules lint` in CI), so they are compiled
-/// only when a condition first needs them; this keeps start-up fast. Patterns of other layers are compiled, and so
-/// checked, while loading.
-public final class RegularExpression: @unchecked Sendable {
+/// Everything but the compiled forms is set when the value is made and never changes; the compiled forms are made
+/// once, under a mutex, by the first search that needs them. Patterns of the built-in knowledge base were checked
+/// when it was built (`rules lint` in CI), so they are compiled only when a condition first needs them; this keeps
+/// start-up fast. Patterns of other layers are compiled, and so checked, while loading.
+public final class RegularExpression: Sendable {
     /// The most characters (UTF-16 units) of a text an expression searches: with the shapes ``RegexSafety`` refuses
     /// kept out, the cost of one search stays within about the square of this.
     public static let maximumSubjectLength = 4096
@@ -66,11 +66,10 @@ public final class RegularExpression: @unchecked Sendable {
     /// The ids of `requiredLiterals` in the knowledge base's phrase matcher (nil before the expression is registered
     /// with a phrase catalog).
     let literalIDs: [Int]?
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var compiled: NSRegularExpression?
-    /// Guarded by `lock`: nil until the first search, then the pattern as a `PlainPattern`, or nil when it is not one.
-    private var plain: PlainPattern??
+    /// The engine's compiled expression, made by the first search that needs it.
+    private let compiled: Mutex<NSRegularExpression?>
+    /// Nil until the first search, then the pattern as a `PlainPattern`, or nil when it is not one.
+    private let plain = Mutex<PlainPattern??>(nil)
 
     /// A pattern compiled now (ICU syntax).
     /// - Throws: the compiler's error when the pattern is not valid.
@@ -78,7 +77,7 @@ public final class RegularExpression: @unchecked Sendable {
         self.pattern = pattern
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
         self.literalIDs = nil
-        self.compiled = try NSRegularExpression(pattern: pattern)
+        self.compiled = Mutex(try NSRegularExpression(pattern: pattern))
     }
 
     /// A pattern already known to be valid, compiled on first use; an invalid one never matches.
@@ -86,6 +85,7 @@ public final class RegularExpression: @unchecked Sendable {
         self.pattern = pattern
         self.requiredLiterals = RequiredLiteral.anyOf(pattern)
         self.literalIDs = nil
+        self.compiled = Mutex(nil)
     }
 
     /// A pattern of the knowledge-base image, with the literals and phrase ids worked out when it was built;
@@ -94,12 +94,12 @@ public final class RegularExpression: @unchecked Sendable {
         self.pattern = pattern
         self.requiredLiterals = requiredLiterals
         self.literalIDs = literalIDs
-        self.compiled = compiled
+        self.compiled = Mutex(compiled)
     }
 
     /// The same expression with the phrase-matcher ids of its required literals; what is compiled already is shared.
     func with(literalIDs: [Int]?) -> RegularExpression {
-        let compiled = lock.withLock { self.compiled }
+        let compiled = compiled.withLock { $0 }
         return RegularExpression(
             pattern: pattern, requiredLiterals: requiredLiterals, literalIDs: literalIDs, compiled: compiled)
     }
@@ -125,7 +125,7 @@ public final class RegularExpression: @unchecked Sendable {
     /// The pattern as a `PlainPattern`, which matches an ASCII text without the regular-expression engine, when it
     /// is one.
     private var plainPattern: PlainPattern? {
-        lock.withLock {
+        plain.withLock { plain in
             if let plain { return plain }
             let parsed = PlainPattern(pattern)
             plain = .some(parsed)
@@ -134,9 +134,9 @@ public final class RegularExpression: @unchecked Sendable {
     }
 
     private var expression: NSRegularExpression? {
-        lock.lock()
-        defer { lock.unlock() }
-        if compiled == nil { compiled = try? NSRegularExpression(pattern: pattern) }
-        return compiled
+        compiled.withLock { compiled in
+            if compiled == nil { compiled = try? NSRegularExpression(pattern: pattern) }
+            return compiled
+        }
     }
 }

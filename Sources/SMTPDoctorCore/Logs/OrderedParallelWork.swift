@@ -1,12 +1,13 @@
 import Dispatch
+import Synchronization
 
 /// Runs a piece of work for each of a number of items on every core and hands the results back on the calling
 /// thread in item order, holding at most `window` results at a time (so memory stays bounded, whatever the count).
 enum OrderedParallelWork {
     /// One result, filled by a worker and taken by the caller once `done` is signalled.
-    private final class Slot<Output: Sendable>: @unchecked Sendable {
-        /// Written once by the worker before `done` is signalled; read by the caller after waiting on it.
-        var output: Output?
+    private final class Slot<Output: Sendable>: Sendable {
+        /// Set once by the worker before `done` is signalled; taken by the caller after waiting on it.
+        let output = Mutex<Output?>(nil)
         let done = DispatchSemaphore(value: 0)
     }
 
@@ -27,14 +28,15 @@ enum OrderedParallelWork {
                 let item = submitted
                 slots[item] = slot
                 DispatchQueue.global().async {
-                    slot.output = work(item)
+                    let output = work(item)
+                    slot.output.withLock { $0 = output }
                     slot.done.signal()
                 }
                 submitted += 1
             }
             guard let slot = slots.removeValue(forKey: index) else { continue }
             slot.done.wait()
-            if let output = slot.output { consume(index, output) }
+            if let output = slot.output.withLock({ $0.take() }) { consume(index, output) }
         }
     }
 }
