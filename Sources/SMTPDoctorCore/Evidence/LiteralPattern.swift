@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A regular expression written as a literal in the program's own source.
 ///
@@ -34,18 +35,16 @@ struct LiteralPattern: Sendable {
         return expression.compiled?.firstMatch(in: text)
     }
 
-    /// The compiled expression, made once, under a lock, by the first caller that needs it (so the type is
-    /// `@unchecked Sendable`: its one variable is guarded by `lock`).
-    private final class CompiledOnFirstUse: @unchecked Sendable {
+    /// The compiled expression, made once, under a mutex, by the first caller that needs it.
+    private final class CompiledOnFirstUse: Sendable {
         private let source: String
-        private let lock = NSLock()
-        /// Guarded by `lock`: nil until the first use, then the compiled expression, or nil when it did not compile.
-        private var outcome: NSRegularExpression??
+        /// Nil until the first use, then the compiled expression, or nil when it did not compile.
+        private let outcome = Mutex<NSRegularExpression??>(nil)
 
         init(_ source: String) { self.source = source }
 
         var compiled: NSRegularExpression? {
-            lock.withLock {
+            outcome.withLock { outcome in
                 if let outcome { return outcome }
                 let expression = try? NSRegularExpression(pattern: source)
                 outcome = .some(expression)
