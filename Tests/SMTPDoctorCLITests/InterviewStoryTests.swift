@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func thereAreStoriesToPlay() {
-        #expect(Self.stories.count >= 24)
+        #expect(Self.stories.count >= 30)
     }
 
     @Test(arguments: stories)
