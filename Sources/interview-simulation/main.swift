@@ -5,7 +5,7 @@
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
 // Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--lookahead N]
-//   [--contradiction N]
+//   [--leader-change N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -29,6 +29,7 @@ var settings = QuestionChooser.Settings()
 settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
 settings.lookahead = option("--lookahead").map { Int($0) } ?? settings.lookahead
+settings.leaderChange = option("--leader-change") ?? settings.leaderChange
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
@@ -88,7 +89,8 @@ func figures(_ label: String, _ outcomes: [InterviewSimulation.Outcome]) -> Stri
 print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
         + "\(settings.confidence) of the probability leading by \(settings.margin), or when no answer changes the "
-        + "leader; the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
+        + "leader (or, when no question gains, until no answer changes it with a chance of \(settings.leaderChange) per "
+        + "unit of cost); the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
         + "\(model.contradictionWeight) of the evidence against a cause"
         + (withholdsErrors ? "; the oracle withholds the error text" : ""))
 for strategy in InterviewSimulation.Strategy.allCases {

@@ -12,7 +12,8 @@
 ///
 /// It stops when one cause is clearly ahead — holding most of the probability and leading the next by a margin — or
 /// when no answer (nor, with a lookahead, pair of answers among the questions weighed two ahead) would change which
-/// cause leads.
+/// cause leads. A question that would change the leader but gains nothing on average is still asked while the chance
+/// that it changes the leader, per unit of cost, reaches `Settings.leaderChange`.
 /// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
@@ -27,11 +28,18 @@ public struct QuestionChooser: Sendable {
         /// every question one answer ahead only.
         public var lookahead: Int
 
+        /// When no question is expected to gain, keep asking the question most likely to change the leader if that
+        /// chance, per unit of the question's cost, is at least this. A rare cause that a common one hides lowers the
+        /// spread of the distribution too little for a gain, yet one answer would bring it first (default one in ten
+        /// thousand). 0 disables this.
+        public var leaderChange: Double
+
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, lookahead: Int = 0) {
+        public init(confidence: Double = 0.8, margin: Double = 0.1, lookahead: Int = 0, leaderChange: Double = 0.0001) {
             self.confidence = confidence
             self.margin = margin
             self.lookahead = lookahead
+            self.leaderChange = leaderChange
         }
     }
 
@@ -145,6 +153,21 @@ public struct QuestionChooser: Sendable {
         if let paired = Self.first(ahead) { return paired }
         let changing = zip(weighed, choices).filter { $0.0.changesLeader && $0.1.score > 0 }.map(\.1)
         return Self.first(changing) ?? (anyGain ? Self.first(gaining) : nil)
+            ?? likeliestLeaderChange(weighed, choices: choices, leader: leader)
+    }
+
+    /// The question whose answers most likely bring another cause first, per unit of its cost, if that chance is at
+    /// least `Settings.leaderChange`; scored by that chance.
+    private func likeliestLeaderChange(_ weighed: [Weighing], choices: [Choice], leader: Int?) -> Choice? {
+        guard settings.leaderChange > 0 else { return nil }
+        let scored = zip(weighed, choices).compactMap { weighing, choice -> Choice? in
+            let change = weighing.branches.filter { $0.distribution.ranking.first != leader }.map(\.probability)
+                .reduce(0, +)
+            var scored = choice
+            scored.score = change / choice.question.cost
+            return scored.score >= settings.leaderChange ? scored : nil
+        }
+        return Self.first(scored)
     }
 
     /// A question as a choice scored by its one-answer gain per unit of cost.
