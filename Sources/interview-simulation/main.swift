@@ -9,6 +9,7 @@
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
+import Synchronization
 
 let verbose = CommandLine.arguments.contains("--verbose")
 let knowledgeBase: KnowledgeBase
@@ -37,35 +38,26 @@ let chooser = QuestionChooser(model: model, settings: settings)
 let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors)
 
 /// Interviews that begin with the same answers ask the same next question: computed once.
-final class ChoiceCache: @unchecked Sendable {
-    private var choices: [String: QuestionChooser.Outcome] = [:]
-    private let lock = NSLock()
+final class ChoiceCache: Sendable {
+    private let choices = Mutex<[String: QuestionChooser.Outcome]>([:])
     func next(_ answers: [InterviewAnswer]) -> QuestionChooser.Outcome {
         let key = answers.map { "\($0.questionID)=\($0.words)" }.joined(separator: "\u{1}")
-        lock.lock()
-        let known = choices[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = choices.withLock({ $0[key] }) { return known }
         let outcome = chooser.next(answers: answers)
-        lock.lock()
-        choices[key] = outcome
-        lock.unlock()
+        choices.withLock { $0[key] = outcome }
         return outcome
     }
 }
 let cache = ChoiceCache()
 
 /// The outcomes of the interviews run in parallel.
-final class Outcomes: @unchecked Sendable {
-    private var items: [InterviewSimulation.Outcome?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
+final class Outcomes: Sendable {
+    private let items: Mutex<[InterviewSimulation.Outcome?]>
+    init(count: Int) { items = Mutex(Array(repeating: nil, count: count)) }
     func set(_ index: Int, _ outcome: InterviewSimulation.Outcome) {
-        lock.lock()
-        items[index] = outcome
-        lock.unlock()
+        items.withLock { $0[index] = outcome }
     }
-    var all: [InterviewSimulation.Outcome] { items.compactMap { $0 } }
+    var all: [InterviewSimulation.Outcome] { items.withLock { $0.compactMap { $0 } } }
 }
 
 let count = knowledgeBase.diagnoses.count

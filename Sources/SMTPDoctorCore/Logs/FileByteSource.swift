@@ -55,16 +55,12 @@ final class FileByteSource: ByteSource {
         return Int(status.st_size)
     }
 
-    /// Reads bytes at `offset` with `pread(2)`, without moving the file position or counting them as consumed; safe
-    /// to call from several threads at once.
+    /// Reads of this file at given offsets, for threads that read pieces of it at once; valid while this source is.
+    var positionalReader: PositionalFileReader { PositionalFileReader(descriptor: descriptor) }
+
+    /// Reads bytes at `offset` with `pread(2)`, without moving the file position or counting them as consumed.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        while true {
-            let count = pread(descriptor, base, buffer.count, off_t(offset))
-            if count >= 0 { return count }
-            if errno == EINTR { continue }
-            throw LogReadError.unreadable(path: "descriptor \(descriptor)", reason: Self.describeErrno())
-        }
+        try positionalReader.read(into: buffer, at: offset)
     }
 
     /// Counts the bytes before `offset` as consumed, once they were read with `read(into:at:)`.
@@ -72,8 +68,25 @@ final class FileByteSource: ByteSource {
         storedBytesConsumed = max(storedBytesConsumed, offset)
     }
 
-    private static func describeErrno() -> String {
+    fileprivate static func describeErrno() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+/// Reads of an open file at given offsets with `pread(2)`: no file position and no count, so several threads can
+/// read through copies of it at once, while the ``FileByteSource`` that owns the descriptor is alive.
+struct PositionalFileReader: Sendable {
+    fileprivate let descriptor: Int32
+
+    /// Reads bytes at `offset`, without moving the file position.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = pread(descriptor, base, buffer.count, off_t(offset))
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw LogReadError.unreadable(path: "descriptor \(descriptor)", reason: FileByteSource.describeErrno())
+        }
     }
 }
 

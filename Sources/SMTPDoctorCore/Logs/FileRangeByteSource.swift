@@ -1,14 +1,14 @@
 /// The bytes of one range of a regular file, read with `pread(2)`, so that several ranges of the same file can be
 /// read at once from different threads.
 final class FileRangeByteSource: ByteSource {
-    private let file: FileByteSource
+    private let file: PositionalFileReader
     private var offset: Int
     private let end: Int
     private(set) var storedBytesConsumed = 0
     let wasTruncated = false
 
     /// The bytes of `file` in `range`.
-    init(_ file: FileByteSource, range: Range<Int>) {
+    init(_ file: PositionalFileReader, range: Range<Int>) {
         self.file = file
         self.offset = range.lowerBound
         self.end = range.upperBound

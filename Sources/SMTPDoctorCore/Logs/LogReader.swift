@@ -293,7 +293,7 @@ public struct LogReader {
         pieces += ranges.count
         let maximumLineLength = maximumLineLength
         let prepare = onEvent.prepare
-        let sharedFile = SharedFileByteSource(file)
+        let reader = file.positionalReader
         var linesBefore = 0
         var failure: (any Error)?
         OrderedParallelWork.run(
@@ -302,7 +302,7 @@ public struct LogReader {
                 Result { () throws -> ParsedPiece<Prepared> in
                     var parsed = ParsedPiece<Prepared>()
                     var parser = Self.parser(for: format, name: name)
-                    let source = FileRangeByteSource(sharedFile.file, range: ranges[index])
+                    let source = FileRangeByteSource(reader, range: ranges[index])
                     try Self.parseLines(
                         source, parser: &parser, maximumLineLength: maximumLineLength,
                         statistics: &parsed.statistics, afterChunk: { _ in },
@@ -427,12 +427,6 @@ public struct LogReader {
         }
         statistics.events += events.count
         events.forEach(onEvent)
-    }
-
-    /// A file read by several threads at once, only with `FileByteSource.read(into:at:)`.
-    private final class SharedFileByteSource: @unchecked Sendable {
-        let file: FileByteSource
-        init(_ file: FileByteSource) { self.file = file }
     }
 
     /// The bytes with CR LF and lone CR line ends (old Mac OS mail stores) made LF, as the message parser expects.
