@@ -39,7 +39,22 @@ struct BounceMessageParser {
     /// one byte of a message that is not UTF-8 (see `MIMEEntity`). An event whose report names no remote MTA gets
     /// the server its own failure text names ("host mx.example.com[192.0.2.1] said: …").
     func parse(_ text: Substring, latin1: Bool = false, line: Int, format: LogFormat) -> [FailureEvent] {
-        events(text, latin1: latin1, line: line, format: format).map { event in
+        withRemoteServers(events(Self.entity(text, latin1: latin1), line: line, format: format))
+    }
+
+    /// The events of one message, as `parse` gives them, and, when it gave none, what kind of message it is (as
+    /// `nonFailureKind` tells), from one reading of its MIME structure.
+    func read(
+        _ text: Substring, latin1: Bool = false, line: Int, format: LogFormat
+    ) -> (events: [FailureEvent], nonFailure: NonFailureMessage?) {
+        let message = Self.entity(text, latin1: latin1)
+        let events = withRemoteServers(events(message, line: line, format: format))
+        return (events, events.isEmpty ? nonFailureKind(of: message) : nil)
+    }
+
+    /// Events whose report names no remote MTA get the server their own failure text names.
+    private func withRemoteServers(_ events: [FailureEvent]) -> [FailureEvent] {
+        events.map { event in
             guard event.remoteHost == nil, event.remoteIP == nil else { return event }
             var event = event
             (event.remoteHost, event.remoteIP) = ErrorTextParser.remoteServer(in: event.text)
@@ -47,8 +62,7 @@ struct BounceMessageParser {
         }
     }
 
-    private func events(_ text: Substring, latin1: Bool, line: Int, format: LogFormat) -> [FailureEvent] {
-        let message = Self.entity(text, latin1: latin1)
+    private func events(_ message: MIMEEntity, line: Int, format: LogFormat) -> [FailureEvent] {
         let date = message.headers["date"].flatMap(LogTimestamp.parse)
         let subject = message.headers["subject"] ?? ""
         let parts = message.allParts
@@ -65,7 +79,7 @@ struct BounceMessageParser {
             }?.body ?? ""
         if let report = parts.first(where: { Self.statusTypes.contains($0.mediaType) }) {
             let events = deliveryStatus(report.body, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            if !events.isEmpty { return explained(events, by: explanation) }
             // A report whose every recipient was delivered, relayed or found deliverable tells of no failure.
             if Self.reportsOnlySuccess(report.body) { return [] }
         }
@@ -73,7 +87,7 @@ struct BounceMessageParser {
         for part in parts where part.parts.isEmpty {
             guard let fields = Self.statusFields(in: part.body) else { continue }
             let events = deliveryStatus(fields, date: date, subject: subject, line: line, format: format)
-            if !events.isEmpty { return withStage(withExplanations(events, from: explanation), from: explanation) }
+            if !events.isEmpty { return explained(events, by: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
         if let notice = listManagerNotice(
@@ -90,15 +104,15 @@ struct BounceMessageParser {
             let events = inner.parse(quoted, line: line, format: format)
             if !events.isEmpty { return events }
         }
+        let region = Self.reportRegion(textPart.body)
         let events = plainText(
-            textPart.body, message: message, date: date, subject: subject, line: line, format: format)
-        return withStage(events, from: textPart.body)
+            textPart.body, region: region, message: message, date: date, subject: subject, line: line, format: format)
+        return withStage(events, region: region)
     }
 
     /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
     /// status notification of successes only, an automatic reply, or another message.
-    func nonFailureKind(of text: Substring, latin1: Bool = false) -> NonFailureMessage {
-        let message = Self.entity(text, latin1: latin1)
+    private func nonFailureKind(of message: MIMEEntity) -> NonFailureMessage {
         let parts = message.allParts
         if parts.contains(where: { $0.mediaType == "message/feedback-report" }) { return .feedbackReport }
         let reports =
@@ -116,12 +130,16 @@ struct BounceMessageParser {
             latin1: latin1)
     }
 
-    /// Events get the SMTP command the human-readable part names (a session transcript, "in reply to RCPT TO"),
-    /// when their own text names none: a DSN's diagnostic code rarely says which command failed.
-    private func withStage(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = stages.stage(in: Self.reportRegion(humanReadable)) else {
-            return events
-        }
+    /// Events of a delivery status notification with the explanations and the stage its human-readable part gives.
+    private func explained(_ events: [FailureEvent], by humanReadable: String) -> [FailureEvent] {
+        let region = Self.reportRegion(humanReadable)
+        return withStage(withExplanations(events, region: region), region: region)
+    }
+
+    /// Events get the SMTP command the report region of the human-readable part names (a session transcript, "in
+    /// reply to RCPT TO"), when their own text names none: a DSN's diagnostic code rarely says which command failed.
+    private func withStage(_ events: [FailureEvent], region: String) -> [FailureEvent] {
+        guard !events.isEmpty, let stage = stages.stage(in: region) else { return events }
         return events.map { event in
             var event = event
             if event.stage == nil, stages.stage(in: event.text) == nil { event.stage = stage }
@@ -129,13 +147,13 @@ struct BounceMessageParser {
         }
     }
 
-    /// Events of a delivery status notification whose recipient block has no `Diagnostic-Code` get the
-    /// human-readable part's words about their recipient (or, for one recipient, the whole explanation): that part
-    /// is the only place such a report says why delivery failed.
-    private func withExplanations(_ events: [FailureEvent], from humanReadable: String) -> [FailureEvent] {
-        guard events.contains(where: { $0.text.hasPrefix(Self.statusOnlyPrefix) }) else { return events }
-        let region = Self.reportRegion(humanReadable)
-        guard !region.isEmpty else { return events }
+    /// Events of a delivery status notification whose recipient block has no `Diagnostic-Code` get the words of
+    /// the human-readable part's report region about their recipient (or, for one recipient, the whole explanation):
+    /// that part is the only place such a report says why delivery failed.
+    private func withExplanations(_ events: [FailureEvent], region: String) -> [FailureEvent] {
+        guard events.contains(where: { $0.text.hasPrefix(Self.statusOnlyPrefix) }), !region.isEmpty else {
+            return events
+        }
         let recipients = events.compactMap(\.recipient)
         return events.map { event in
             guard event.text.hasPrefix(Self.statusOnlyPrefix) else { return event }
@@ -322,8 +340,10 @@ struct BounceMessageParser {
         }
     }
 
+    /// The events of a plain-text bounce body whose report region (`reportRegion(body)`) is `region`.
     private func plainText(
-        _ body: String, message: MIMEEntity, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
+        _ body: String, region: String, message: MIMEEntity, date: LogTimestamp?, subject: String, line: Int,
+        format: LogFormat
     ) -> [FailureEvent] {
         let listed = message.headers["x-failed-recipients"].map(Self.addresses(in:)) ?? []
         let own = Set(
@@ -332,7 +352,7 @@ struct BounceMessageParser {
             })
         // A report that names no address at all before a header block (a summary of the returned message's header,
         // the returned message pasted as text) names the recipient in that block: the whole text is read then.
-        var region = Self.reportRegion(body)
+        var region = region
         if listed.isEmpty, Self.addresses(in: region).isEmpty {
             region = Self.trimmingWhitespace(String(body.prefix(Self.maximumBodyText)))
         }

@@ -416,10 +416,10 @@ public struct LogReader {
         }
         let parser = BounceMessageParser(
             input: name, stages: BounceStage(phrases: stagePhrases), wording: bounceWording)
-        let events = parser.parse(text[...], latin1: latin1, line: line, format: format)
-        if events.isEmpty {
+        let (events, nonFailure) = parser.read(text[...], latin1: latin1, line: line, format: format)
+        if let nonFailure {
             statistics.messagesWithoutFailure += 1
-            statistics.nonFailureMessages[parser.nonFailureKind(of: text[...], latin1: latin1), default: 0] += 1
+            statistics.nonFailureMessages[nonFailure, default: 0] += 1
         } else if events.allSatisfy({ $0.status == .delayed }) {
             // Its recipients are still passed on, as delays, which the failure summary does not count.
             statistics.messagesWithoutFailure += 1
