@@ -86,6 +86,13 @@ import Testing
         }
     }
 
+    @Test func lowerCasingGivesWhatLowercasedGives() {
+        let others = ["550 5.1.1 EMPFÄNGER unbekannt", "\u{212A}ELVIN", "İSTANBUL", "Straße", "ÉCHEC 5.7.1", ""]
+        for text in Self.texts + others {
+            #expect(ASCIIText.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
+        }
+    }
+
     @Test func textsWithOtherCharactersAreNotASCII() {
         #expect(!ASCIIText.isASCII("550 5.1.1 Empfänger unbekannt"))
         #expect(!ASCIIText.isASCII("550\u{00A0}5.1.1"))

@@ -42,6 +42,25 @@ enum ASCIIText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text.lowercased()`, made byte by byte when the text is ASCII (where it only maps `A`–`Z` to `a`–`z`), and
+    /// by `lowercased()` itself otherwise.
+    static func lowercased(_ text: String) -> String {
+        var isASCII = true
+        let lowered = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                guard byte < 0x80 else {
+                    isASCII = false
+                    return 0
+                }
+                buffer[count] = folded(byte)
+                count += 1
+            }
+            return count
+        }
+        return isASCII ? lowered : text.lowercased()
+    }
+
     /// The non-empty lines of the text.
     static func lines(_ text: String) -> [String] {
         text.utf8.split(whereSeparator: isNewline).map { String(Substring($0)) }

@@ -145,7 +145,7 @@ public struct ErrorTextParser: Sendable {
             let enhanced = enhancedOnly.firstMatch(in: rest).map { $0[1] }
             return Reply(code: Int(match[1]), enhanced: enhanced, text: enhanced == nil ? rest : tail(rest, after: 0))
         }
-        let lowered = text.lowercased()
+        let lowered = ASCIIText.lowercased(text)
         if let match = markedCode.firstMatch(in: lowered) {
             let enhanced = enhancedOnly.firstMatch(in: text).map { $0[1] }
             return Reply(code: Int(match[1]), enhanced: enhanced, text: tail(text, after: match.end))
@@ -203,7 +203,7 @@ public struct ErrorTextParser: Sendable {
     private static let stageWords = ["in reply to", "after ", "while sending", "greeting", "receiving the initial"]
 
     private static func stage(_ text: String) -> String? {
-        let lowered = text.lowercased()
+        let lowered = ASCIIText.lowercased(text)
         guard stageWords.contains(where: { TextSearch.contains(lowered, $0) }) else { return nil }
         return stages.first { $0.pattern.firstMatch(in: text) != nil }?.stage
     }
@@ -222,7 +222,7 @@ public struct ErrorTextParser: Sendable {
         if text.utf8.contains(UInt8(ascii: "[")), let match = hostWithAddress.firstMatch(in: text) {
             return (match[1].lowercased(), match[2])
         }
-        let lowered = text.lowercased()
+        let lowered = ASCIIText.lowercased(text)
         let named = hostWords.contains { TextSearch.contains(lowered, $0) } ? namedHost.firstMatch(in: text) : nil
         let host = named.map { $0[1].lowercased() }.flatMap { $0.contains(".") ? $0 : nil }
         let ip = addressWithPort.firstMatch(in: text).map { $0[1] }

@@ -33,7 +33,7 @@ final class WorkingMemory {
         values[index] = value
         sources[index] = source
         if case .string(let text) = value {
-            let folded = text.lowercased()
+            let folded = ASCIIText.lowercased(text)
             lowered[index] = folded
             let found = matcher.scan(folded)
             hits[index] = found

@@ -36,7 +36,7 @@ public struct BounceWording: Sendable, Equatable {
 
     /// Whether a text says that a message was not delivered.
     func saysUndelivered(_ text: String) -> Bool {
-        let lowered = text.lowercased()
+        let lowered = ASCIIText.lowercased(text)
         return undeliveredPhrases.contains { TextSearch.contains(lowered, $0) }
     }
 
@@ -44,7 +44,11 @@ public struct BounceWording: Sendable, Equatable {
     /// sentences at different places.
     func saysDelayed(_ text: String) -> Bool {
         guard !delayWarningPhrases.isEmpty else { return false }
-        let lowered = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return delayWarningPhrases.contains { TextSearch.contains(lowered, $0) }
+        let lowered = ASCIIText.lowercased(text)
+        let collapsed =
+            ASCIIText.isASCII(lowered)
+            ? ASCIIText.collapsingWhitespace(lowered)
+            : lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return delayWarningPhrases.contains { TextSearch.contains(collapsed, $0) }
     }
 }

@@ -38,7 +38,7 @@ struct BounceStage {
     /// The stage of the first phrase the text contains.
     private func phraseStage(_ text: String) -> String? {
         guard !phrases.isEmpty else { return nil }
-        let lowered = text.lowercased()
+        let lowered = ASCIIText.lowercased(text)
         return phrases.first { TextSearch.contains(lowered, $0.phrase) }?.stage
     }
 }
