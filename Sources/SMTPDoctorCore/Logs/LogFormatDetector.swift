@@ -16,20 +16,24 @@ enum LogFormatDetector {
         let lines = Self.lines(of: text)
         guard let first = lines.first else { return nil }
         if first.hasPrefix("From ") && lines.dropFirst().first.map(isHeaderField) == true { return .mbox }
-        if let fields = lines.first(where: { $0.hasPrefix("#Fields:") }) {
+        // Only a line whose first byte is `#` can start with the Character `#`, which has no other form: the other
+        // lines are not compared Character by Character.
+        if let fields = lines.first(where: { startsWithHash($0) && $0.hasPrefix("#Fields:") }) {
             if fields.contains("event-id") { return .exchangeTrackingLog }
             if fields.contains("session-id") { return .exchangeProtocolLog }
         }
-        if lines.contains(where: { $0.hasPrefix("#Software: Microsoft Exchange") }) { return .exchangeProtocolLog }
-        if isHeaderField(first) {
-            // The first piece between colons, as `split(separator: ":").first` gives it, without splitting the rest.
-            let names = lines.prefix { !$0.isEmpty }.map { $0.drop { $0 == ":" }.prefix { $0 != ":" } }.filter {
-                !$0.isEmpty
-            }.map { $0.lowercased() }
-            let known: Set<String> = ["received", "return-path", "content-type", "subject", "from", "date", "to"]
-            if names.filter(known.contains).count >= 2 { return .emailMessage }
+        if lines.contains(where: { startsWithHash($0) && $0.hasPrefix("#Software: Microsoft Exchange") }) {
+            return .exchangeProtocolLog
         }
-        if let row = lines.first(where: { !$0.hasPrefix("#") }), MessageTraceParser.isHeader(String(row)) {
+        if isHeaderField(first) {
+            let known = lines.prefix { !$0.isEmpty }.lazy.filter {
+                knownHeaderNames.contains(ASCIIText.lowercased(String(headerName($0))))
+            }
+            if known.prefix(2).count == 2 { return .emailMessage }
+        }
+        if let row = lines.first(where: { !startsWithHash($0) || !$0.hasPrefix("#") }),
+            MessageTraceParser.isHeader(String(row))
+        {
             return .messageTraceCSV
         }
         var exim = 0
@@ -55,23 +59,34 @@ enum LogFormatDetector {
     /// not only on "\n"). In an ASCII text the newlines are the bytes LF, VT, FF and CR, and the lines are found on
     /// the bytes rather than Character by Character.
     private static func lines(of text: String) -> ArraySlice<Substring> {
-        guard ASCIIText.isASCII(text) else {
+        let utf8 = text.utf8
+        guard let ranges = utf8.withContiguousStorageIfAvailable(asciiLineRanges) ?? nil else {
             return text.split(maxSplits: sniffLines, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
                 .prefix(sniffLines)
         }
-        var lines: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex && lines.count < sniffLines {
-            if (0x0A...0x0D).contains(bytes[index]) {
-                if start != index { lines.append(text[start..<index]) }
-                start = bytes.index(after: index)
-            }
-            bytes.formIndex(after: &index)
+        return ranges.map { range in
+            Substring(
+                utf8[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                            utf8.startIndex, offsetBy: range.upperBound)])
+        }[...]
+    }
+
+    /// The byte ranges of the first `sniffLines` non-empty lines of a text of these bytes, or nil when one of the
+    /// bytes is not ASCII.
+    private static func asciiLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            guard (0x0A...0x0D).contains(byte) else { continue }
+            if start != index && ranges.count < sniffLines { ranges.append(start..<index) }
+            start = index + 1
         }
-        if lines.count < sniffLines && start != bytes.endIndex { lines.append(text[start...]) }
-        return lines[...]
+        if ranges.count < sniffLines && start != bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
     }
 
     /// How many of the first bytes hold the first `sniffLines` non-empty lines (at most `sniffLength`): the lines
@@ -93,6 +108,34 @@ enum LogFormatDetector {
             if lines == sniffLines { return offset + 1 }
         }
         return limit
+    }
+
+    /// Whether the first byte of a line is `#`.
+    private static func startsWithHash(_ line: Substring) -> Bool {
+        line.utf8.first == UInt8(ascii: "#")
+    }
+
+    /// Header field names that only a message's header starts with.
+    private static let knownHeaderNames: Set<String> = [
+        "received", "return-path", "content-type", "subject", "from", "date", "to",
+    ]
+
+    /// The first piece between colons of a line, as `split(separator: ":").first` gives it. While the bytes up to
+    /// the byte after the colon that ends it are ASCII, each is a Character of its own and they are read as bytes;
+    /// otherwise a colon may be joined with the marks around it, and the Characters are compared.
+    static func headerName(_ line: Substring) -> Substring {
+        let bytes = line.utf8
+        let colon = UInt8(ascii: ":")
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] == colon { bytes.formIndex(after: &index) }
+        let start = index
+        while index != bytes.endIndex, bytes[index] != colon, bytes[index] < 0x80 { bytes.formIndex(after: &index) }
+        if index == bytes.endIndex { return Substring(bytes[start..<index]) }
+        let next = bytes.index(after: index)
+        if bytes[index] == colon, next == bytes.endIndex || bytes[next] < 0x80 {
+            return Substring(bytes[start..<index])
+        }
+        return line.drop { $0 == ":" }.prefix { $0 != ":" }
     }
 
     /// `Name: value`, as in a message header.
