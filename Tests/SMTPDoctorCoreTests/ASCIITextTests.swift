@@ -93,6 +93,27 @@ import Testing
         }
     }
 
+    @Test func trimmingGivesWhatFoundationGives() {
+        let sets: [(String, (UInt8) -> Bool)] = [
+            (" \t", { $0 == 0x20 || $0 == 0x09 }), (" '\"-:", { " '\"-:".utf8.contains($0) }),
+            ("<>", { $0 == 0x3C || $0 == 0x3E }), (" \t\"", { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 }),
+        ]
+        let ends = ["", " ", "\t", "\"", "'", "-", ":", "<", ">", "\u{00A0}", "é", "\u{301}", " \u{2003}", "x"]
+        var generator = SeededGenerator(seed: 19)
+        for text in Self.texts.prefix(200) {
+            let wrapped =
+                ends[Int.random(in: ends.indices, using: &generator)] + text
+                + ends[Int.random(in: ends.indices, using: &generator)]
+            for (members, isMember) in sets {
+                let set = CharacterSet(charactersIn: members)
+                #expect(
+                    ASCIIText.trimming(wrapped, set, asciiMembers: isMember) == wrapped.trimmingCharacters(in: set),
+                    "\(wrapped.debugDescription)")
+            }
+            #expect(ASCIIText.trimmingWhitespaces(wrapped[...]) == wrapped.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     @Test func textsWithOtherCharactersAreNotASCII() {
         #expect(!ASCIIText.isASCII("550 5.1.1 Empfänger unbekannt"))
         #expect(!ASCIIText.isASCII("550\u{00A0}5.1.1"))

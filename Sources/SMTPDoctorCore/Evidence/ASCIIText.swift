@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level work on texts that are all ASCII, where one byte is one character: the hot path of the error-text
 /// parser, which would otherwise walk grapheme clusters or convert the text to UTF-16 for a regular expression.
 ///
@@ -59,6 +61,30 @@ enum ASCIIText {
             return count
         }
         return isASCII ? lowered : text.lowercased()
+    }
+
+    /// `text.trimmingCharacters(in: set)` for a set whose ASCII members are the bytes `isMember` accepts: those bytes
+    /// are dropped from both ends byte by byte, and Foundation, which works on a UTF-16 copy of the text, is asked
+    /// only when a non-ASCII scalar is left at either end.
+    static func trimming<Text: StringProtocol>(
+        _ text: Text, _ set: CharacterSet, asciiMembers isMember: (UInt8) -> Bool
+    ) -> String where Text.UTF8View: BidirectionalCollection {
+        let bytes = text.utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        while lower != upper, isMember(bytes[lower]) { bytes.formIndex(after: &lower) }
+        while upper != lower, isMember(bytes[bytes.index(before: upper)]) { bytes.formIndex(before: &upper) }
+        if lower == upper { return "" }
+        guard bytes[lower] < 0x80, bytes[bytes.index(before: upper)] < 0x80 else {
+            return text.trimmingCharacters(in: set)
+        }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, whose ASCII members are the space and the tab.
+    static func trimmingWhitespaces<Text: StringProtocol>(_ text: Text) -> String
+    where Text.UTF8View: BidirectionalCollection {
+        trimming(text, .whitespaces) { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The non-empty lines of the text.

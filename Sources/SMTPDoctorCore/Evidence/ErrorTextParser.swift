@@ -156,15 +156,18 @@ public struct ErrorTextParser: Sendable {
         return nil
     }
 
+    /// What `tail(_:after:)` drops from both ends of a reply's text.
+    private static let tailPunctuation = CharacterSet(charactersIn: " '\"-:")
+
     private static func tail(_ text: String, after offset: Int) -> String {
         let utf16 = text.utf16
         guard offset <= utf16.count,
             let start = utf16.index(utf16.startIndex, offsetBy: offset, limitedBy: utf16.endIndex)
         else { return "" }
-        var rest = String(text[start...]).trimmingCharacters(in: .whitespaces)
+        var rest = ASCIIText.trimmingWhitespaces(text[start...])
         let enhancedPrefix = enhancedOnly.firstMatch(in: rest)
         if let enhancedPrefix, enhancedPrefix.start == 0 { rest = String(rest.dropFirst(enhancedPrefix.end)) }
-        return rest.trimmingCharacters(in: CharacterSet(charactersIn: " '\"-:"))
+        return ASCIIText.trimming(rest, tailPunctuation) { " '\"-:".utf8.contains($0) }
     }
 
     // MARK: - Exchange protocol logs

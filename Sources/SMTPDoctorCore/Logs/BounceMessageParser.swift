@@ -268,7 +268,9 @@ struct BounceMessageParser {
                 }
                 ?? "Status: \(statusCode)"
             // `rfc822; <bob@example.com>`: some servers keep the angle brackets of the SMTP path.
-            let address = Self.dropType(recipient).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+            let address = ASCIIText.trimming(Self.dropType(recipient), Self.angleBrackets) {
+                $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            }
             var event = FailureEvent(
                 format: format, input: input, line: line,
                 time: fields["last-attempt-date"].flatMap(LogTimestamp.parse) ?? arrival ?? date, status: status,
@@ -278,7 +280,9 @@ struct BounceMessageParser {
                 var host = String(Self.dropType(mta).prefix { !$0.isWhitespace && $0 != "(" })
                 if host.hasSuffix(".") { host.removeLast() }
                 if host.first?.isNumber == true || host.hasPrefix("[") {
-                    event.remoteIP = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                    event.remoteIP = ASCIIText.trimming(host, Self.squareBrackets) {
+                        $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]")
+                    }
                 } else {
                     event.remoteHost = host.lowercased()
                 }
@@ -310,13 +314,18 @@ struct BounceMessageParser {
         return String(text[start...])
     }
 
+    /// The brackets around an address: `<bob@example.com>`.
+    private static let angleBrackets = CharacterSet(charactersIn: "<>")
+    /// The brackets around an address literal: `[192.0.2.1]`.
+    private static let squareBrackets = CharacterSet(charactersIn: "[]")
+
     /// The start of the line of a `Final-Recipient` field, lower-case.
     private static let recipientFieldStart = "\nfinal-recipient:"
 
     /// `rfc822; bob@example.com` gives `bob@example.com`; `smtp; 550 …` gives `550 …`.
     private static func dropType(_ value: String) -> String {
-        guard let semicolon = value.firstIndex(of: ";") else { return value.trimmingCharacters(in: .whitespaces) }
-        return value[value.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
+        guard let semicolon = value.firstIndex(of: ";") else { return ASCIIText.trimmingWhitespaces(value) }
+        return ASCIIText.trimmingWhitespaces(value[value.index(after: semicolon)...])
     }
 
     // MARK: - Plain-text bounces

@@ -105,6 +105,9 @@ struct MIMEEntity {
         return String(text[first...last])
     }
 
+    /// What is dropped around a parameter's value: white space and the quotes of a quoted string.
+    private static let parameterQuoting = CharacterSet(charactersIn: " \t\"")
+
     /// A parameter of a header value: `boundary` of `multipart/report; report-type=delivery-status; boundary="x"`.
     /// A parameter that follows the type after white space only (its `;` lost) is found too.
     static func parameter(_ name: String, in value: String) -> String? {
@@ -114,8 +117,10 @@ struct MIMEEntity {
         pieces[0] = afterType
         for piece in pieces {
             let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\""))
+            guard pair.count == 2, ASCIIText.lowercased(ASCIIText.trimmingWhitespaces(pair[0])) == name else {
+                continue
+            }
+            return ASCIIText.trimming(pair[1], parameterQuoting) { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 }
         }
         return nil
     }
