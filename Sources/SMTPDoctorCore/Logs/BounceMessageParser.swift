@@ -217,7 +217,7 @@ struct BounceMessageParser {
     /// starts a block of its own.
     static func statusBlocks(_ body: String) -> [[String: String]] {
         var blocks: [String] = []
-        for paragraph in body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+        for paragraph in paragraphs(of: body) {
             var current: [Substring] = []
             var seen: Set<String> = []
             for line in paragraph.linesSplitAtLineFeeds(omittingEmptySubsequences: false) {
@@ -234,6 +234,32 @@ struct BounceMessageParser {
             blocks.append(current.joined(separator: "\n"))
         }
         return blocks.map { MIMEEntity.split(Substring($0 + "\n")).0 }.filter { !$0.isEmpty }
+    }
+
+    /// The pieces of a text, CR LF made LF, between occurrences of "\n\n", as
+    /// `components(separatedBy: "\n\n")` gives them. An ASCII text is searched byte by byte (a line feed is a
+    /// character of its own); Foundation, which works on a UTF-16 copy of the text, reads any other.
+    private static func paragraphs(of body: String) -> [Substring] {
+        guard ASCIIText.isASCII(body) else {
+            return body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").map { $0[...] }
+        }
+        let text = body.utf8.contains(0x0D) ? body.replacingOccurrences(of: "\r\n", with: "\n") : body
+        let bytes = text.utf8
+        var pieces: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == 0x0A, next != bytes.endIndex, bytes[next] == 0x0A {
+                pieces.append(text[start..<index])
+                index = bytes.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 
     private func deliveryStatus(
