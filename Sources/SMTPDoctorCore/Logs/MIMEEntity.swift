@@ -70,18 +70,33 @@ struct MIMEEntity {
                 value += " " + trimmed(line)
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else {
+            guard let colon = Self.firstColon(in: line) else {
                 // A fold that lost its leading white space (`Content-Type: multipart/alternative;` then
                 // `boundary="…"` at the start of the next line) still continues the field before it.
                 if name != nil { value += " " + trimmed(line) }
                 continue
             }
             finish()
-            name = trimmed(line[..<colon]).lowercased()
+            name = ASCIIText.lowercased(trimmed(line[..<colon]))
             value = String(line[line.index(after: colon)...])
         }
         finish()
         return (headers, text[index...])
+    }
+
+    /// `line.firstIndex(of: ":")`. The first colon byte is that Character when the bytes on either side of it are
+    /// ASCII (a colon is then neither joined with a mark after it nor with a prefix before it); otherwise the
+    /// Characters are searched.
+    private static func firstColon(in line: Substring) -> Substring.Index? {
+        let bytes = line.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let after = bytes.index(after: colon)
+        if colon == bytes.startIndex || bytes[bytes.index(before: colon)] < 0x80,
+            after == bytes.endIndex || bytes[after] < 0x80
+        {
+            return colon
+        }
+        return line.firstIndex(of: ":")
     }
 
     /// A header line or value without the white space around it. Header lines hold no line ends, so this is the
@@ -129,6 +144,7 @@ struct MIMEEntity {
 
     private static func parts(of body: Substring, boundary: String) -> [Substring] {
         let delimiter = "--" + boundary
+        let asciiDelimiter = ASCIIText.isASCII(delimiter)
         var parts: [Substring] = []
         var start: Substring.Index?
         var index = body.startIndex
@@ -138,7 +154,9 @@ struct MIMEEntity {
             let next = end < body.endIndex ? body.utf8.index(after: end) : end
             // A delimiter line starts with the bytes "--" ("-" has no other canonical form): other lines are not
             // compared Character by Character.
-            if line.utf8.starts(with: Self.delimiterStart), line.hasPrefix(delimiter) {
+            if line.utf8.starts(with: Self.delimiterStart),
+                Self.line(line, startsWith: delimiter, ascii: asciiDelimiter)
+            {
                 if let start { parts.append(body[start..<index]) }
                 if line.dropFirst(delimiter.count).hasPrefix("--") { return parts }
                 start = next
@@ -149,6 +167,17 @@ struct MIMEEntity {
         return parts
     }
 
+    /// `line.hasPrefix(delimiter)`. For an ASCII delimiter and a line whose bytes up to one past the delimiter's
+    /// length are ASCII, each byte is a Character and the bytes are compared; otherwise the Characters are, with
+    /// their canonical equivalents (the Kelvin sign is a `K`).
+    private static func line(_ line: Substring, startsWith delimiter: String, ascii: Bool) -> Bool {
+        let bytes = line.utf8
+        guard ascii, bytes.prefix(delimiter.utf8.count + 1).allSatisfy({ $0 < 0x80 }) else {
+            return line.hasPrefix(delimiter)
+        }
+        return bytes.starts(with: delimiter.utf8)
+    }
+
     /// The bytes every delimiter line starts with.
     private static let delimiterStart: [UInt8] = [0x2D, 0x2D]
 
@@ -156,7 +185,11 @@ struct MIMEEntity {
     /// bytes: a line feed is always a character of its own (Unicode never joins it to its neighbours), so the index
     /// is a character boundary.
     private static func lineEnd(in text: Substring, from start: Substring.Index) -> Substring.Index {
-        text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        let rest = text.utf8[start...]
+        guard let found = rest.withContiguousStorageIfAvailable({ TextSearch.offset(of: "\n", in: $0) }) else {
+            return rest.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        }
+        return found.map { text.utf8.index(start, offsetBy: $0) } ?? text.endIndex
     }
 
     // MARK: - Transfer encodings
