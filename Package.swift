@@ -197,6 +197,18 @@ let package = Package(
     ]
 )
 
+// The program's own code asks the runtime for generic type metadata through the types' accessors instead of by
+// mangled name: the runtime checks a name's protocol requirements by scanning every conformance record of the
+// statically linked program, which costs more at start-up than the whole diagnosis (README, "What makes it fast").
+for target in package.targets where ["smtp-doctor", "SMTPDoctorReports", "SMTPDoctorCore"].contains(target.name) {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .unsafeFlags(
+                ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                .when(configuration: .release))
+        ]
+}
+
 // Every Swift target of the package spells existential types `any P`.
 for target in package.targets where [.regular, .executable, .test].contains(target.type) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]

@@ -14,13 +14,22 @@ struct ConfigOptions: ParsableArguments {
 
     /// Reads the configuration once, before the command runs, so that a malformed file stops every command alike.
     func validate() throws {
-        do {
-            ConfigDefaults.shared.set(
+        switch resolved() {
+        case .success(let settings): ConfigDefaults.shared.set(settings)
+        case .failure(let failure): throw failure.report()
+        }
+    }
+
+    /// The settings of the configuration files, or the failure that stops the command; nothing is printed or kept.
+    func resolved() -> Result<ConfigFile, CommandFailure> {
+        do throws(ConfigFailure) {
+            return .success(
                 try ConfigFile.resolve(explicitFile: file, environment: ProcessInfo.processInfo.environment))
-        } catch .unreadable(let message) {
-            throw CommandFailure(message, status: .unreadableInput).report()
-        } catch .problem(let problem) {
-            throw CommandFailure(problem.description, status: .invalidRules).report()
+        } catch {
+            switch error {
+            case .unreadable(let message): return .failure(CommandFailure(message, status: .unreadableInput))
+            case .problem(let problem): return .failure(CommandFailure(problem.description, status: .invalidRules))
+            }
         }
     }
 }

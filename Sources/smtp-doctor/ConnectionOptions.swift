@@ -46,10 +46,10 @@ struct ConnectionOptions: ParsableArguments {
     var host: String?
 
     @Option(help: ArgumentHelp("The port, or 'auto' to probe 587, 465 and 25 at once.", valueName: "port|auto"))
-    var port: PortChoice = .number(587)
+    var port: PortChoice = ConnectionOptions.defaultPort
 
     @Option(help: "How to use TLS: auto is implicit TLS on 465 and STARTTLS when offered elsewhere.")
-    var tls: TLSMode = .auto
+    var tls: TLSMode = ConnectionOptions.defaultTLS
 
     @Option(help: ArgumentHelp("The username to authenticate as.", valueName: "name"))
     var user: String?
@@ -90,14 +90,21 @@ struct ConnectionOptions: ParsableArguments {
     /// The longest `--timeout` and `--deadline` accepted: a day, far beyond any SMTP server's patience.
     static let maximumSeconds: Double = 86_400
 
+    /// The values of `--port`, `--tls`, `--timeout`, `--deadline` and `--helo-name` when they are not given.
+    static let defaultPort = PortChoice.number(587)
+    static let defaultTLS = TLSMode.auto
+    static let defaultTimeout: Double = 10
+    static let defaultDeadline: Double = 60
+    static let defaultHeloName = "smtp-doctor.localhost"
+
     @Option(help: ArgumentHelp("Seconds each step may take (more than 0, at most 86400).", valueName: "seconds"))
-    var timeout: Double = 10
+    var timeout: Double = ConnectionOptions.defaultTimeout
 
     @Option(help: ArgumentHelp("Seconds the whole probe may take (more than 0, at most 86400).", valueName: "seconds"))
-    var deadline: Double = 60
+    var deadline: Double = ConnectionOptions.defaultDeadline
 
     @Option(help: ArgumentHelp("The name to give in EHLO.", valueName: "name"))
-    var heloName = "smtp-doctor.localhost"
+    var heloName = ConnectionOptions.defaultHeloName
 
     func validate() throws {
         if password != nil {

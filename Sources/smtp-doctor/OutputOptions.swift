@@ -28,7 +28,10 @@ struct OutputOptions<Documents: CommandDocuments>: ParsableArguments {
     var templateFolder: String?
 
     @Option(help: ArgumentHelp("The lowest confidence a cause needs to be shown (0 to 1).", valueName: "value"))
-    var minConfidence: Double = 0.2
+    var minConfidence: Double = defaultMinConfidence
+
+    /// The lowest confidence shown when `--min-confidence` is not given.
+    static var defaultMinConfidence: Double { 0.2 }
 
     @Flag(help: "Show only the most likely cause and the first steps of its own fixes (text only).")
     var brief = false

@@ -25,4 +25,22 @@ struct SMTPDoctor: AsyncParsableCommand {
             Rules.self,
         ]
     )
+
+    /// Runs the command line: `--version` and the common `diagnose` lines as `QuickCommandLine` reads them, which
+    /// spares them the start-up cost of ArgumentParser's reflection, and everything else through ArgumentParser.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch QuickCommandLine.request(arguments) {
+        case .version?:
+            print(configuration.version)
+        case .diagnose(let command)?:
+            do {
+                try await command.run()
+            } catch {
+                exit(withError: error)
+            }
+        case nil:
+            await main(arguments)
+        }
+    }
 }
