@@ -189,12 +189,13 @@ print "\ncategory agreement per expected reason           smtp-doctor    Sisimai
 for my $reason (sort { $score{ours}{reason}{$b}[1] <=> $score{ours}{reason}{$a}[1] || $a cmp $b }
     keys %{ $score{ours}{reason} // {} })
 {
-    my ($a, $n) = @{ $score{ours}{reason}{$reason} };
-    my ($b) = @{ $score{sisimai}{reason}{$reason} // [0] };
+    my ($agreed, $records) = @{ $score{ours}{reason}{$reason} };
+    my $agreed_sisimai = $score{sisimai}{reason}{$reason}[0] // 0;
     my %instead = %{ $score{ours}{reported}{$reason} // {} };
     my @top = grep { defined } (sort { $instead{$b} <=> $instead{$a} || $a cmp $b } keys %instead)[0 .. 2];
-    printf "  %-16s %-29s %4d/%-4d %5.1f %% %4d/%-4d %5.1f %%   %s\n", $reason, $category_of{$reason}, $a, $n,
-        percent($a, $n), $b // 0, $n, percent($b // 0, $n), join(', ', map { "$_ $instead{$_}" } @top);
+    printf "  %-16s %-29s %4d/%-4d %5.1f %% %4d/%-4d %5.1f %%   %s\n", $reason, $category_of{$reason}, $agreed, $records,
+        percent($agreed, $records), $agreed_sisimai, $records, percent($agreed_sisimai, $records),
+        join(', ', map { "$_ $instead{$_}" } @top);
 }
 
 my %confusion = %{ $score{ours}{confusion} // {} };
