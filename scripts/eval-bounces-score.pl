@@ -144,6 +144,9 @@ for my $key (sort keys %expected) {
             my $agrees = agrees_with($mapped, $category) ? 1 : 0;
             $score{$name}{category}[0] += $agrees;
             $score{$name}{category}[1]++;
+            $score{$name}{reason}{ $record->{reason} }[0] += $agrees;
+            $score{$name}{reason}{ $record->{reason} }[1]++;
+            $score{$name}{reported}{ $record->{reason} }{$category}++ unless $agrees;
             next if $name ne 'ours' || $agrees;
             $score{$name}{confusion}{"$mapped -> $category"}++;
             if ($ENV{MISSES}) {
@@ -179,6 +182,21 @@ my ($wall_ours, $memory_ours) = resources($ours_time);
 my ($wall_sisimai, $memory_sisimai) = resources($sisimai_time);
 printf "\nwhole corpus, one process each: smtp-doctor %.2f s, %.1f MB peak; Sisimai %.2f s, %.1f MB peak (%.1fx)\n",
     $wall_ours, $memory_ours, $wall_sisimai, $memory_sisimai, $wall_ours ? $wall_sisimai / $wall_ours : 0;
+
+# Per expected reason: how many records each tool puts in the mapped category, and what smtp-doctor says instead
+# when it does not (the three most frequent other categories).
+print "\ncategory agreement per expected reason           smtp-doctor    Sisimai 4.25   smtp-doctor says instead\n";
+for my $reason (sort { $score{ours}{reason}{$b}[1] <=> $score{ours}{reason}{$a}[1] || $a cmp $b }
+    keys %{ $score{ours}{reason} // {} })
+{
+    my ($agreed, $records) = @{ $score{ours}{reason}{$reason} };
+    my $agreed_sisimai = $score{sisimai}{reason}{$reason}[0] // 0;
+    my %instead = %{ $score{ours}{reported}{$reason} // {} };
+    my @top = grep { defined } (sort { $instead{$b} <=> $instead{$a} || $a cmp $b } keys %instead)[0 .. 2];
+    printf "  %-16s %-29s %4d/%-4d %5.1f %% %4d/%-4d %5.1f %%   %s\n", $reason, $category_of{$reason}, $agreed, $records,
+        percent($agreed, $records), $agreed_sisimai, $records, percent($agreed_sisimai, $records),
+        join(', ', map { "$_ $instead{$_}" } @top);
+}
 
 my %confusion = %{ $score{ours}{confusion} // {} };
 if (%confusion) {

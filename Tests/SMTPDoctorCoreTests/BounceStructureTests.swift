@@ -188,4 +188,75 @@ import Testing
         let found = try events(of: message)
         #expect(found.map(\.recipient) == ["gone@example.com"])
     }
+
+    @Test func anMboxMessageAppendedWithoutAnEmptyLineStartsAtItsPostmark() throws {
+        let mailbox = """
+            From MAILER-DAEMON  Thu Jul  2 12:05:05 2020
+            Return-Path: <>
+            From: MAILER-DAEMON@mx.example.net
+            To: sender@example.org
+            Subject: Undelivered Mail
+
+            <one@example.com>: 550 5.1.1 User unknown
+            --closing-boundary--
+            From double-bounce@mx.example.net  Thu Jul  2 12:06:05 2020
+            Return-Path: <>
+            From: MAILER-DAEMON@mx.example.net
+            To: sender@example.org
+            Subject: Undelivered Mail
+
+            <two@example.com>: 552 5.2.2 Mailbox full
+            From the desk of the sender: this line is not a postmark.
+
+            """
+        let found = try events(in: Array(mailbox.utf8), name: "mbox")
+        #expect(found.map(\.recipient) == ["one@example.com", "two@example.com"])
+        #expect(found.last?.text.contains("From the desk") == true)
+    }
+
+    @Test func aReportThatStartsItsRecipientLinesWithTheAddressNamesNoOtherRecipient() throws {
+        let message = """
+            Return-Path: <>
+            From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+            To: sender@example.org
+            Subject: Undelivered Mail Returned to Sender
+
+            For help, write to <helpdesk@example.net>.
+
+            This is the mail system at host mx.example.net.
+
+            <gone@example.com>: host mx.example.com[192.0.2.7] said: 550 5.1.1
+                <gone@example.com>: Recipient address rejected: User unknown
+            <full@example.com> (expanded from <team@example.com>): host mx.example.com[192.0.2.7]
+                said: 552 5.2.2 Mailbox full
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["gone@example.com", "full@example.com"])
+        #expect(found.map { $0.text.contains("User unknown") } == [true, false])
+        #expect(found.map { $0.text.contains("Mailbox full") } == [false, true])
+    }
+
+    @Test func theAddressAFailedOneWasGeneratedFromIsNotARecipient() throws {
+        let message = """
+            Return-Path: <>
+            From: Mail Delivery System <Mailer-Daemon@mx.example.net>
+            To: sender@example.org
+            Subject: Mail delivery failed: returning message to sender
+
+            This message was created automatically by mail delivery software.
+
+            A message that you sent could not be delivered to one or more of its
+            recipients. This is a permanent error. The following address(es) failed:
+
+              forward@example.com
+                (ultimately generated from alias@example.net)
+                SMTP error from remote mail server after RCPT TO:<forward@example.com>:
+                host mx.example.com [192.0.2.8]: 550 5.1.1 No such user
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["forward@example.com"])
+        #expect(found.first?.text.contains("550 5.1.1") == true)
+    }
 }

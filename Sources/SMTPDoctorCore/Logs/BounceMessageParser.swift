@@ -397,8 +397,7 @@ struct BounceMessageParser {
                 || (Self.returnsAMessage(message) && wording.saysUndelivered(region))
         else { return [] }
         var seen: Set<String> = []
-        let envelope = Self.envelopeRecipients(in: region)
-        let named = listed.isEmpty ? (envelope.isEmpty ? Self.reportedAddresses(in: region) : envelope) : listed
+        let named = listed.isEmpty ? Self.namedRecipients(in: region) : listed
         // `X-Failed-Recipients` names the recipients outright, even one that is also the bounce's own Reply-To.
         let candidates = named.filter { address in
             (!listed.isEmpty || !own.contains(address.lowercased())) && seen.insert(address.lowercased()).inserted

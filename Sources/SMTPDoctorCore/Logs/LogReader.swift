@@ -364,7 +364,7 @@ public struct LogReader {
         var previousBlank = true
         func take(_ line: UnsafeRawBufferPointer) {
             number += 1
-            if previousBlank && line.hasBytes("From ", at: 0) {
+            if line.hasBytes("From ", at: 0) && (previousBlank || MailboxPostmark.isPostmark(line)) {
                 if start > 0 { parseMessage(message, name: name, line: start, format: .mbox, onEvent: onEvent) }
                 message.removeAll(keepingCapacity: true)
                 start = number
