@@ -4,17 +4,24 @@
 // the share with the right cause among the first three, and the mean number of questions asked — for all causes
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
-// Usage: interview-simulation [--verbose] [--without-errors] [--confidence N] [--margin N] [--lookahead N]
-//   [--leader-change N] [--contradiction N]
+// With --per-cause it prints one line per cause: where each order ranked it at the end and after how many
+// questions; with --rules DIR it reads the knowledge base from that folder instead of the built-in one.
+//
+// Usage: interview-simulation [--verbose] [--per-cause] [--without-errors] [--rules DIR] [--confidence N]
+//   [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
 import Synchronization
 
 let verbose = CommandLine.arguments.contains("--verbose")
+let perCause = CommandLine.arguments.contains("--per-cause")
 let knowledgeBase: KnowledgeBase
 do {
-    knowledgeBase = try KnowledgeBase.load([.builtIn])
+    let folder = CommandLine.arguments.firstIndex(of: "--rules").flatMap {
+        $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
+    }
+    knowledgeBase = try KnowledgeBase.load([try folder.map { try RuleLayer(directory: $0) } ?? .builtIn])
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(65)
@@ -31,6 +38,7 @@ settings.confidence = option("--confidence") ?? settings.confidence
 settings.margin = option("--margin") ?? settings.margin
 settings.lookahead = option("--lookahead").map { Int($0) } ?? settings.lookahead
 settings.leaderChange = option("--leader-change") ?? settings.leaderChange
+settings.minimumGain = option("--minimum-gain") ?? settings.minimumGain
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
@@ -82,9 +90,11 @@ print(
     "knowledge base: \(count) diagnoses, \(knowledgeBase.questions.count) questions; stop at confidence "
         + "\(settings.confidence) of the probability leading by \(settings.margin), or when no answer changes the "
         + "leader (or, when no question gains, until no answer changes it with a chance of \(settings.leaderChange) per "
+        + "unit of cost, or while no cause is clearly ahead, until no question gains \(settings.minimumGain) bits per "
         + "unit of cost); the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
         + "\(model.contradictionWeight) of the evidence against a cause"
         + (withholdsErrors ? "; the oracle withholds the error text" : ""))
+var byStrategy: [InterviewSimulation.Strategy: [InterviewSimulation.Outcome]] = [:]
 for strategy in InterviewSimulation.Strategy.allCases {
     let outcomes = Outcomes(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -95,6 +105,7 @@ for strategy in InterviewSimulation.Strategy.allCases {
         outcomes.set(index, outcome)
     }
     let done = outcomes.all
+    byStrategy[strategy] = done
     print(strategy.rawValue)
     print(figures("all causes", done))
     print(figures("40 most common", done.filter { mostCommon.contains($0.diagnosisID) }))
@@ -103,6 +114,21 @@ for strategy in InterviewSimulation.Strategy.allCases {
             let path = outcome.asked.map { "\($0.questionID)=\($0.words.prefix(40))" }.joined(separator: "; ")
             print("  miss \(outcome.diagnosisID) -> \(outcome.leadingID ?? "nothing"): \(path)")
         }
+    }
+}
+/// Where an outcome ranked the cause it played ("-" when not among the concluded), with the questions asked.
+func placing(_ outcome: InterviewSimulation.Outcome) -> String {
+    let rank = outcome.concludedIDs.firstIndex(of: outcome.diagnosisID).map { String($0 + 1) } ?? "-"
+    return "\(rank)/\(outcome.asked.count)q -> \(outcome.leadingID ?? "nothing")"
+}
+if perCause {
+    print("per cause (rank at the end / questions -> leader): information gain | file order")
+    let gain = byStrategy[.informationGain] ?? []
+    let order = Dictionary(
+        (byStrategy[.fileOrder] ?? []).map { ($0.diagnosisID, $0) }, uniquingKeysWith: { first, _ in first })
+    for outcome in gain {
+        let other = order[outcome.diagnosisID].map(placing) ?? "-"
+        print("  \(outcome.diagnosisID): \(placing(outcome)) | \(other)")
     }
 }
 print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))

@@ -53,13 +53,19 @@ struct Dialogue {
                         continue
                     }
                     answered = true
-                case "unknown", "u", "don't know", "dont know", "skip":
+                case "unknown", "u", "don't know", "dont know", "not sure", "no idea", "skip":
                     interview.record(nil, to: choice.question)
                     answered = true
                 default:
                     switch choice.question.interpret(words) {
                     case .failure(let problem):
-                        say(problem.message)
+                        guard let elsewhere = interview.answerElsewhere(words) else {
+                            say(problem.message)
+                            continue
+                        }
+                        interview.record(elsewhere.answer, to: elsewhere.question)
+                        say("Taken as the answer to \"\(elsewhere.question.text)\": \(elsewhere.answer.label)\n")
+                        answered = true
                     case .success(let answer):
                         interview.record(answer, to: choice.question)
                         answered = true

@@ -54,7 +54,7 @@ extension SMTPDoctor {
         @Option(
             help: ArgumentHelp(
                 "Stop asking when the leading cause holds this share of the probability (0 to 1).", valueName: "value"))
-        var confidence: Double = 0.8
+        var confidence: Double = QuestionChooser.Settings().confidence
 
         @OptionGroup var knowledge: KnowledgeOptions
 

@@ -71,6 +71,14 @@ import Testing
         #expect(fromImage.providers.map(\.dkimSelectors) == fromFiles.providers.map(\.dkimSelectors))
     }
 
+    @Test func everyAnswerKeepsItsWords() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        let words = { (knowledgeBase: KnowledgeBase) in knowledgeBase.questions.map { $0.answers.map(\.words) } }
+        #expect(words(fromFiles).joined().contains { !$0.isEmpty }, "no built-in answer has words")
+        #expect(words(fromImage) == words(fromFiles))
+    }
+
     @Test func theStagePhrasesSurviveTheImage() throws {
         let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
         let fromImage = try KnowledgeBase.load([.builtIn])

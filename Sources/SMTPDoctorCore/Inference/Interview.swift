@@ -45,6 +45,20 @@ public struct Interview: Sendable {
         chooser.separator(answers: answers, observations: observations)
     }
 
+    /// The question not yet answered whose answers' vocabulary a sentence uses most plainly (the longest word
+    /// found), with the answer it gives: what a person said about something else than the question asked ("it's a
+    /// Ricoh scanner" while asked what changed). `nil` when no question reads the sentence, or two read it equally.
+    public func answerElsewhere(_ sentence: String) -> (question: Question, answer: QuestionAnswer)? {
+        let answered = Set(answers.map(\.questionID))
+        let lowered = sentence.lowercased()
+        let readings = knowledgeBase.questions.filter { !answered.contains($0.id) }.compactMap { question in
+            question.reading(lowered).map { (question: question, answer: $0.answer, length: $0.length) }
+        }
+        guard let longest = readings.map(\.length).max() else { return nil }
+        let best = readings.filter { $0.length == longest }
+        return best.count == 1 ? (best[0].question, best[0].answer) : nil
+    }
+
     /// Records an answer (`nil` for "unknown").
     public mutating func record(_ answer: QuestionAnswer?, to question: Question) {
         answers.append(InterviewAnswer(questionID: question.id, answer: answer))

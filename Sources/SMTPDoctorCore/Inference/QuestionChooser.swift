@@ -13,7 +13,9 @@
 /// It stops when one cause is clearly ahead — holding most of the probability and leading the next by a margin — or
 /// when no answer (nor, with a lookahead, pair of answers among the questions weighed two ahead) would change which
 /// cause leads. A question that would change the leader but gains nothing on average is still asked while the chance
-/// that it changes the leader, per unit of cost, reaches `Settings.leaderChange`.
+/// that it changes the leader, per unit of cost, reaches `Settings.leaderChange`; and a question that gains at least
+/// `Settings.minimumGain` bits per unit of cost is asked while no cause is clearly ahead, as several answers together
+/// may change the leader where none alone does.
 /// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
@@ -34,12 +36,22 @@ public struct QuestionChooser: Sendable {
         /// thousand). 0 disables this.
         public var leaderChange: Double
 
+        /// While no cause is clearly ahead, keep asking the question with the largest expected gain per unit of cost
+        /// if that reaches this many bits, though no single answer would change the leader: a cause that only
+        /// several answers together tell from a commoner one gains a little from each (a sender's own size limit
+        /// against the general one). Default a hundredth of a bit; 0 disables this.
+        public var minimumGain: Double
+
         /// The defaults used by `smtp-doctor interview`.
-        public init(confidence: Double = 0.8, margin: Double = 0.1, lookahead: Int = 0, leaderChange: Double = 0.0001) {
+        public init(
+            confidence: Double = 0.95, margin: Double = 0.1, lookahead: Int = 0, leaderChange: Double = 0.0001,
+            minimumGain: Double = 0.01
+        ) {
             self.confidence = confidence
             self.margin = margin
             self.lookahead = lookahead
             self.leaderChange = leaderChange
+            self.minimumGain = minimumGain
         }
     }
 
@@ -137,7 +149,9 @@ public struct QuestionChooser: Sendable {
     /// The askable question to ask now among those with an answer — or, for the questions weighed two answers ahead
     /// (`Settings.lookahead`), a pair of answers — that would change which cause leads: the best by two-answer
     /// score among the questions weighed two ahead, else the best by one-answer score. If no answer would change the
-    /// leader, the one with the largest one-answer score when `anyGain`, else `nil`. Ties go by `precedes(_:_:)`.
+    /// leader, the one with the largest one-answer score when `anyGain`; else the question likeliest to change the
+    /// leader (`Settings.leaderChange`), else the one with the largest score if it reaches `Settings.minimumGain`,
+    /// else `nil`. Ties go by `precedes(_:_:)`.
     private func bestChoice(
         answers: [InterviewAnswer], observations: [Observation], result: DiagnosisResult, anyGain: Bool = false
     ) -> Choice? {
@@ -154,6 +168,7 @@ public struct QuestionChooser: Sendable {
         let changing = zip(weighed, choices).filter { $0.0.changesLeader && $0.1.score > 0 }.map(\.1)
         return Self.first(changing) ?? (anyGain ? Self.first(gaining) : nil)
             ?? likeliestLeaderChange(weighed, choices: choices, leader: leader)
+            ?? (settings.minimumGain > 0 ? Self.first(gaining.filter { $0.score >= settings.minimumGain }) : nil)
     }
 
     /// The question whose answers most likely bring another cause first, per unit of its cost, if that chance is at

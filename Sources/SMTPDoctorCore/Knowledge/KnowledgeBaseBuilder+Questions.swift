@@ -9,9 +9,8 @@ extension KnowledgeBaseBuilder {
         raw.questions.all.compactMap { id, entry in
             entry.rejectUnknownKeys(
                 [
-                    "id", "text", "help", "kind", "cost", "answers", "answers-from", "yes", "no", "sets-fact",
-                    "host-facts",
-                    "port-fact", "ask-when",
+                    "id", "text", "help", "kind", "cost", "answers", "answers-from", "yes", "no", "yes-words",
+                    "no-words", "sets-fact", "host-facts", "port-fact", "ask-when",
                 ],
                 in: "question '\(id)'")
             guard let text = entry.required("text"), let kindName = entry.required("kind") else { return nil }
@@ -37,7 +36,9 @@ extension KnowledgeBaseBuilder {
                         continue
                     }
                     question.answers.append(
-                        QuestionAnswer(id: word, label: word, facts: assignments(sets, compiler), errorText: nil))
+                        QuestionAnswer(
+                            id: word, label: word, facts: assignments(sets, compiler), errorText: nil,
+                            words: entry.texts("\(word)-words").map { $0.lowercased() }))
                 }
             case .choice:
                 question.answers = choices(entry, id, compiler, providers, symptoms)
@@ -86,7 +87,7 @@ extension KnowledgeBaseBuilder {
         }
         var seen = Set(answers.map(\.id))
         for item in entry["answers"]?.items("'answers'") ?? [] {
-            item.rejectUnknownKeys(["id", "label", "sets"], in: "an answer")
+            item.rejectUnknownKeys(["id", "label", "sets", "words"], in: "an answer")
             guard let answerID = item.required("id") else { continue }
             guard seen.insert(answerID).inserted else {
                 item.report("question '\(id)': duplicate answer '\(answerID)'")
@@ -97,7 +98,9 @@ extension KnowledgeBaseBuilder {
             }
             let facts = item["sets"].map { assignments($0, compiler) } ?? []
             answers.append(
-                QuestionAnswer(id: answerID, label: item.optional("label") ?? answerID, facts: facts, errorText: nil))
+                QuestionAnswer(
+                    id: answerID, label: item.optional("label") ?? answerID, facts: facts, errorText: nil,
+                    words: item.texts("words").map { $0.lowercased() }))
         }
         return answers
     }

@@ -153,7 +153,8 @@ extension KnowledgeImageReader {
         let answers = list { reader in
             let id = reader.string()
             return QuestionAnswer(
-                id: id, label: reader.string(), facts: reader.assignments(), errorText: reader.optionalString())
+                id: id, label: reader.string(), facts: reader.assignments(), errorText: reader.optionalString(),
+                words: reader.list { $0.string() })
         }
         let textFacts = list { $0.reference() }
         let portFact = bool() ? reference() : nil

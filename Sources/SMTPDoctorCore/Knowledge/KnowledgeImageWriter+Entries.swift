@@ -191,6 +191,7 @@ extension KnowledgeImageWriter {
             string(answer.label)
             write(answer.facts)
             optionalString(answer.errorText)
+            strings(answer.words)
         }
         int(question.textFacts.count)
         for fact in question.textFacts { write(fact) }

@@ -2,8 +2,9 @@ extension Question {
     /// The answer a person's words give, or a message saying what this question takes.
     ///
     /// `"2"` and `"oauth2"` both choose the second answer of a choice; `"y"` answers a yes-no question;
-    /// `"smtp.gmail.com:465"` answers a host-port question. `unknown` is handled by the caller, as it is the same
-    /// for every question.
+    /// `"smtp.gmail.com:465"` answers a host-port question; a sentence that uses one answer's vocabulary ("I changed
+    /// the password yesterday") chooses that answer (`answer(inWords:)`). `unknown` is handled by the caller, as it
+    /// is the same for every question.
     /// - Parameter words: what was typed, or the value in an answers file.
     /// - Returns: the answer, or a one-line explanation of what is expected.
     public func interpret(_ words: String) -> Result<QuestionAnswer, AnswerProblem> {
@@ -18,6 +19,7 @@ extension Question {
             if let answer = answers.first(where: { $0.id.lowercased() == wanted || $0.label.lowercased() == wanted }) {
                 return .success(answer)
             }
+            if let answer = answer(inWords: text) { return .success(answer) }
             return .failure(AnswerProblem(expectation))
         case .text:
             let facts = textFacts.map { ($0, FactValue.string(text)) }

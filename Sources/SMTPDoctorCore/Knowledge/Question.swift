@@ -60,4 +60,7 @@ public struct QuestionAnswer: Sendable {
     public var facts: [(fact: FactReference, value: FactValue)]
     /// For an error question, the error text this answer stands for.
     public var errorText: String?
+    /// Words a person may type in their own sentence for this answer ("changed the password", "ricoh"), lower case:
+    /// the answer's vocabulary in `questions.yaml` (`Question.interpret(_:)`).
+    public var words: [String] = []
 }
