@@ -80,10 +80,17 @@ build_flags=(
 [ -n "$optimized" ] && build_flags+=(-Xswiftc -enable-testing)
 started=$(date +%s)
 echo "fuzz.sh: building ${#targets[@]} target(s) ($configuration) into ${scratch#"$root"/}"
+mkdir -p "$scratch/logs"
 for target in "${targets[@]}"; do
-    swift build "${build_flags[@]}" --product "fuzz-$target" 2>&1 | grep -v 'warning: Cannot export local symbol' \
-        | grep -E 'error|Compiling fuzz|complete' || true
-    [ -x "$scratch/$configuration/fuzz-$target" ] || { echo "fuzz.sh: fuzz-$target did not build" >&2; exit 1; }
+    # A failed build must stop the script: the binary of an earlier build would otherwise be fuzzed in its place.
+    build_log="$scratch/logs/build-$target.log"
+    status=0
+    swift build "${build_flags[@]}" --product "fuzz-$target" > "$build_log" 2>&1 || status=$?
+    grep -v 'warning: Cannot export local symbol' "$build_log" | grep -E 'error|Compiling fuzz|complete' || true
+    if [ "$status" -ne 0 ] || [ ! -x "$scratch/$configuration/fuzz-$target" ]; then
+        echo "fuzz.sh: fuzz-$target did not build (exit $status; $build_log)" >&2
+        exit 1
+    fi
 done
 echo "fuzz.sh: built in $(( $(date +%s) - started )) s"
 
