@@ -17,8 +17,8 @@ public struct BoundedCounter: Sendable, Hashable {
 
     /// Counts one occurrence of `key`.
     public mutating func add(_ key: String) {
-        if let count = counts[key] {
-            counts[key] = count + 1
+        if let index = counts.index(forKey: key) {
+            counts.values[index] += 1
         } else if counts.count < capacity {
             counts[key] = 1
         } else {

@@ -54,8 +54,16 @@ public struct FailureEvent: Sendable, Hashable {
 
     /// The domain of the recipient address, lower-cased.
     public var recipientDomain: String? {
-        guard let recipient, let at = recipient.lastIndex(of: "@") else { return nil }
-        let domain = recipient[recipient.index(after: at)...].lowercased()
+        guard let recipient else { return nil }
+        let domain: String
+        if ASCIIText.isASCII(recipient) {
+            // One byte is one character: the last `@` byte is the last `@` character.
+            guard let at = recipient.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            domain = ASCIIText.lowercased(String(recipient[recipient.utf8.index(after: at)...]))
+        } else {
+            guard let at = recipient.lastIndex(of: "@") else { return nil }
+            domain = recipient[recipient.index(after: at)...].lowercased()
+        }
         return domain.isEmpty ? nil : domain
     }
 

@@ -28,21 +28,40 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
     }
 
     /// ISO 8601: `2026-05-01T06:06:57`, or `--05-01T06:06:57` without a year.
-    public var iso8601: String {
-        let date = "\(year.map { pad($0, 4) } ?? "-")-\(pad(month, 2))-\(pad(day, 2))"
-        return "\(date)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
-    }
+    public var iso8601: String { String(decoding: iso8601Bytes, as: UTF8.self) }
 
     /// The hour this time falls in, as a sortable key: `2026-05-01T06`.
-    public var hourKey: String { String(iso8601.prefix(iso8601.count - 6)) }
+    public var hourKey: String { String(decoding: iso8601Bytes.dropLast(6), as: UTF8.self) }
+
+    /// `iso8601` as bytes, written without string interpolation: the log reader asks for every failure's hour.
+    private var iso8601Bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        if let year { Self.append(year, width: 4, to: &bytes) } else { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        Self.append(hour, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.append(minute, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.append(second, width: 2, to: &bytes)
+        return bytes
+    }
 
     public static func < (lhs: LogTimestamp, rhs: LogTimestamp) -> Bool {
         (lhs.year ?? 0, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
             < (rhs.year ?? 0, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Appends the decimal digits of `value`, with zeros before them up to `width` characters.
+    private static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        let digits = String(value).utf8
+        if digits.count < width {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+        }
+        bytes.append(contentsOf: digits)
     }
 }
