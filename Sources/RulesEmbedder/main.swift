@@ -4,7 +4,8 @@
 // than YAML; a file that does not parse is stored as text so that the program reports its error at file:line.
 // The whole knowledge base is then loaded and checked in full, and when it is valid its image
 // (`KnowledgeBase.image`: the final tables, regular expressions' literals and the phrase matcher) is stored too, so
-// that the program starts from it without checking or compiling anything. Layered folders are read from the files.
+// that the program starts from it without checking or compiling anything: its strings as literals of their own, its
+// body as one more. Layered folders are read from the files.
 //
 // Usage: RulesEmbedder RULES_DIR OUTPUT.swift
 import Foundation
@@ -53,6 +54,7 @@ func delimiter(for text: String) -> String {
 
 var source = """
     // Generated from Rules/ at build time by the EmbedRules plugin. Do not edit.
+    import SMTPDoctorCore
 
     /// The default knowledge base: every file of Rules/, as (path inside Rules/, YAML text, compiled form).
     public enum DefaultRules {
@@ -64,6 +66,24 @@ var source = """
 func literal(_ text: String) -> String {
     let hashes = delimiter(for: text)
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
+}
+
+/// The text as a one-line string literal: quotes, backslashes and control characters escaped, the rest as it is.
+func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            result += "\\u{\(String(scalar.value, radix: 16))}"
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
 }
 
 var ruleFiles: [RuleFile] = []
@@ -80,13 +100,29 @@ for file in files {
 }
 source += "    ]\n\n"
 // An invalid knowledge base gets no image: the program then loads the files and reports every problem.
-let image = (try? KnowledgeBase.load([RuleLayer(files: ruleFiles)]))?.image
-source += """
-        /// The knowledge base compiled and checked at build time (`KnowledgeBase.image`); `nil` when it has problems.
-        public static let image: String? = \(image.map { $0.contains("\r") ? "nil" : literal($0) } ?? "nil")
-    }
+if let image = (try? KnowledgeBase.load([RuleLayer(files: ruleFiles)]))?.image {
+    // Each string is a literal of its own, each page an array: the optimiser lays out a global array of literals as
+    // a constant, so the program starts with every string made.
+    source += """
+            /// The knowledge base compiled and checked at build time (`KnowledgeBase.image`); `nil` when it has problems.
+            public static let image: KnowledgeImage? = KnowledgeImage(
+                stringPages: [\((0..<image.stringPages.count).map { "imageStrings\($0)" }.joined(separator: ", "))],
+                body: \(literal(image.body)))
 
-    """
+        """
+    for (index, strings) in image.stringPages.enumerated() {
+        source += "    private static let imageStrings\(index): [String] = [\n"
+        for string in strings { source += "        \(quoted(string)),\n" }
+        source += "    ]\n"
+    }
+} else {
+    source += """
+            /// The knowledge base compiled and checked at build time (`KnowledgeBase.image`); `nil` when it has problems.
+            public static let image: KnowledgeImage? = nil
+
+        """
+}
+source += "}\n"
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

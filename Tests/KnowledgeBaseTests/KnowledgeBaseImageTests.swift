@@ -35,14 +35,26 @@ import Testing
         }
     }
 
+    @Test func theStringsComeInFullPagesButTheLast() throws {
+        let pages = try #require(DefaultRules.image).stringPages
+        #expect(pages.count > 1)
+        #expect(pages.dropLast().allSatisfy { $0.count == KnowledgeImage.pageSize })
+        #expect((1...KnowledgeImage.pageSize).contains(pages.last?.count ?? 0))
+    }
+
     @Test func aDamagedImageIsRefusedNotRead() throws {
         let image = try #require(DefaultRules.image)
+        let body = image.body
+        let withBody = { (body: String) in KnowledgeImage(stringPages: image.stringPages, body: body) }
         for fraction in stride(from: 0.0, to: 1.0, by: 0.05) {
-            let cut = String(image.utf8.prefix(Int(Double(image.utf8.count) * fraction)))
-            #expect(KnowledgeBase(image: cut ?? "") == nil, "image cut at \(fraction)")
+            let cut = String(body.utf8.prefix(Int(Double(body.utf8.count) * fraction))) ?? ""
+            #expect(KnowledgeBase(image: withBody(cut)) == nil, "image cut at \(fraction)")
         }
-        #expect(KnowledgeBase(image: "smtp-doctor-knowledge-image-0," + image.drop { $0 != "," }.dropFirst()) == nil)
-        #expect(KnowledgeBase(image: image + "0,") == nil)
+        let otherVersion = "smtp-doctor-knowledge-image-0," + body.drop { $0 != "," }.dropFirst()
+        #expect(KnowledgeBase(image: withBody(otherVersion)) == nil)
+        #expect(KnowledgeBase(image: withBody(body + "0,")) == nil)
+        let fewerPages = Array(image.stringPages.dropLast(image.stringPages.count / 2))
+        #expect(KnowledgeBase(image: KnowledgeImage(stringPages: fewerPages, body: body)) == nil)
     }
 
     @Test func aLayerOverTheBuiltInBaseIsCheckedInFull() throws {

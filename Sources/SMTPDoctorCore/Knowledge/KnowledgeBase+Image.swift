@@ -4,7 +4,7 @@ extension KnowledgeBase {
     /// The build writes the image of the built-in knowledge base into the program, and `init?(image:)` reads it at
     /// start-up without parsing, checking or compiling anything again. The same knowledge base always gives the
     /// same image.
-    public var image: String {
+    public var image: KnowledgeImage {
         var writer = KnowledgeImageWriter()
         writer.int(facts.count)
         for fact in facts { writer.write(fact) }
@@ -49,10 +49,10 @@ extension KnowledgeBase {
     ///
     /// Regular expressions are compiled on first use, as for any checked layer.
     /// - Returns: the knowledge base, or `nil` when the image is damaged or of another version.
-    public init?(image: String) {
-        var image = image
-        let knowledgeBase: KnowledgeBase? = image.withUTF8 { bytes in
-            var reader = KnowledgeImageReader(bytes: bytes)
+    public init?(image: KnowledgeImage) {
+        var body = image.body
+        let knowledgeBase: KnowledgeBase? = body.withUTF8 { bytes in
+            var reader = KnowledgeImageReader(bytes: bytes, stringPages: image.stringPages)
             let facts = reader.list { $0.fact() }
             let categories = reader.list { $0.category() }
             let symptoms = reader.list { $0.symptom() }
@@ -77,7 +77,7 @@ extension KnowledgeBase {
                 autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() },
                 delayWarningPhrases: reader.list { $0.string() })
             let scopes = reader.scopes(
-                factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map(\.evidence.count),
+                factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map { $0.evidence.count },
                 phraseCount: phraseMatcher.count)
             guard reader.isComplete else { return nil }
             return KnowledgeBase(

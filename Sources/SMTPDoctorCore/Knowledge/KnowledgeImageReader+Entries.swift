@@ -220,7 +220,7 @@ extension KnowledgeImageReader {
         let endingStart = packed(0..<Int(Int32.max))
         let endingIDs = packed(0..<count)
         let endingLink = packed(node)
-        let label = packed(0..<256).map { UInt8(truncatingIfNeeded: $0) }
+        let label = packed(0..<256, as: UInt8.self)
         guard !failed else { return PhraseMatcher(phrases: []) }
         return PhraseMatcher(
             count: count, rootChildren: rootChildren, firstChild: firstChild, nextSibling: nextSibling, label: label,
@@ -238,7 +238,7 @@ extension KnowledgeImageReader {
             reader.list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
         }
         let diagnoses = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
-        guard readers.count == factCount, rules.count == ruleCount, evidence.map(\.count) == evidenceCounts,
+        guard readers.count == factCount, rules.count == ruleCount, evidence.map { $0.count } == evidenceCounts,
             diagnoses.count == evidenceCounts.count
         else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], diagnoses: [])) }
         return ConditionScopes(readers: readers, rules: rules, evidence: evidence, diagnoses: diagnoses)

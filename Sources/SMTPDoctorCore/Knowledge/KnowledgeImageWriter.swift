@@ -1,15 +1,15 @@
 /// Writes a compiled knowledge base as its image: the form in which the built-in knowledge base is compiled into the
 /// program, so that start-up reads the final tables instead of validating and compiling the YAML again.
 ///
-/// The image is text, so that it fits in a Swift string literal: a header, a table of every distinct string (each
-/// stored once, as `<bytes>:<text>`), a table of the regular expressions (each stored once with the literals it
-/// requires and their phrase ids), then the entries, where every number ends with `,` and a string or a regular
-/// expression is its index in its table. Long tables of numbers (the phrase matcher's) are packed: their count, the
-/// number of digits per value, then every value in that many base-64 digits, without separators.
+/// The image is every distinct string, each stored once (`KnowledgeImage.stringPages`), and a body of text, so that
+/// both fit in Swift string literals. The body is a header, a table of the regular expressions (each stored once with
+/// the literals it requires and their phrase ids), then the entries, where every number ends with `,` and a string
+/// or a regular expression is its index in its table. Long tables of numbers (the phrase matcher's) are packed:
+/// their count, the number of digits per value, then every value in that many base-64 digits, without separators.
 /// `KnowledgeImageReader` reads it back.
 struct KnowledgeImageWriter {
     /// The first token of every image; a reader refuses any other.
-    static let header = "smtp-doctor-knowledge-image-4,"
+    static let header = "smtp-doctor-knowledge-image-5,"
     /// The character of the digit 0 in packed tables; digit `d` (0 to 63) is this character plus `d`, so that every
     /// digit is a printable ASCII character from `0` to `o` (no quote, no `#`, no line break).
     static let packedDigitZero = UInt8(ascii: "0")
@@ -22,10 +22,8 @@ struct KnowledgeImageWriter {
     private var expressionIDs: [ObjectIdentifier: Int] = [:]
 
     /// The complete image.
-    var image: String {
-        var output = Self.header + "\(strings.count),"
-        for string in strings { output += "\(string.utf8.count):" + string }
-        return output + "\(expressionCount)," + expressions + body
+    var image: KnowledgeImage {
+        KnowledgeImage(strings: strings, body: Self.header + "\(expressionCount)," + expressions + body)
     }
 
     mutating func int(_ value: Int) {

@@ -8,10 +8,10 @@ public struct RuleLayer: Sendable, Hashable {
     /// while loading (the built-in knowledge base).
     public var isVerified: Bool
     /// The layer compiled at build time (`KnowledgeBase.image`), used when the layer is loaded alone.
-    public var image: String?
+    public var image: KnowledgeImage?
 
     /// Creates a layer from files already in memory, and the image of the same files where there is one.
-    public init(files: [RuleFile], isVerified: Bool = false, image: String? = nil) {
+    public init(files: [RuleFile], isVerified: Bool = false, image: KnowledgeImage? = nil) {
         self.files = files
         self.isVerified = isVerified
         self.image = image
