@@ -119,6 +119,22 @@ import Testing
         #expect(!ASCIIText.isASCII("550\u{00A0}5.1.1"))
     }
 
+    @Test func aNonASCIICharacterIsFoundAtEveryPlaceOfEveryLength() {
+        // Eight bytes are tested at a time: the character falls in a block, between blocks or in the rest.
+        for length in 0..<40 {
+            let ascii = String(repeating: "x", count: length)
+            #expect(ASCIIText.isASCII(ascii))
+            #expect(ASCIIText.isASCII(String(ascii.dropFirst())))
+            for place in 0...length {
+                var characters = Array(ascii)
+                characters.insert("\u{80}", at: place)
+                let text = String(characters)
+                #expect(!ASCIIText.isASCII(text), "\(length) \(place)")
+                #expect(ASCIIText.isASCII(text) == text.utf8.allSatisfy { $0 < 0x80 })
+            }
+        }
+    }
+
     /// Expects a byte scanner to find what the regular expression it stands for finds — the same groups at the same
     /// place, or nothing — on the fixed texts and on 20,000 texts each made of one random choice from every list of
     /// `parts`, and both outcomes to be well represented, so that the comparison says something about each.

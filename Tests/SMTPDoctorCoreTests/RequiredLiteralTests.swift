@@ -20,6 +20,18 @@ import Testing
         #expect(RequiredLiteral.of(#"said:\s+5\d\d"#) == "said:")
     }
 
+    @Test func everyRequiredRunIsAmongAllTheLiterals() {
+        #expect(
+            RequiredLiteral.allOf(#"(?i)credential ?records\s*:?\s*(number of credentials\s*)?0\b"#)
+                == ["credential", "records", "0"])
+        #expect(
+            RequiredLiteral.allOf("(?i)Sender (address )?rejected: (not owned)") == [
+                "sender ", "rejected: ", "not owned",
+            ])
+        #expect(RequiredLiteral.allOf("(?i)refused|timed out").isEmpty)
+        #expect(RequiredLiteral.allOf("colou?r scheme") == ["colo", "r scheme"])
+    }
+
     @Test func topLevelAlternationHasNoLiteral() {
         #expect(RequiredLiteral.of("(?i)refused|timed out") == nil)
     }

@@ -61,7 +61,8 @@ struct ConditionEvaluator {
         case .matches(let expression):
             guard case .string(let text) = value else { return false }
             if let ids = expression.literalIDs, let hits = memory.hits[index] {
-                return ids.contains(where: hits.contains) && expression.matches(text, checkingLiterals: false)
+                return ids.contains(where: hits.contains)
+                    && expression.matches(text, lowered: memory.lowered[index], checkingLiterals: false)
             }
             return expression.matches(text, lowered: memory.lowered[index])
         case .range(let lower, let upper, _):

@@ -47,8 +47,9 @@ public enum FactTest: Sendable {
 
 /// A regular expression with the pattern it came from, compiled on first use.
 ///
-/// A pattern of single characters only (``PlainPattern``, such as `^[245]\.7\.`) is matched on ASCII texts byte by
-/// byte, without compiling it.
+/// A pattern of single characters only (``PlainPattern``, such as `^[245]\.7\.`), or of the common subset the
+/// ``ASCIIRegex`` automaton follows, is matched on ASCII texts byte by byte, without compiling it or copying the text
+/// to UTF-16. A text that lacks a literal every match contains is not searched at all.
 ///
 /// Everything but the compiled forms is set when the value is made and never changes; the compiled forms are made
 /// once, under a mutex, by the first search that needs them. Patterns of the built-in knowledge base were checked
@@ -68,8 +69,8 @@ public final class RegularExpression: Sendable {
     let literalIDs: [Int]?
     /// The engine's compiled expression, made by the first search that needs it.
     private let compiled: Mutex<NSRegularExpression?>
-    /// Nil until the first search, then the pattern as a `PlainPattern`, or nil when it is not one.
-    private let plain = Mutex<PlainPattern??>(nil)
+    /// Nil until the first search, then how texts are searched.
+    private let searchPlan = Mutex<SearchPlan?>(nil)
 
     /// A pattern compiled now (ICU syntax).
     /// - Throws: the compiler's error when the pattern is not valid.
@@ -107,29 +108,52 @@ public final class RegularExpression: Sendable {
     /// Whether the expression matches anywhere in the first ``maximumSubjectLength`` characters of the text.
     /// - Parameters:
     ///   - text: the text.
-    ///   - lowered: the same text lower-cased, when the caller has it, for the quick literal test.
-    ///   - checkingLiterals: `false` when the caller already knows a required literal occurs.
+    ///   - lowered: the same text lower-cased, when the caller has it, for the quick literal tests.
+    ///   - checkingLiterals: `false` when the caller already knows one of ``requiredLiterals`` occurs.
     public func matches(_ text: String, lowered: String? = nil, checkingLiterals: Bool = true) -> Bool {
+        var lowered = lowered
         if checkingLiterals, let requiredLiterals {
-            let lowered = lowered ?? text.lowercased()
-            guard requiredLiterals.contains(where: { TextSearch.contains(lowered, $0) }) else { return false }
+            let folded = lowered ?? text.lowercased()
+            guard requiredLiterals.contains(where: { TextSearch.contains(folded, $0) }) else { return false }
+            lowered = folded
         }
-        if let plainPattern, ASCIIText.isASCII(text) {
-            return plainPattern.matches(text, within: Self.maximumSubjectLength)
+        let plan = self.plan
+        if !plan.allLiterals.isEmpty {
+            let folded = lowered ?? text.lowercased()
+            guard plan.allLiterals.allSatisfy({ TextSearch.contains(folded, $0) }) else { return false }
+        }
+        if plan.plain != nil || plan.ascii != nil, ASCIIText.isASCII(text) {
+            if let plain = plan.plain { return plain.matches(text, within: Self.maximumSubjectLength) }
+            if let ascii = plan.ascii { return ascii.matches(text, within: Self.maximumSubjectLength) }
         }
         guard let expression = expression else { return false }
         let range = NSRange(location: 0, length: min(text.utf16.count, Self.maximumSubjectLength))
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 
-    /// The pattern as a `PlainPattern`, which matches an ASCII text without the regular-expression engine, when it
-    /// is one.
-    private var plainPattern: PlainPattern? {
-        plain.withLock { plain in
-            if let plain { return plain }
-            let parsed = PlainPattern(pattern)
-            plain = .some(parsed)
-            return parsed
+    /// How texts are searched, worked out from the pattern by the first search.
+    private struct SearchPlan: Sendable {
+        /// The pattern as a `PlainPattern`, when it is one.
+        let plain: PlainPattern?
+        /// Otherwise the pattern as an `ASCIIRegex`, when it is one.
+        let ascii: ASCIIRegex?
+        /// Every literal a match contains (``RequiredLiteral/allOf(_:)``), but for a single required literal, which
+        /// the caller tests.
+        let allLiterals: [String]
+
+        init(pattern: String, requiredLiterals: [String]?) {
+            plain = PlainPattern(pattern)
+            ascii = plain == nil ? ASCIIRegex(pattern) : nil
+            allLiterals = RequiredLiteral.allOf(pattern).filter { requiredLiterals != [$0] }
+        }
+    }
+
+    private var plan: SearchPlan {
+        searchPlan.withLock { plan in
+            if let plan { return plan }
+            let made = SearchPlan(pattern: pattern, requiredLiterals: requiredLiterals)
+            plan = made
+            return made
         }
     }
 

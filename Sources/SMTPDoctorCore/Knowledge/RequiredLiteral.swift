@@ -15,6 +15,21 @@ enum RequiredLiteral {
         return literals.map { $0.lowercased() }
     }
 
+    /// Texts every match contains, all of them (lower-cased): the runs of plain characters outside optional parts of a
+    /// pattern without top-level alternation, and those of its required groups; empty when none is proven.
+    static func allOf(_ pattern: String) -> [String] {
+        var body = Array(pattern)
+        if body.starts(with: Array("(?i)")) { body.removeFirst(4) }
+        let branches = branches(body[...])
+        guard branches.count == 1, let elements = requiredElements(branches[0]) else { return [] }
+        var literals: [String] = []
+        for element in elements where element.count == 1 {
+            let literal = element[0].lowercased()
+            if literal.unicodeScalars.allSatisfy(\.isASCII), !literals.contains(literal) { literals.append(literal) }
+        }
+        return literals
+    }
+
     /// The literal of a pattern without top-level alternation, when a single one is proven.
     static func of(_ pattern: String) -> String? {
         guard let literals = anyOf(pattern), literals.count == 1 else { return nil }
@@ -34,6 +49,12 @@ enum RequiredLiteral {
     /// The best proof for a sequence without top-level alternation: the required element whose shortest literal is
     /// longest.
     private static func sequence(_ characters: ArraySlice<Character>) -> [String]? {
+        requiredElements(characters)?.max { strength($0) < strength($1) }
+    }
+
+    /// The required elements of a sequence without top-level alternation, each as the literals one of which every
+    /// match contains; `nil` for a pattern ending in a lone backslash.
+    private static func requiredElements(_ characters: ArraySlice<Character>) -> [[String]]? {
         var candidates: [[String]] = []
         var run = ""
         func endRun() {
@@ -78,7 +99,7 @@ enum RequiredLiteral {
             index += 1
         }
         endRun()
-        return candidates.max { strength($0) < strength($1) }
+        return candidates
     }
 
     /// How well a set of literals filters: its shortest literal first, then fewer alternatives.

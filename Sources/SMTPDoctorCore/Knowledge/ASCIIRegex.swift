@@ -1,0 +1,513 @@
+/// A regular expression of the common subset — literal characters, escaped punctuation, `\d \D \s \S \w \W`, `.`,
+/// bracketed sets, groups, alternation, greedy `? * + {n} {n,} {n,m}`, `^`, `$`, `\b`, `\B` and a leading
+/// `(?i)` — matched on an ASCII text by simulating its automaton over the text's UTF-8 bytes.
+///
+/// Most patterns of the knowledge base are of this kind. The regular-expression engine would first copy each text
+/// to UTF-16, which on the bounce corpus cost more than the matching; here nothing is copied or compiled by the
+/// engine. Whether a pattern matches does not depend on the order in which a backtracking engine tries its
+/// alternatives, so following every alternative at once (one pass over the text, at most one thread per state)
+/// gives the engine's answer, in time linear in the text.
+///
+/// On an ASCII text, as ICU reads it: `.` is any character but a line terminator (line feed, vertical tab, form
+/// feed, carriage return); `\s` is a space, tab, line feed, vertical tab, form feed or carriage return; `\w` is a
+/// letter, digit or `_`; `\b` lies between a `\w` character and another character or an end; `^` matches at the
+/// start only and `$` at the end or before a line terminator (or CR LF) that ends the text; `(?i)` folds ASCII
+/// letters. Anything else — look-around, back references, lazy or possessive quantifiers, other flags, nested or POSIX
+/// sets, non-ASCII characters, a negated set with letters under `(?i)` — leaves the pattern to the engine.
+struct ASCIIRegex: Sendable {
+    /// One state of the automaton; `next` and the branches are indices of other states.
+    private enum Instruction: Sendable {
+        case byte(ByteSet, next: Int)
+        case split(Int, Int)
+        case assertion(Assertion, next: Int)
+        case match
+    }
+
+    private enum Assertion: Sendable {
+        case start, end, wordBoundary, notWordBoundary
+    }
+
+    /// The most states a pattern may have (bounded repetitions are written out); a larger one is left to the engine.
+    private static let maximumStates = 4096
+
+    private let program: [Instruction]
+    /// The state the automaton starts in.
+    private let start: Int
+    /// Whether every match starts at the beginning of the text, so that the search can stop early.
+    private let anchoredAtStart: Bool
+    /// The bytes a match can start with, when the pattern cannot match an empty text: while no thread is alive,
+    /// the search skips to the next of them.
+    private let firstBytes: ByteSet?
+
+    /// The pattern's automaton, or `nil` when the pattern is outside the subset.
+    init?(_ pattern: String) {
+        var parser = Parser(Array(pattern.utf8))
+        guard let tree = parser.parse() else { return nil }
+        var builder = ProgramBuilder()
+        let end = builder.add(.match)
+        guard let start = builder.emit(tree, then: end), builder.program.count <= Self.maximumStates else { return nil }
+        program = builder.program
+        self.start = start
+        firstBytes = Self.firstBytes(of: program, from: start)
+        if case .sequence(let parts) = tree, case .assertion(.start) = parts.first {
+            anchoredAtStart = true
+        } else if case .assertion(.start) = tree {
+            anchoredAtStart = true
+        } else {
+            anchoredAtStart = false
+        }
+    }
+
+    /// Whether the pattern matches anywhere in the first `limit` bytes of an ASCII text.
+    func matches(_ text: String, within limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { all in matches(UnsafeBufferPointer(rebasing: all[..<min(all.count, limit)])) }
+    }
+
+    /// Whether the pattern matches anywhere in the bytes (all ASCII).
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = program.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * count + 2) { storage in
+            guard let base = storage.baseAddress else { return false }
+            // Two lists of threads (the byte states reached before and after the current byte), for each state the
+            // last position it was added at, plus one, and the stack of the closure being followed (each state
+            // pushes at most two others, once per position).
+            var current = base
+            var next = base + count
+            let marks = base + 2 * count
+            let stack = base + 3 * count
+            marks.initialize(repeating: 0, count: count)
+            var currentCount = 0
+            var position = 0
+            while true {
+                if currentCount == 0, let firstBytes {
+                    while position < bytes.count && !firstBytes.contains(bytes[position]) { position += 1 }
+                    if position == bytes.count || anchoredAtStart && position > 0 { return false }
+                }
+                if !anchoredAtStart || position == 0 {
+                    if follow(start, at: position, bytes, into: current, &currentCount, stack, marks) { return true }
+                }
+                if position == bytes.count || currentCount == 0 && anchoredAtStart { return false }
+                let byte = bytes[position]
+                position += 1
+                var nextCount = 0
+                for index in 0..<currentCount {
+                    guard case .byte(let set, let target) = program[current[index]], set.contains(byte) else {
+                        continue
+                    }
+                    if follow(target, at: position, bytes, into: next, &nextCount, stack, marks) { return true }
+                }
+                swap(&current, &next)
+                currentCount = nextCount
+            }
+        }
+    }
+
+    /// The union of the byte states reachable from `start` without reading a byte, every assertion taken as holding;
+    /// `nil` when the match state is reachable so.
+    private static func firstBytes(of program: [Instruction], from start: Int) -> ByteSet? {
+        var set = ByteSet()
+        var seen = Set<Int>()
+        var stack = [start]
+        while let state = stack.popLast() {
+            guard seen.insert(state).inserted else { continue }
+            switch program[state] {
+            case .byte(let bytes, _): set.formUnion(bytes)
+            case .split(let first, let second): stack += [first, second]
+            case .assertion(_, let next): stack.append(next)
+            case .match: return nil
+            }
+        }
+        return set
+    }
+
+    /// Adds the byte states reachable from `state` at `position` without reading a byte; returns whether the match
+    /// state is reachable.
+    private func follow(
+        _ state: Int, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+        into list: UnsafeMutablePointer<Int>, _ listCount: inout Int,
+        _ stack: UnsafeMutablePointer<Int>, _ marks: UnsafeMutablePointer<Int>
+    ) -> Bool {
+        stack[0] = state
+        var depth = 1
+        while depth > 0 {
+            depth -= 1
+            let state = stack[depth]
+            guard marks[state] != position + 1 else { continue }
+            marks[state] = position + 1
+            switch program[state] {
+            case .byte:
+                list[listCount] = state
+                listCount += 1
+            case .split(let first, let second):
+                stack[depth] = second
+                stack[depth + 1] = first
+                depth += 2
+            case .assertion(let assertion, let target):
+                if Self.holds(assertion, at: position, bytes) {
+                    stack[depth] = target
+                    depth += 1
+                }
+            case .match:
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func holds(_ assertion: Assertion, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch assertion {
+        case .start: return position == 0
+        case .end: return endsText(bytes, at: position)
+        case .wordBoundary, .notWordBoundary:
+            let before = position > 0 && ByteSet.word.contains(bytes[position - 1])
+            let after = position < bytes.count && ByteSet.word.contains(bytes[position])
+            return (before != after) == (assertion == .wordBoundary)
+        }
+    }
+
+    /// Whether `$` matches at `position`: the end of the text, or before the line terminator that ends it (not
+    /// between the carriage return and the line feed of a final CR LF).
+    static func endsText(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let isTerminator = { (byte: UInt8) in (UInt8(ascii: "\n")...UInt8(ascii: "\r")).contains(byte) }
+        switch bytes.count - position {
+        case 0: return true
+        case 1:
+            return isTerminator(bytes[position])
+                && !(bytes[position] == UInt8(ascii: "\n") && position > 0 && bytes[position - 1] == UInt8(ascii: "\r"))
+        case 2: return bytes[position] == UInt8(ascii: "\r") && bytes[position + 1] == UInt8(ascii: "\n")
+        default: return false
+        }
+    }
+
+    /// A pattern as a tree.
+    private indirect enum Node {
+        case set(ByteSet)
+        case assertion(Assertion)
+        case sequence([Node])
+        case alternation([Node])
+        case repetition(Node, minimum: Int, maximum: Int?)
+    }
+
+    /// Reads a pattern into a tree; `nil` for anything outside the subset.
+    private struct Parser {
+        private let bytes: [UInt8]
+        private var index = 0
+        private var caseInsensitive = false
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func parse() -> Node? {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if bytes.starts(with: "(?i)".utf8) {
+                caseInsensitive = true
+                index = 4
+            }
+            guard let tree = alternation(), index == bytes.count else { return nil }
+            return tree
+        }
+
+        private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        private mutating func alternation() -> Node? {
+            var branches: [Node] = []
+            while true {
+                guard let branch = sequence() else { return nil }
+                branches.append(branch)
+                guard peek == UInt8(ascii: "|") else { break }
+                index += 1
+            }
+            return branches.count == 1 ? branches[0] : .alternation(branches)
+        }
+
+        private mutating func sequence() -> Node? {
+            var parts: [Node] = []
+            while let byte = peek, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
+                guard let atom = atom(), let quantified = quantified(atom) else { return nil }
+                parts.append(quantified)
+            }
+            return parts.count == 1 ? parts[0] : .sequence(parts)
+        }
+
+        private mutating func atom() -> Node? {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "("):
+                if peek == UInt8(ascii: "?") {
+                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
+                    index += 2
+                }
+                guard let inner = alternation(), peek == UInt8(ascii: ")") else { return nil }
+                index += 1
+                return inner
+            case UInt8(ascii: "["): return bracketed().map(Node.set)
+            case UInt8(ascii: "\\"):
+                guard let escaped = peek else { return nil }
+                index += 1
+                if escaped == UInt8(ascii: "b") { return .assertion(.wordBoundary) }
+                if escaped == UInt8(ascii: "B") { return .assertion(.notWordBoundary) }
+                return escape(escaped).map { .set(fold($0)) }
+            case UInt8(ascii: "."): return .set(.dot)
+            case UInt8(ascii: "^"): return .assertion(.start)
+            case UInt8(ascii: "$"): return .assertion(.end)
+            case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                UInt8(ascii: "]"):
+                return nil
+            default: return .set(fold(ByteSet(byte)))
+            }
+        }
+
+        /// The set an escape outside or inside brackets stands for (the byte after the backslash given).
+        private func escape(_ escaped: UInt8) -> ByteSet? {
+            switch escaped {
+            case UInt8(ascii: "d"): return .digit
+            case UInt8(ascii: "D"): return ByteSet.digit.inverted
+            case UInt8(ascii: "s"): return .space
+            case UInt8(ascii: "S"): return ByteSet.space.inverted
+            case UInt8(ascii: "w"): return .word
+            case UInt8(ascii: "W"): return ByteSet.word.inverted
+            case UInt8(ascii: "n"): return ByteSet(UInt8(ascii: "\n"))
+            case UInt8(ascii: "t"): return ByteSet(UInt8(ascii: "\t"))
+            case UInt8(ascii: "r"): return ByteSet(UInt8(ascii: "\r"))
+            default: return ByteSet.isAlphanumeric(escaped) ? nil : ByteSet(escaped)
+            }
+        }
+
+        private func fold(_ set: ByteSet) -> ByteSet { caseInsensitive ? set.caseFolded : set }
+
+        /// A bracketed set after its `[`, up to and including its `]`.
+        private mutating func bracketed() -> ByteSet? {
+            let negated = peek == UInt8(ascii: "^")
+            if negated { index += 1 }
+            var set = ByteSet()
+            var first = true
+            var hasLetters = false
+            while let byte = peek {
+                index += 1
+                switch byte {
+                case UInt8(ascii: "]") where !first:
+                    if negated && caseInsensitive && hasLetters { return nil }
+                    return negated ? set.inverted : set
+                case UInt8(ascii: "["), UInt8(ascii: "]"):
+                    return nil
+                case UInt8(ascii: "\\"):
+                    guard let escaped = peek, let part = escape(escaped) else { return nil }
+                    index += 1
+                    if peek == UInt8(ascii: "-") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "]") {
+                        // A range from an escaped character: left to the engine.
+                        return nil
+                    }
+                    hasLetters = hasLetters || part.hasLetters
+                    set.formUnion(part)
+                case UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "^"):
+                    return nil
+                default:
+                    var upper = byte
+                    let rangeFollows =
+                        peek == UInt8(ascii: "-") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "]")
+                    if byte == UInt8(ascii: "-") && (rangeFollows || !first && peek != UInt8(ascii: "]")) { return nil }
+                    if rangeFollows {
+                        let end = bytes[index + 1]
+                        guard ![UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(end), byte <= end
+                        else { return nil }
+                        upper = end
+                        index += 2
+                    }
+                    var part = ByteSet()
+                    part.insert(byte...upper)
+                    hasLetters = hasLetters || part.hasLetters
+                    set.formUnion(fold(part))
+                }
+                first = false
+            }
+            return nil
+        }
+
+        /// The atom with the quantifier that follows it, if any.
+        private mutating func quantified(_ atom: Node) -> Node? {
+            guard let byte = peek else { return atom }
+            var minimum = 0
+            var maximum: Int?
+            switch byte {
+            case UInt8(ascii: "?"): maximum = 1
+            case UInt8(ascii: "*"): break
+            case UInt8(ascii: "+"): minimum = 1
+            case UInt8(ascii: "{"):
+                guard let bounds = braces() else { return nil }
+                (minimum, maximum) = bounds
+            default: return atom
+            }
+            index += 1
+            // A lazy or possessive quantifier, or a quantifier repeated: left to the engine.
+            if let next = peek, "*+?{".utf8.contains(next) { return nil }
+            if case .assertion = atom { return nil }
+            return .repetition(atom, minimum: minimum, maximum: maximum)
+        }
+
+        /// `{n}`, `{n,}` or `{n,m}` at the current index, leaving the index on its `}`.
+        private mutating func braces() -> (Int, Int?)? {
+            var cursor = index + 1
+            func number() -> Int? {
+                var value: Int?
+                while cursor < bytes.count, ASCIIText.isDigit(bytes[cursor]), (value ?? 0) < 10_000 {
+                    value = (value ?? 0) * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                    cursor += 1
+                }
+                return value
+            }
+            guard let minimum = number() else { return nil }
+            var maximum: Int? = minimum
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ",") {
+                cursor += 1
+                maximum = number()
+                if let maximum, maximum < minimum { return nil }
+            }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "}") else { return nil }
+            index = cursor
+            return (minimum, maximum)
+        }
+    }
+
+    /// Writes a tree as states, back to front: each part is emitted with the state it continues to.
+    private struct ProgramBuilder {
+        var program: [Instruction] = []
+
+        mutating func add(_ instruction: Instruction) -> Int {
+            program.append(instruction)
+            return program.count - 1
+        }
+
+        /// The entry state of `node` followed by `next`; `nil` when the program grows past its bound.
+        mutating func emit(_ node: Node, then next: Int) -> Int? {
+            guard program.count <= ASCIIRegex.maximumStates else { return nil }
+            switch node {
+            case .set(let set): return add(.byte(set, next: next))
+            case .assertion(let assertion): return add(.assertion(assertion, next: next))
+            case .sequence(let parts):
+                var entry = next
+                for part in parts.reversed() {
+                    guard let emitted = emit(part, then: entry) else { return nil }
+                    entry = emitted
+                }
+                return entry
+            case .alternation(let branches):
+                var entries: [Int] = []
+                for branch in branches {
+                    guard let entry = emit(branch, then: next) else { return nil }
+                    entries.append(entry)
+                }
+                var entry = entries[entries.count - 1]
+                for other in entries.dropLast().reversed() { entry = add(.split(other, entry)) }
+                return entry
+            case .repetition(let inner, let minimum, let maximum):
+                var entry = next
+                if let maximum {
+                    for _ in 0..<(maximum - minimum) {
+                        guard let body = emit(inner, then: entry) else { return nil }
+                        entry = add(.split(body, entry))
+                    }
+                } else {
+                    // A loop: a split state whose first branch is the body, which returns to the split.
+                    let loop = add(.split(-1, entry))
+                    guard let body = emit(inner, then: loop) else { return nil }
+                    program[loop] = .split(body, entry)
+                    entry = loop
+                    if minimum > 0 {
+                        guard let first = emit(inner, then: loop) else { return nil }
+                        entry = first
+                    }
+                    for _ in 0..<max(0, minimum - 1) {
+                        guard let body = emit(inner, then: entry) else { return nil }
+                        entry = body
+                    }
+                    return entry
+                }
+                for _ in 0..<minimum {
+                    guard let body = emit(inner, then: entry) else { return nil }
+                    entry = body
+                }
+                return entry
+            }
+        }
+    }
+}
+
+extension ASCIIRegex {
+    /// A set of ASCII bytes.
+    struct ByteSet: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        init() {}
+
+        init(_ byte: UInt8) { insert(byte...byte) }
+
+        static let digit: ByteSet = {
+            var set = ByteSet()
+            set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
+            return set
+        }()
+
+        static let space: ByteSet = {
+            var set = ByteSet(UInt8(ascii: " "))
+            set.insert(UInt8(ascii: "\t")...UInt8(ascii: "\r"))
+            return set
+        }()
+
+        static let word: ByteSet = {
+            var set = digit
+            set.insert(UInt8(ascii: "a")...UInt8(ascii: "z"))
+            set.insert(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+            set.insert(UInt8(ascii: "_")...UInt8(ascii: "_"))
+            return set
+        }()
+
+        /// Any byte but a line terminator.
+        static let dot: ByteSet = {
+            var set = ByteSet()
+            set.insert(0...0x09)
+            set.insert(0x0E...0x7F)
+            return set
+        }()
+
+        static func isAlphanumeric(_ byte: UInt8) -> Bool { word.contains(byte) && byte != UInt8(ascii: "_") }
+
+        mutating func insert(_ range: ClosedRange<UInt8>) {
+            for byte in range where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        }
+
+        mutating func formUnion(_ other: ByteSet) {
+            low |= other.low
+            high |= other.high
+        }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+        }
+
+        /// Every other ASCII byte.
+        var inverted: ByteSet {
+            var set = self
+            set.low = ~low
+            set.high = ~high
+            return set
+        }
+
+        var hasLetters: Bool {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains { contains($0) || contains($0 | 0x20) }
+        }
+
+        /// The set with the other case of each of its letters.
+        var caseFolded: ByteSet {
+            var folded = self
+            for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") where contains(byte) || contains(byte | 0x20) {
+                folded.insert(byte...byte)
+                folded.insert((byte | 0x20)...(byte | 0x20))
+            }
+            return folded
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import SMTPDoctorCore
+
+/// The automaton of the common subset of patterns gives, on ASCII texts, what the regular-expression engine gives.
+@Suite struct ASCIIRegexTests {
+    /// Whether the engine finds a match in the first `limit` characters, as `RegularExpression` asks it.
+    static func engineMatches(_ pattern: String, _ text: String, limit: Int = 4096) throws -> Bool {
+        let expression = try NSRegularExpression(pattern: pattern)
+        return expression.firstMatch(in: text, range: NSRange(location: 0, length: min(text.utf16.count, limit))) != nil
+    }
+
+    /// The runs of plain characters in a pattern, as pieces of texts that come near a match.
+    static func pieces(of pattern: String) -> [String] {
+        pattern.split { "\\()[]{}|?*+^$.".contains($0) }.map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// A text of random pieces, separators and ASCII characters, in random case.
+    static func text(from pieces: [String], using generator: inout SeededGenerator) -> String {
+        let separators = [" ", "", ": ", "\n", "\r\n", "-", "_", ",", "0", "5", "a", "\t", "\u{0B}", ".", "#", "'"]
+        var text = ""
+        for _ in 0..<Int.random(in: 0...6, using: &generator) {
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0, 1:
+                if var piece = pieces.randomElement(using: &generator) {
+                    if Bool.random(using: &generator) { piece = piece.uppercased() }
+                    text += piece
+                }
+            case 2: text += separators.randomElement(using: &generator) ?? ""
+            case 3: text.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &generator)))
+            default: text += String(repeating: " ", count: Int.random(in: 1...3, using: &generator))
+            }
+        }
+        return text
+    }
+
+    @Test func everyBuiltInPatternOfTheSubsetFindsWhatTheEngineFinds() throws {
+        let patterns = Array(Set(try RegexSafetyTests.builtInPatterns())).sorted()
+        var generator = SeededGenerator(seed: 29)
+        var inSubset = 0
+        var matches = 0
+        var compared = 0
+        for pattern in patterns {
+            guard let automaton = ASCIIRegex(pattern) else { continue }
+            inSubset += 1
+            let pieces = Self.pieces(of: pattern)
+            var texts = ["", "\n", String(pieces.joined(separator: " ")), String(pieces.joined())]
+            texts += (0..<400).map { _ in Self.text(from: pieces, using: &generator) }
+            for text in texts {
+                let expected = try Self.engineMatches(pattern, text)
+                #expect(automaton.matches(text, within: 4096) == expected, "\(pattern) on \(text.debugDescription)")
+                if expected { matches += 1 }
+                compared += 1
+            }
+        }
+        // Most built-in patterns are in the subset, and the texts give both outcomes.
+        #expect(inSubset * 10 >= patterns.count * 8, "\(inSubset) of \(patterns.count) patterns")
+        #expect(matches > compared / 50 && matches < compared * 49 / 50, "\(matches) of \(compared) match")
+    }
+
+    @Test func builtInExpressionsWithTheirLiteralTestsFindWhatTheEngineFinds() throws {
+        // The whole search of a rule's expression — its literal tests, then the automaton on ASCII texts or the
+        // engine on others — on texts with and without a non-ASCII character.
+        let patterns = Array(Set(try RegexSafetyTests.builtInPatterns())).sorted()
+        var generator = SeededGenerator(seed: 37)
+        var matches = 0
+        var compared = 0
+        for pattern in patterns {
+            let expression = RegularExpression(verified: pattern)
+            let pieces = Self.pieces(of: pattern)
+            for index in 0..<200 {
+                var text = Self.text(from: pieces, using: &generator)
+                if index % 4 == 0 { text += " caf\u{E9}" }
+                let expected = try Self.engineMatches(pattern, text)
+                #expect(expression.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
+                if expected { matches += 1 }
+                compared += 1
+            }
+        }
+        #expect(matches > compared / 50, "\(matches) of \(compared) match")
+    }
+
+    @Test func generatedPatternsFindWhatTheEngineFinds() throws {
+        let atoms = [
+            "a", "b", "A", "x", "5", " ", "-", "\\.", ".", "\\s", "\\S", "\\d", "\\D", "\\w", "\\W", "\\b", "\\B",
+            "[a-c]", "[^a-c]", "[\\w-]", "[^\\s,]", "[0-9x]", "[^ ]", "(a|b)", "(?:ab|x)", "(a )?", "(b|)", "^", "$",
+            "\\n", "\\r", "\\t", "[.-]", "#",
+        ]
+        let quantifiers = ["", "", "", "?", "*", "+", "{2}", "{0,3}", "{1,}"]
+        var generator = SeededGenerator(seed: 31)
+        var matches = 0
+        var compared = 0
+        var inSubset = 0
+        for _ in 0..<3_000 {
+            var pattern = ""
+            for _ in 0..<Int.random(in: 1...5, using: &generator) {
+                let atom = atoms.randomElement(using: &generator) ?? "a"
+                pattern += atom
+                if !["^", "$", "\\b", "\\B"].contains(atom) {
+                    pattern += quantifiers.randomElement(using: &generator) ?? ""
+                }
+                if Int.random(in: 0..<6, using: &generator) == 0 { pattern += "|" }
+            }
+            if Int.random(in: 0..<3, using: &generator) == 0 { pattern = "(?i)" + pattern }
+            guard (try? NSRegularExpression(pattern: pattern)) != nil, let automaton = ASCIIRegex(pattern) else {
+                continue
+            }
+            inSubset += 1
+            for _ in 0..<20 {
+                let text = Self.text(from: ["ab", "A B", "x5", "b-a", "abab", "5.5"], using: &generator)
+                let expected = try Self.engineMatches(pattern, text)
+                #expect(automaton.matches(text, within: 4096) == expected, "\(pattern) on \(text.debugDescription)")
+                if expected { matches += 1 }
+                compared += 1
+            }
+        }
+        #expect(inSubset > 2_000, "\(inSubset) patterns in the subset")
+        #expect(matches > compared / 20 && matches < compared * 19 / 20, "\(matches) of \(compared) match")
+    }
+
+    @Test func onlyTheFirstCharactersOfALongTextAreSearchedAsTheEngineSearchesThem() throws {
+        let text = String(repeating: "x ", count: 2045) + "abcde"
+        for pattern in ["abc\\b", "abc$", "ab\\B", "(?i)ABCD\\b", "abcde"] {
+            let automaton = try #require(ASCIIRegex(pattern), "\(pattern)")
+            for limit in [4092, 4093, 4094, 4095, 4096] {
+                let expected = try Self.engineMatches(pattern, text, limit: limit)
+                #expect(automaton.matches(text, within: limit) == expected, "\(pattern) within \(limit)")
+            }
+        }
+    }
+
+    @Test func patternsOutsideTheSubsetAreLeftToTheEngine() {
+        for pattern in [
+            "a(?!b)", "(?<!anti)virus", "(a)\\1", "a++", "(?x) a b", "[[:alpha:]]", "é", "(?i)[^a]", "a(?i)b",
+            "\\p{L}", "\\x41", "[a-\\d]", "a{,2}", "*a", "a)", "(a", "[a", "\\Qa\\E", "[a&&b]", "(?i:a)", "a**", "a*?",
+            "(b|)+?",
+        ] {
+            #expect(ASCIIRegex(pattern) == nil, "\(pattern)")
+        }
+    }
+}
