@@ -90,6 +90,9 @@ struct BounceMessageParser {
             if !events.isEmpty { return explained(events, by: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
+        if let notification = AmazonSESNotification(body: textPart.body) {
+            return notificationEvents(notification, date: date, subject: subject, line: line, format: format)
+        }
         if let notice = listManagerNotice(
             message, body: textPart.body, date: date, subject: subject, line: line, format: format)
         {
@@ -119,6 +122,9 @@ struct BounceMessageParser {
             parts.filter { Self.statusTypes.contains($0.mediaType) }.map(\.body)
             + parts.filter { $0.parts.isEmpty }.compactMap { Self.statusFields(in: $0.body) }
         if reports.contains(where: Self.reportsOnlySuccess) { return .successReport }
+        let notifications = parts.filter { $0.parts.isEmpty }.compactMap { AmazonSESNotification(body: $0.body) }
+        if notifications.contains(where: { $0.kind == .complaint }) { return .feedbackReport }
+        if notifications.contains(where: { $0.kind == .delivery }) { return .successReport }
         return isAutoReply(message) ? .autoReply : .other
     }
 
@@ -432,6 +438,34 @@ struct BounceMessageParser {
             return FailureEvent(
                 format: format, input: input, line: line, time: date,
                 status: status, recipient: recipient, text: String(text.prefix(Self.maximumBodyText)), sample: sample)
+        }
+    }
+
+    /// The events of an Amazon SES notification: one per bounced recipient, its diagnostic code the failure text
+    /// (its status before it when the code does not hold it), or the status and SES's bounce type when SES gives no
+    /// diagnostic code. Complaints and deliveries give none.
+    private func notificationEvents(
+        _ notification: AmazonSESNotification, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
+    ) -> [FailureEvent] {
+        guard notification.kind == .bounce else { return [] }
+        let time = notification.timestamp.flatMap(LogTimestamp.parse) ?? date
+        return notification.recipients.map { recipient in
+            let status = recipient.status ?? ""
+            let diagnostic = recipient.diagnosticCode.map(Self.dropType) ?? ""
+            var text = diagnostic
+            if diagnostic.isEmpty {
+                text = [status, notification.bounceType, notification.bounceSubType].filter { !$0.isEmpty }.joined(
+                    separator: " ")
+            } else if !status.isEmpty, !diagnostic.contains(status) {
+                text = "\(status) \(diagnostic)"
+            }
+            var event = FailureEvent(
+                format: format, input: input, line: line, time: time,
+                status: recipient.action?.lowercased() == "delayed" ? .delayed : .bounced,
+                recipient: recipient.address, text: String(text.prefix(Self.maximumBodyText)),
+                sample: LogText.sample("\(subject) | \(recipient.address): \(text)"))
+            event.remoteIP = notification.remoteIP
+            return event
         }
     }
 
