@@ -413,7 +413,13 @@ struct BounceMessageParser {
         let others = candidates.filter { address in
             !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
         }
-        let recipients = others.isEmpty ? candidates : others
+        var recipients = others.isEmpty ? candidates : others
+        // A delivery status notification without any recipient block (Postfix writes "--- Delivery report
+        // unavailable ---" when it lost its per-recipient records), whose text names no recipient either, failed
+        // the returned message's addressees: its header is the only place left that names them.
+        if recipients.isEmpty, listed.isEmpty, Self.hasReportWithoutRecipients(message) {
+            recipients = Self.returnedMessageRecipients(message)
+        }
         guard failureReply || !recipients.isEmpty else { return [] }
         let firstLine = region.linesSplitAtLineFeeds().first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
@@ -475,22 +481,29 @@ struct BounceMessageParser {
     /// The events of a notice of the fml mailing-list manager: a message with fml's `X-MLServer` header whose notice
     /// ("NOT MEMBER article from …") ends at the line "Original mail as follows:", after which fml writes the refused
     /// post with every line indented. The post failed to reach the addresses of its `To:`; the subject and the
-    /// notice are the failure text. Nil for any other message.
+    /// notice are the failure text. A notice sent back to the poster without the post ("You are not a member of this
+    /// mailing list <list@example.org>.") names the list it refused in angle brackets: those addresses are the
+    /// recipients then. Nil for any other message.
     private func listManagerNotice(
         _ message: MIMEEntity, body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent]? {
+        guard message.headers["x-mlserver"] != nil else { return nil }
         // The marker may be the body's first line.
         let body = "\n" + body
-        guard message.headers["x-mlserver"] != nil,
-            let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive)
-        else { return nil }
-        let notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        let post = body[marker.upperBound...].linesSplitAtLineFeeds(omittingEmptySubsequences: false).map {
-            $0.drop { $0 == " " || $0 == "\t" }
-        }
-        let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
-        let recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
-            Self.addresses(in: String($0.dropFirst(3)))
+        let notice: String
+        let recipients: [String]
+        if let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive) {
+            notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            let post = body[marker.upperBound...].linesSplitAtLineFeeds(omittingEmptySubsequences: false).map {
+                $0.drop { $0 == " " || $0 == "\t" }
+            }
+            let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
+            recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
+                Self.addresses(in: String($0.dropFirst(3)))
+            }
+        } else {
+            notice = Self.trimmingWhitespace(String(body.prefix(Self.maximumBodyText)))
+            recipients = Self.bracketedAddresses(in: notice)
         }
         guard !recipients.isEmpty else { return nil }
         let text = String((notice.isEmpty ? subject : subject + "\n" + notice).prefix(Self.maximumBodyText))
@@ -498,6 +511,16 @@ struct BounceMessageParser {
             FailureEvent(
                 format: format, input: input, line: line, time: date, status: .bounced, recipient: recipient,
                 text: text, sample: LogText.sample("\(subject) | \(recipient)"))
+        }
+    }
+
+    /// The addresses a text writes in angle brackets, `<list@example.org>`, in order.
+    static func bracketedAddresses(in text: String) -> [String] {
+        text.split(separator: "<", omittingEmptySubsequences: false).dropFirst().compactMap { piece -> String? in
+            guard let close = piece.firstIndex(of: ">") else { return nil }
+            let inner = String(piece[..<close])
+            let found = addresses(in: inner)
+            return found.count == 1 && found[0] == inner ? inner : nil
         }
     }
 
@@ -528,6 +551,32 @@ struct BounceMessageParser {
         guard submitted || wording.isAutoReplySubject(message.headers["subject"] ?? "") else { return false }
         let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
         return !words.contains { Self.deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
+    }
+
+    /// Whether the message has a delivery-status part none of whose blocks names a recipient.
+    static func hasReportWithoutRecipients(_ message: MIMEEntity) -> Bool {
+        let reports = message.allParts.filter { statusTypes.contains($0.mediaType) }
+        return !reports.isEmpty
+            && reports.allSatisfy { report in
+                statusBlocks(report.body).allSatisfy { $0["final-recipient"] == nil && $0["original-recipient"] == nil }
+            }
+    }
+
+    /// The addresses of the `To` and `Cc` fields of the message a report returns (`message/rfc822` or
+    /// `text/rfc822-headers`), in order; empty when it returns none.
+    static func returnedMessageRecipients(_ message: MIMEEntity) -> [String] {
+        guard
+            let returned = message.allParts.first(where: {
+                $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers"
+            })
+        else { return [] }
+        let headers =
+            returned.mediaType == "text/rfc822-headers"
+            ? MIMEEntity.split(returned.body[...]).0 : returned.parts.first?.headers ?? [:]
+        var seen: Set<String> = []
+        return ["to", "cc"].compactMap { headers[$0] }.flatMap(addresses(in:)).filter {
+            seen.insert($0.lowercased()).inserted
+        }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
