@@ -110,7 +110,7 @@ struct BounceMessageParser {
         let region = Self.reportRegion(textPart.body)
         let events = plainText(
             textPart.body, region: region, message: message, date: date, subject: subject, line: line, format: format)
-        return withStage(events, region: region)
+        return withStage(events.map(withQuotedReply), region: region)
     }
 
     /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
@@ -134,6 +134,20 @@ struct BounceMessageParser {
         MIMEEntity(
             text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text,
             latin1: latin1)
+    }
+
+    /// An event whose text is a provider's report quoting the remote server's reply (`BounceWording.quotedReply`)
+    /// has that reply as its text: the report's own words ("it was rejected by the recipient domain") frame every
+    /// failure alike and would outweigh what the server said. The server the report names keeps its place as the
+    /// event's remote server.
+    private func withQuotedReply(_ event: FailureEvent) -> FailureEvent {
+        guard let reply = wording.quotedReply(in: event.text) else { return event }
+        var event = event
+        if event.remoteHost == nil, event.remoteIP == nil {
+            (event.remoteHost, event.remoteIP) = ErrorTextParser.remoteServer(in: event.text)
+        }
+        event.text = reply
+        return event
     }
 
     /// Events of a delivery status notification with the explanations and the stage its human-readable part gives.
