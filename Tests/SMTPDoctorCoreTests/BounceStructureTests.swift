@@ -312,6 +312,30 @@ import Testing
         #expect(try events(of: message).isEmpty)
     }
 
+    @Test func aStageTheFailureTextNamesInAReportsWordingIsTheEventsStage() throws {
+        let message = """
+            Return-Path: <>
+            From: Mail Delivery System <Mailer-Daemon@relay.example.org>
+            To: sender@example.org
+            Subject: Mail delivery failed: returning message to sender
+
+            This message was created automatically by mail delivery software.
+
+            A message that you sent could not be delivered to one or more of its
+            recipients. This is a permanent error. The following address(es) failed:
+
+              friend@example.com
+                host mx.example.com [192.0.2.9]
+                SMTP error from remote mail server after initial connection:
+                550 Not now
+
+            """
+        let stagePhrases = [StagePhrase(phrase: "after initial connection", stage: "greeting")]
+        let found = try Fixtures.events(ofMessage: message, stagePhrases: stagePhrases)
+        #expect(found.map(\.recipient) == ["friend@example.com"])
+        #expect(found.first?.stage == "greeting")
+    }
+
     @Test func theAddressAFailedOneWasGeneratedFromIsNotARecipient() throws {
         let message = """
             Return-Path: <>

@@ -156,13 +156,15 @@ struct BounceMessageParser {
         return withStage(withExplanations(events, region: region), region: region)
     }
 
-    /// Events get the SMTP command the report region of the human-readable part names (a session transcript, "in
-    /// reply to RCPT TO"), when their own text names none: a DSN's diagnostic code rarely says which command failed.
+    /// Events get the SMTP command their own text names in a report's wording ("after initial connection"), or else
+    /// the one the report region of the human-readable part names (a session transcript, "in reply to RCPT TO"): a
+    /// DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], region: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = stages.stage(in: region) else { return events }
+        guard !events.isEmpty else { return events }
+        let regionStage = stages.stage(in: region)
         return events.map { event in
             var event = event
-            if event.stage == nil, stages.stage(in: event.text) == nil { event.stage = stage }
+            if event.stage == nil { event.stage = stages.stage(in: event.text) ?? regionStage }
             return event
         }
     }
