@@ -59,6 +59,13 @@ import Testing
         #expect(events.first?.text.contains("User unknown") == true)
     }
 
+    @Test func aNotificationBrokenBySendmailsLineLimitIsJoinedAgain() throws {
+        let index = Self.bounce.index(Self.bounce.startIndex, offsetBy: 300)
+        let broken = String(Self.bounce[..<index]) + "!\n " + String(Self.bounce[index...])
+        let events = try Fixtures.events(ofMessage: Self.message(body: broken))
+        #expect(events.map(\.recipient) == ["gone@example.com", "full@example.net"])
+    }
+
     @Test func aRecipientWithoutDiagnosticCodeIsDescribedByItsStatusAndBounceType() throws {
         let body = """
             {"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bounceSubType":"Suppressed",\

@@ -45,7 +45,9 @@ struct AmazonSESNotification {
     /// Reads the notification a text body holds: a JSON object at its start (white space before it and text after it,
     /// such as SNS's unsubscribe footer, are allowed). Nil when the body holds no such notification.
     init?(body: String) {
-        guard let object = Self.leadingObject(in: body) else { return nil }
+        guard let object = Self.leadingObject(in: body) ?? Self.leadingObject(in: Self.unfolded(body)) else {
+            return nil
+        }
         var notification = object
         if object["Type"] as? String == "Notification", let message = object["Message"] as? String {
             guard let inner = Self.leadingObject(in: message) else { return nil }
@@ -70,6 +72,16 @@ struct AmazonSESNotification {
                 address: address, action: entry["action"] as? String, status: entry["status"] as? String,
                 diagnosticCode: entry["diagnosticCode"] as? String)
         }
+    }
+
+    /// How Sendmail breaks a line longer than its mailer's line limit: `!` at the end of the first part, then a line
+    /// break and a space before the rest (`putxline` in Sendmail's `util.c`). A notification of one long line
+    /// reaches its reader so broken; joined again, it is JSON again.
+    static let sendmailLineBreak = "!\n "
+
+    /// The text with Sendmail's long-line breaks (`sendmailLineBreak`) joined.
+    static func unfolded(_ text: String) -> String {
+        text.replacingOccurrences(of: sendmailLineBreak, with: "")
     }
 
     /// The JSON object a text starts with, after white space: the characters up to the brace that closes the first
