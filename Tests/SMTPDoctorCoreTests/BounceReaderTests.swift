@@ -232,6 +232,25 @@ import Testing
         #expect(events.first?.status == .bounced)
     }
 
+    @Test func aNoticeToThePosterWithoutThePostNamesTheListItRefused() throws {
+        let notice = """
+            From: team-admin@lists.example.org
+            To: stranger@example.net
+            Subject: You stranger@example.net are not member (team ML)
+            Date: Wed, 3 Jun 2026 08:00:00 +0000
+            X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]
+
+            You are not a member of this mailing list <team@lists.example.org>.
+
+            If you know the general guide of this list, please send mail with
+            the mail body guide to the address team-ctl@lists.example.org
+
+            """
+        let events = try Fixtures.events(ofMessage: notice)
+        #expect(events.map(\.recipient) == ["team@lists.example.org"])
+        #expect(events.first?.text.hasPrefix("You stranger@example.net are not member (team ML)\nYou are not") == true)
+    }
+
     @Test func withoutTheListManagersHeaderTheMarkerLineIsJustText() throws {
         let plain = Self.notice.replacingOccurrences(
             of: "X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\n", with: "")

@@ -237,6 +237,105 @@ import Testing
         #expect(found.map { $0.text.contains("Mailbox full") } == [false, true])
     }
 
+    @Test func aReportWithoutRecipientBlocksFailedTheReturnedMessagesAddressees() throws {
+        let message = """
+            Return-Path: <>
+            From: MAILER-DAEMON@mx.example.org (Mail Delivery System)
+            To: sender@example.org
+            Subject: Undelivered Mail Returned to Sender
+            Content-Type: multipart/report; report-type=delivery-status; boundary="r"
+
+            --r
+            Content-Type: text/plain
+
+            This is the mail system at host mx.example.org.
+
+            Your message could not be delivered to one or more recipients.
+
+            \t--- Delivery report unavailable ---
+
+            --r
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.org
+            Arrival-Date: Wed, 3 Jun 2026 08:00:00 +0000
+
+            --r
+            Content-Type: message/rfc822
+
+            From: sender@example.org
+            To: Friend <friend@example.com>, other@example.net
+            Cc: friend@example.com
+            Subject: Hello
+
+            Hello.
+            --r--
+
+            """
+        let found = try events(of: message)
+        #expect(found.map(\.recipient) == ["friend@example.com", "other@example.net"])
+        #expect(found.first?.text.contains("Delivery report unavailable") == true)
+    }
+
+    @Test func aReportWithRecipientBlocksDoesNotTakeTheReturnedMessagesAddressees() throws {
+        let message = """
+            Return-Path: <>
+            From: MAILER-DAEMON@mx.example.org (Mail Delivery System)
+            To: sender@example.org
+            Content-Type: multipart/report; report-type=delivery-status; boundary="r"
+
+            --r
+            Content-Type: text/plain
+
+            Your message was delivered.
+
+            --r
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.org
+
+            Final-Recipient: rfc822; friend@example.com
+            Action: delivered
+            Status: 2.0.0
+
+            --r
+            Content-Type: message/rfc822
+
+            From: sender@example.org
+            To: friend@example.com
+            Subject: Hello
+
+            Hello.
+            --r--
+
+            """
+        #expect(try events(of: message).isEmpty)
+    }
+
+    @Test func aStageTheFailureTextNamesInAReportsWordingIsTheEventsStage() throws {
+        let message = """
+            Return-Path: <>
+            From: Mail Delivery System <Mailer-Daemon@relay.example.org>
+            To: sender@example.org
+            Subject: Mail delivery failed: returning message to sender
+
+            This message was created automatically by mail delivery software.
+
+            A message that you sent could not be delivered to one or more of its
+            recipients. This is a permanent error. The following address(es) failed:
+
+              friend@example.com
+                host mx.example.com [192.0.2.9]
+                SMTP error from remote mail server after initial connection:
+                550 Not now
+
+            """
+        let stagePhrases = [StagePhrase(phrase: "after initial connection", stage: "greeting")]
+        let found = try Fixtures.events(ofMessage: message, stagePhrases: stagePhrases)
+        #expect(found.map(\.recipient) == ["friend@example.com"])
+        #expect(found.first?.stage == "greeting")
+    }
+
     @Test func theAddressAFailedOneWasGeneratedFromIsNotARecipient() throws {
         let message = """
             Return-Path: <>

@@ -29,7 +29,7 @@ import Testing
         #expect(
             TestKnowledge.problems(["bounce-wording.yaml": phrases]) == [
                 "Rules/bounce-wording.yaml:2: bounce phrase 'on vacation': 'vacation' is not a meaning; use one of: "
-                    + "auto-reply-subject, undelivered, delay-warning",
+                    + "auto-reply-subject, undelivered, delay-warning, reply-quote",
                 "Rules/bounce-wording.yaml:3: bounce phrase 'Out of Office' must be non-empty lower-case text",
             ])
     }
@@ -76,10 +76,40 @@ import Testing
         #expect(events.map(\.recipient) == ["carol@example.net"])
     }
 
+    /// A provider's report that quotes the remote server's reply after a reply-quote phrase: the reply is the
+    /// failure text, without the report's framing words, and the server the report names stays the remote server.
+    @Test func aQuotedReplyIsTheFailureTextWithoutTheReportsFrame() throws {
+        let report = """
+            From: Mail Delivery Subsystem <mailer-daemon@relay.example.org>
+            To: bob@example.com
+            Subject: Delivery Status Notification (Failure)
+
+            Delivery to the following recipient failed permanently:
+
+                 carol@example.net
+
+            Technical details of permanent failure:
+            The relay tried to deliver your message, but it was refused by mx.example.net. [192.0.2.7].
+            The server said, in its own words: 552 5.2.2 <carol@example.net>: quota exceeded
+
+            ----- Original message -----
+
+            """
+        let wording = BounceWording(replyQuotePhrases: ["the server said, in its own words:"])
+        let framed = try Fixtures.events(ofMessage: report)
+        #expect(framed.first?.text.contains("Technical details of permanent failure") == true)
+        let events = try Fixtures.events(ofMessage: report, bounceWording: wording)
+        #expect(events.map(\.recipient) == ["carol@example.net"])
+        #expect(events.first?.text == "552 5.2.2 <carol@example.net>: quota exceeded")
+        #expect(events.first?.remoteIP == "192.0.2.7")
+        #expect(wording.quotedReply(in: "The server said, in its own words:\n\n") == nil)
+    }
+
     @Test func theBuiltInWordingSurvivesTheImage() throws {
         let fromImage = try KnowledgeBase.load([.builtIn])
         #expect(fromImage.bounceWording.autoReplySubjects.contains("automatic reply:"))
         #expect(fromImage.bounceWording.undeliveredPhrases.contains("could not be delivered"))
+        #expect(!fromImage.bounceWording.replyQuotePhrases.isEmpty)
         #expect(KnowledgeBase(image: fromImage.image)?.bounceWording == fromImage.bounceWording)
     }
 }

@@ -1,7 +1,8 @@
 /// The words that tell a bounce reader what kind of message it is reading when the structure does not (no
 /// delivery-status part, no `Auto-Submitted` field): subject prefixes of automatic replies, phrases with which a
 /// report says that a message was not delivered, and phrases with which a warning says that delivery is only delayed
-/// and still being tried (`bounce-wording.yaml`).
+/// and still being tried, and phrases with which a provider's own report introduces the remote server's reply it quotes
+/// (`bounce-wording.yaml`).
 public struct BounceWording: Sendable, Equatable {
     /// What a phrase of `bounce-wording.yaml` marks, its `means` value.
     public enum Meaning: String, Sendable, CaseIterable {
@@ -11,6 +12,9 @@ public struct BounceWording: Sendable, Equatable {
         case undelivered
         /// A report containing it warns that delivery is delayed and will be tried again ("this is a warning only").
         case delayWarning = "delay-warning"
+        /// A report containing it quotes the remote server's reply after it ("the error that the other server
+        /// returned was:"): the reply is the failure's evidence, the report's own words around it only its frame.
+        case replyQuote = "reply-quote"
     }
 
     /// Subject prefixes of automatic replies, lower-case.
@@ -19,13 +23,18 @@ public struct BounceWording: Sendable, Equatable {
     public var undeliveredPhrases: [String]
     /// Phrases of warnings that delivery is delayed and still being tried, lower-case.
     public var delayWarningPhrases: [String]
+    /// Phrases after which a report quotes the remote server's reply, lower-case.
+    public var replyQuotePhrases: [String]
 
     /// Creates a wording; empty lists recognise nothing.
-    public init(autoReplySubjects: [String] = [], undeliveredPhrases: [String] = [], delayWarningPhrases: [String] = [])
-    {
+    public init(
+        autoReplySubjects: [String] = [], undeliveredPhrases: [String] = [], delayWarningPhrases: [String] = [],
+        replyQuotePhrases: [String] = []
+    ) {
         self.autoReplySubjects = autoReplySubjects
         self.undeliveredPhrases = undeliveredPhrases
         self.delayWarningPhrases = delayWarningPhrases
+        self.replyQuotePhrases = replyQuotePhrases
     }
 
     /// Whether a subject starts like an automatic reply's.
@@ -50,5 +59,22 @@ public struct BounceWording: Sendable, Equatable {
             ? ASCIIText.collapsingWhitespace(lowered)
             : lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return delayWarningPhrases.contains { TextSearch.contains(collapsed, $0) }
+    }
+
+    /// The remote server's reply a report quotes after one of `replyQuotePhrases`: the text after the phrase up to
+    /// the end of its paragraph (an empty line), white space trimmed. Nil when the text holds no such phrase or
+    /// nothing follows it.
+    func quotedReply(in text: String) -> String? {
+        guard !replyQuotePhrases.isEmpty else { return nil }
+        let lowered = ASCIIText.lowercased(text)
+        for phrase in replyQuotePhrases where TextSearch.contains(lowered, phrase) {
+            guard let found = text.range(of: phrase, options: .caseInsensitive) else { continue }
+            let rest = text[found.upperBound...].replacingOccurrences(of: "\r\n", with: "\n")
+            let start = rest.drop { $0.isWhitespace }
+            let paragraph = start.range(of: "\n\n").map { start[..<$0.lowerBound] } ?? start[...]
+            let reply = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !reply.isEmpty { return reply }
+        }
+        return nil
     }
 }

@@ -37,6 +37,7 @@ extension KnowledgeBase {
         }
         for list in [
             bounceWording.autoReplySubjects, bounceWording.undeliveredPhrases, bounceWording.delayWarningPhrases,
+            bounceWording.replyQuotePhrases,
         ] {
             writer.int(list.count)
             list.forEach { writer.string($0) }
@@ -75,7 +76,7 @@ extension KnowledgeBase {
             }
             let bounceWording = BounceWording(
                 autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() },
-                delayWarningPhrases: reader.list { $0.string() })
+                delayWarningPhrases: reader.list { $0.string() }, replyQuotePhrases: reader.list { $0.string() })
             let scopes = reader.scopes(
                 factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map { $0.evidence.count },
                 phraseCount: phraseMatcher.count)

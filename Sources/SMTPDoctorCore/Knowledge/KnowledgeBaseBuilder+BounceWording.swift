@@ -20,6 +20,7 @@ extension KnowledgeBaseBuilder {
             case .autoReplySubject: wording.autoReplySubjects.append(phrase)
             case .undelivered: wording.undeliveredPhrases.append(phrase)
             case .delayWarning: wording.delayWarningPhrases.append(phrase)
+            case .replyQuote: wording.replyQuotePhrases.append(phrase)
             }
         }
         return wording

@@ -90,6 +90,9 @@ struct BounceMessageParser {
             if !events.isEmpty { return explained(events, by: explanation) }
             if Self.reportsOnlySuccess(fields) { return [] }
         }
+        if let notification = AmazonSESNotification(body: textPart.body) {
+            return notificationEvents(notification, date: date, subject: subject, line: line, format: format)
+        }
         if let notice = listManagerNotice(
             message, body: textPart.body, date: date, subject: subject, line: line, format: format)
         {
@@ -107,7 +110,7 @@ struct BounceMessageParser {
         let region = Self.reportRegion(textPart.body)
         let events = plainText(
             textPart.body, region: region, message: message, date: date, subject: subject, line: line, format: format)
-        return withStage(events, region: region)
+        return withStage(events.map(withQuotedReply), region: region)
     }
 
     /// What a message that gave no event is: a feedback-loop report (a `message/feedback-report` part), a delivery
@@ -119,6 +122,9 @@ struct BounceMessageParser {
             parts.filter { Self.statusTypes.contains($0.mediaType) }.map(\.body)
             + parts.filter { $0.parts.isEmpty }.compactMap { Self.statusFields(in: $0.body) }
         if reports.contains(where: Self.reportsOnlySuccess) { return .successReport }
+        let notifications = parts.filter { $0.parts.isEmpty }.compactMap { AmazonSESNotification(body: $0.body) }
+        if notifications.contains(where: { $0.kind == .complaint }) { return .feedbackReport }
+        if notifications.contains(where: { $0.kind == .delivery }) { return .successReport }
         return isAutoReply(message) ? .autoReply : .other
     }
 
@@ -130,19 +136,35 @@ struct BounceMessageParser {
             latin1: latin1)
     }
 
+    /// An event whose text is a provider's report quoting the remote server's reply (`BounceWording.quotedReply`)
+    /// has that reply as its text: the report's own words ("it was rejected by the recipient domain") frame every
+    /// failure alike and would outweigh what the server said. The server the report names keeps its place as the
+    /// event's remote server.
+    private func withQuotedReply(_ event: FailureEvent) -> FailureEvent {
+        guard let reply = wording.quotedReply(in: event.text) else { return event }
+        var event = event
+        if event.remoteHost == nil, event.remoteIP == nil {
+            (event.remoteHost, event.remoteIP) = ErrorTextParser.remoteServer(in: event.text)
+        }
+        event.text = reply
+        return event
+    }
+
     /// Events of a delivery status notification with the explanations and the stage its human-readable part gives.
     private func explained(_ events: [FailureEvent], by humanReadable: String) -> [FailureEvent] {
         let region = Self.reportRegion(humanReadable)
         return withStage(withExplanations(events, region: region), region: region)
     }
 
-    /// Events get the SMTP command the report region of the human-readable part names (a session transcript, "in
-    /// reply to RCPT TO"), when their own text names none: a DSN's diagnostic code rarely says which command failed.
+    /// Events get the SMTP command their own text names in a report's wording ("after initial connection"), or else
+    /// the one the report region of the human-readable part names (a session transcript, "in reply to RCPT TO"): a
+    /// DSN's diagnostic code rarely says which command failed.
     private func withStage(_ events: [FailureEvent], region: String) -> [FailureEvent] {
-        guard !events.isEmpty, let stage = stages.stage(in: region) else { return events }
+        guard !events.isEmpty else { return events }
+        let regionStage = stages.stage(in: region)
         return events.map { event in
             var event = event
-            if event.stage == nil, stages.stage(in: event.text) == nil { event.stage = stage }
+            if event.stage == nil { event.stage = stages.stage(in: event.text) ?? regionStage }
             return event
         }
     }
@@ -407,7 +429,13 @@ struct BounceMessageParser {
         let others = candidates.filter { address in
             !Self.deliverySystemNames.contains(String(address.lowercased().prefix { $0 != "@" }))
         }
-        let recipients = others.isEmpty ? candidates : others
+        var recipients = others.isEmpty ? candidates : others
+        // A delivery status notification without any recipient block (Postfix writes "--- Delivery report
+        // unavailable ---" when it lost its per-recipient records), whose text names no recipient either, failed
+        // the returned message's addressees: its header is the only place left that names them.
+        if recipients.isEmpty, listed.isEmpty, Self.hasReportWithoutRecipients(message) {
+            recipients = Self.returnedMessageRecipients(message)
+        }
         guard failureReply || !recipients.isEmpty else { return [] }
         let firstLine = region.linesSplitAtLineFeeds().first.map(String.init) ?? ""
         let sample = LogText.sample("\(subject) | \(firstLine)")
@@ -435,28 +463,63 @@ struct BounceMessageParser {
         }
     }
 
+    /// The events of an Amazon SES notification: one per bounced recipient, its diagnostic code the failure text
+    /// (its status before it when the code does not hold it), or the status and SES's bounce type when SES gives no
+    /// diagnostic code. Complaints and deliveries give none.
+    private func notificationEvents(
+        _ notification: AmazonSESNotification, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
+    ) -> [FailureEvent] {
+        guard notification.kind == .bounce else { return [] }
+        let time = notification.timestamp.flatMap(LogTimestamp.parse) ?? date
+        return notification.recipients.map { recipient in
+            let status = recipient.status ?? ""
+            let diagnostic = recipient.diagnosticCode.map(Self.dropType) ?? ""
+            var text = diagnostic
+            if diagnostic.isEmpty {
+                text = [status, notification.bounceType, notification.bounceSubType].filter { !$0.isEmpty }.joined(
+                    separator: " ")
+            } else if !status.isEmpty, !diagnostic.contains(status) {
+                text = "\(status) \(diagnostic)"
+            }
+            var event = FailureEvent(
+                format: format, input: input, line: line, time: time,
+                status: recipient.action?.lowercased() == "delayed" ? .delayed : .bounced,
+                recipient: recipient.address, text: String(text.prefix(Self.maximumBodyText)),
+                sample: LogText.sample("\(subject) | \(recipient.address): \(text)"))
+            event.remoteIP = notification.remoteIP
+            return event
+        }
+    }
+
     /// The line with which fml ends a notice and starts the post it refused (its `WholeMail` title).
     private static let listManagerMarker = "\noriginal mail as follows:"
 
     /// The events of a notice of the fml mailing-list manager: a message with fml's `X-MLServer` header whose notice
     /// ("NOT MEMBER article from …") ends at the line "Original mail as follows:", after which fml writes the refused
     /// post with every line indented. The post failed to reach the addresses of its `To:`; the subject and the
-    /// notice are the failure text. Nil for any other message.
+    /// notice are the failure text. A notice sent back to the poster without the post ("You are not a member of this
+    /// mailing list <list@example.org>.") names the list it refused in angle brackets: those addresses are the
+    /// recipients then. Nil for any other message.
     private func listManagerNotice(
         _ message: MIMEEntity, body: String, date: LogTimestamp?, subject: String, line: Int, format: LogFormat
     ) -> [FailureEvent]? {
+        guard message.headers["x-mlserver"] != nil else { return nil }
         // The marker may be the body's first line.
         let body = "\n" + body
-        guard message.headers["x-mlserver"] != nil,
-            let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive)
-        else { return nil }
-        let notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        let post = body[marker.upperBound...].linesSplitAtLineFeeds(omittingEmptySubsequences: false).map {
-            $0.drop { $0 == " " || $0 == "\t" }
-        }
-        let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
-        let recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
-            Self.addresses(in: String($0.dropFirst(3)))
+        let notice: String
+        let recipients: [String]
+        if let marker = body.range(of: Self.listManagerMarker, options: .caseInsensitive) {
+            notice = body[..<marker.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            let post = body[marker.upperBound...].linesSplitAtLineFeeds(omittingEmptySubsequences: false).map {
+                $0.drop { $0 == " " || $0 == "\t" }
+            }
+            let header = post.drop { $0.isEmpty }.prefix { !$0.isEmpty }
+            recipients = header.filter { $0.prefix(3).lowercased() == "to:" }.flatMap {
+                Self.addresses(in: String($0.dropFirst(3)))
+            }
+        } else {
+            notice = Self.trimmingWhitespace(String(body.prefix(Self.maximumBodyText)))
+            recipients = Self.bracketedAddresses(in: notice)
         }
         guard !recipients.isEmpty else { return nil }
         let text = String((notice.isEmpty ? subject : subject + "\n" + notice).prefix(Self.maximumBodyText))
@@ -464,6 +527,16 @@ struct BounceMessageParser {
             FailureEvent(
                 format: format, input: input, line: line, time: date, status: .bounced, recipient: recipient,
                 text: text, sample: LogText.sample("\(subject) | \(recipient)"))
+        }
+    }
+
+    /// The addresses a text writes in angle brackets, `<list@example.org>`, in order.
+    static func bracketedAddresses(in text: String) -> [String] {
+        text.split(separator: "<", omittingEmptySubsequences: false).dropFirst().compactMap { piece -> String? in
+            guard let close = piece.firstIndex(of: ">") else { return nil }
+            let inner = String(piece[..<close])
+            let found = addresses(in: inner)
+            return found.count == 1 && found[0] == inner ? inner : nil
         }
     }
 
@@ -494,6 +567,32 @@ struct BounceMessageParser {
         guard submitted || wording.isAutoReplySubject(message.headers["subject"] ?? "") else { return false }
         let words = (message.headers["from"] ?? "").lowercased().split { " \t<>\"(),".contains($0) }
         return !words.contains { Self.deliverySystemNames.contains(String($0.prefix { $0 != "@" })) }
+    }
+
+    /// Whether the message has a delivery-status part none of whose blocks names a recipient.
+    static func hasReportWithoutRecipients(_ message: MIMEEntity) -> Bool {
+        let reports = message.allParts.filter { statusTypes.contains($0.mediaType) }
+        return !reports.isEmpty
+            && reports.allSatisfy { report in
+                statusBlocks(report.body).allSatisfy { $0["final-recipient"] == nil && $0["original-recipient"] == nil }
+            }
+    }
+
+    /// The addresses of the `To` and `Cc` fields of the message a report returns (`message/rfc822` or
+    /// `text/rfc822-headers`), in order; empty when it returns none.
+    static func returnedMessageRecipients(_ message: MIMEEntity) -> [String] {
+        guard
+            let returned = message.allParts.first(where: {
+                $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers"
+            })
+        else { return [] }
+        let headers =
+            returned.mediaType == "text/rfc822-headers"
+            ? MIMEEntity.split(returned.body[...]).0 : returned.parts.first?.headers ?? [:]
+        var seen: Set<String> = []
+        return ["to", "cc"].compactMap { headers[$0] }.flatMap(addresses(in:)).filter {
+            seen.insert($0.lowercased()).inserted
+        }
     }
 
     /// Whether the message carries a returned message (`message/rfc822` or `text/rfc822-headers`), as a non-delivery
