@@ -15,7 +15,8 @@ actor InterviewChooserCache {
     /// The chooser, built once.
     var chooser: QuestionChooser {
         if let built { return built }
-        let chooser = QuestionChooser(model: AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase)))
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase, weighingSources: true)
+        let chooser = QuestionChooser(model: AnswerModel(engine: engine))
         built = chooser
         return chooser
     }

@@ -40,7 +40,7 @@ settings.lookahead = option("--lookahead").map { Int($0) } ?? settings.lookahead
 settings.leaderChange = option("--leader-change") ?? settings.leaderChange
 settings.minimumGain = option("--minimum-gain") ?? settings.minimumGain
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
-var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase))
+var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase, weighingSources: true))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
 let chooser = QuestionChooser(model: model, settings: settings)
 let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors)
@@ -119,7 +119,10 @@ for strategy in InterviewSimulation.Strategy.allCases {
 /// Where an outcome ranked the cause it played ("-" when not among the concluded), with the questions asked.
 func placing(_ outcome: InterviewSimulation.Outcome) -> String {
     let rank = outcome.concludedIDs.firstIndex(of: outcome.diagnosisID).map { String($0 + 1) } ?? "-"
-    return "\(rank)/\(outcome.asked.count)q -> \(outcome.leadingID ?? "nothing")"
+    let path =
+        verbose
+        ? " [" + outcome.asked.map { "\($0.questionID)=\($0.words.prefix(24))" }.joined(separator: " ") + "]" : ""
+    return "\(rank)/\(outcome.asked.count)q -> \(outcome.leadingID ?? "nothing")\(path)"
 }
 if perCause {
     print("per cause (rank at the end / questions -> leader): information gain | file order")

@@ -67,7 +67,8 @@ extension SMTPDoctor {
         func run() async throws {
             try await reportingFailures {
                 let knowledgeBase = try knowledge.load()
-                let engine = InferenceEngine(knowledgeBase: knowledgeBase, threshold: output.minConfidence)
+                let engine = InferenceEngine(
+                    knowledgeBase: knowledgeBase, threshold: output.minConfidence, weighingSources: true)
                 var settings = QuestionChooser.Settings()
                 settings.confidence = confidence
                 let chooser = QuestionChooser(model: AnswerModel(engine: engine), settings: settings)

@@ -97,4 +97,11 @@ import Testing
         #expect(fromFiles.stagePhrases.contains { $0.stage == "rcpt-to" }, "the built-in base has no stage phrases")
         #expect(fromImage.stagePhrases == fromFiles.stagePhrases)
     }
+
+    @Test func theSourceWeightsSurviveTheImage() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        #expect((fromFiles.sourceWeights[.probe] ?? 1) < 1, "the built-in base does not weigh probes")
+        #expect(fromImage.sourceWeights == fromFiles.sourceWeights)
+    }
 }

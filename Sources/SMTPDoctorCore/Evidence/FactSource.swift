@@ -1,7 +1,7 @@
 /// Where a fact came from, so that every conclusion can be traced back to what the user gave.
 public struct FactSource: Sendable, Hashable {
     /// The kind of evidence that produced a fact.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Parsed from an error text the user pasted.
         case errorText = "error-text"
         /// Given as a command-line option, such as `--provider`.

@@ -7,6 +7,9 @@ public struct InferenceEngine: Sendable {
     public let knowledgeBase: KnowledgeBase
     /// Diagnoses below this certainty are not shown.
     public var threshold: Double
+    /// How much evidence counts by the source of the facts it reads (`KnowledgeBase.sourceWeights`); empty when every
+    /// source counts fully.
+    public let sourceWeights: [FactSource.Kind: Double]
 
     /// The checklist is made from the leading diagnoses only — at most this many — so that it stays a list a person
     /// works through rather than every fix for every remote possibility.
@@ -25,9 +28,12 @@ public struct InferenceEngine: Sendable {
     /// - Parameters:
     ///   - knowledgeBase: the compiled knowledge base.
     ///   - threshold: the lowest certainty a diagnosis needs to be shown (default 0.2).
-    public init(knowledgeBase: KnowledgeBase, threshold: Double = 0.2) {
+    ///   - weighingSources: whether evidence counts by the source of its facts (`KnowledgeBase.sourceWeights`), as
+    ///     where what a person reported meets what a probe observed; otherwise every source counts fully.
+    public init(knowledgeBase: KnowledgeBase, threshold: Double = 0.2, weighingSources: Bool = false) {
         self.knowledgeBase = knowledgeBase
         self.threshold = threshold
+        sourceWeights = weighingSources ? knowledgeBase.sourceWeights : [:]
         let scopes = knowledgeBase.scopes
         readers = scopes.readers
         ruleScopes = scopes.rules
@@ -57,7 +63,7 @@ public struct InferenceEngine: Sendable {
             for fact in evidence.context + observation.facts {
                 checkDeclared(fact)
                 guard let index = knowledgeBase.factIndex[fact.name] else { continue }
-                memory.set(index, fact.value, source: fact.source)
+                memory.set(index, fact.value, source: fact.source, weight: weight(of: fact.source))
             }
             firings += derive(memory, observation: label)
             let weighed = weigh(memory, observation: label)
@@ -122,7 +128,7 @@ public struct InferenceEngine: Sendable {
         for fact in facts {
             checkDeclared(fact)
             guard let index = knowledgeBase.factIndex[fact.name] else { continue }
-            memory.set(index, fact.value, source: fact.source)
+            memory.set(index, fact.value, source: fact.source, weight: weight(of: fact.source))
         }
         _ = derive(memory, observation: nil)
         return memory
@@ -157,9 +163,10 @@ public struct InferenceEngine: Sendable {
                 var record: [ConditionCheck] = []
                 _ = evaluator.holds(rule.condition, record: &record)
                 fired[ruleIndex] = true
+                let trust = weight(of: record, in: memory)
                 var set: [Fact] = []
                 for (fact, value) in rule.assignments
-                where memory.set(fact.index, value, source: FactSource(.rule, rule.id)) {
+                where memory.set(fact.index, value, source: FactSource(.rule, rule.id), weight: trust) {
                     set.append(Fact(fact.name, value, source: FactSource(.rule, rule.id)))
                     changed.append(fact.index)
                 }
@@ -175,6 +182,21 @@ public struct InferenceEngine: Sendable {
             pending = Array(Set(changed.flatMap { readers[$0] })).filter { !fired[$0] }.sorted()
         }
         return firings
+    }
+
+    // MARK: - Weighing by source
+
+    /// How much evidence read from a fact of this source counts.
+    private func weight(of source: FactSource) -> Double {
+        sourceWeights.isEmpty ? 1 : sourceWeights[source.kind] ?? 1
+    }
+
+    /// How much a conclusion drawn from these checks counts: the weight of the least trusted fact that made a test
+    /// hold, so that a fact derived from a probe's observation counts like the observation.
+    private func weight(of record: [ConditionCheck], in memory: WorkingMemory) -> Double {
+        guard !sourceWeights.isEmpty else { return 1 }
+        return record.lazy.filter { $0.holds && $0.value != nil }.compactMap { knowledgeBase.factIndex[$0.fact] }
+            .map { memory.weights[$0] }.min() ?? 1
     }
 
     // MARK: - Weighing evidence
@@ -198,14 +220,15 @@ public struct InferenceEngine: Sendable {
             where scopes[number].admits(known: known, found: found) && evaluator.holds(evidence.condition) {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
+                let weighed = evidence.certainty * weight(of: record, in: memory)
                 if evidence.isVocabulary {
-                    strongestTerm = max(strongestTerm, evidence.certainty)
+                    strongestTerm = max(strongestTerm, weighed)
                 } else {
-                    certainty = CertaintyFactor.combine(certainty, evidence.certainty)
+                    certainty = CertaintyFactor.combine(certainty, weighed)
                 }
                 fired.append(
                     EvidenceFiring(
-                        ruleID: evidence.id, certainty: evidence.certainty, because: record.filter(\.holds),
+                        ruleID: evidence.id, certainty: weighed, because: record.filter(\.holds),
                         observation: observation))
             }
             certainty = CertaintyFactor.combine(certainty, strongestTerm)

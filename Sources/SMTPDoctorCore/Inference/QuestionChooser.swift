@@ -36,10 +36,11 @@ public struct QuestionChooser: Sendable {
         /// thousand). 0 disables this.
         public var leaderChange: Double
 
-        /// While no cause is clearly ahead, keep asking the question with the largest expected gain per unit of cost
-        /// if that reaches this many bits, though no single answer would change the leader: a cause that only
-        /// several answers together tell from a commoner one gains a little from each (a sender's own size limit
-        /// against the general one). Default a hundredth of a bit; 0 disables this.
+        /// A question that some answer would make change the leader is asked only if it gains at least this many
+        /// bits per unit of cost. While no cause is clearly ahead, keep asking the question with the largest expected
+        /// gain per unit of cost if that reaches this many bits, though no single answer would change the leader: a
+        /// cause that only several answers together tell from a commoner one gains a little from each (a sender's
+        /// own size limit against the general one). Default a hundredth of a bit; 0 disables this.
         public var minimumGain: Double
 
         /// The defaults used by `smtp-doctor interview`.
@@ -148,7 +149,9 @@ public struct QuestionChooser: Sendable {
 
     /// The askable question to ask now among those with an answer — or, for the questions weighed two answers ahead
     /// (`Settings.lookahead`), a pair of answers — that would change which cause leads: the best by two-answer
-    /// score among the questions weighed two ahead, else the best by one-answer score. If no answer would change the
+    /// score among the questions weighed two ahead, else the best by one-answer score among those that gain at least
+    /// `Settings.minimumGain` bits per unit of cost (an answer that would change the leader is no reason to ask a
+    /// question that almost surely gets another answer). If no answer would change the
     /// leader, the one with the largest one-answer score when `anyGain`; else the question likeliest to change the
     /// leader (`Settings.leaderChange`), else the one with the largest score if it reaches `Settings.minimumGain`,
     /// else `nil`. Ties go by `precedes(_:_:)`.
@@ -165,7 +168,9 @@ public struct QuestionChooser: Sendable {
         let gaining = choices.filter { $0.score > 0 }
         let ahead = lookahead(weighed, current: current, leader: leader, outcomes: &outcomes)
         if let paired = Self.first(ahead) { return paired }
-        let changing = zip(weighed, choices).filter { $0.0.changesLeader && $0.1.score > 0 }.map(\.1)
+        let changing = zip(weighed, choices).filter { weighing, choice in
+            weighing.changesLeader && choice.score > 0 && choice.score >= settings.minimumGain
+        }.map(\.1)
         return Self.first(changing) ?? (anyGain ? Self.first(gaining) : nil)
             ?? likeliestLeaderChange(weighed, choices: choices, leader: leader)
             ?? (settings.minimumGain > 0 ? Self.first(gaining.filter { $0.score >= settings.minimumGain }) : nil)

@@ -42,6 +42,12 @@ extension KnowledgeBase {
             writer.int(list.count)
             list.forEach { writer.string($0) }
         }
+        let weights = sourceWeights.sorted { $0.key.rawValue < $1.key.rawValue }
+        writer.int(weights.count)
+        for (source, weight) in weights {
+            writer.string(source.rawValue)
+            writer.double(weight)
+        }
         writer.write(scopes)
         return writer.image
     }
@@ -77,6 +83,12 @@ extension KnowledgeBase {
             let bounceWording = BounceWording(
                 autoReplySubjects: reader.list { $0.string() }, undeliveredPhrases: reader.list { $0.string() },
                 delayWarningPhrases: reader.list { $0.string() }, replyQuotePhrases: reader.list { $0.string() })
+            var sourceWeights: [FactSource.Kind: Double] = [:]
+            for _ in 0..<reader.count() where !reader.failed {
+                let source = FactSource.Kind(rawValue: reader.string())
+                let weight = reader.double()
+                if let source { sourceWeights[source] = weight }
+            }
             let scopes = reader.scopes(
                 factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map { $0.evidence.count },
                 phraseCount: phraseMatcher.count)
@@ -85,7 +97,7 @@ extension KnowledgeBase {
                 facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
                 diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
                 enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher,
-                stagePhrases: stagePhrases, bounceWording: bounceWording, scopes: scopes)
+                stagePhrases: stagePhrases, bounceWording: bounceWording, sourceWeights: sourceWeights, scopes: scopes)
         }
         guard let knowledgeBase else { return nil }
         self = knowledgeBase

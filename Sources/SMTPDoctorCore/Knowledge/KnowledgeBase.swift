@@ -33,6 +33,10 @@ public struct KnowledgeBase: Sendable {
     /// not.
     public let bounceWording: BounceWording
 
+    /// How much evidence counts by the source of the facts it reads, where the engine weighs sources
+    /// (`Rules/fact-sources.yaml`): a source not listed counts fully.
+    public let sourceWeights: [FactSource.Kind: Double]
+
     let factIndex: [String: Int]
     /// Finds every phrase the conditions test for in one pass over a text.
     let phraseMatcher: PhraseMatcher
@@ -45,8 +49,10 @@ public struct KnowledgeBase: Sendable {
         remediations: [String: Remediation],
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
         enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = [],
-        bounceWording: BounceWording = BounceWording(), scopes: ConditionScopes? = nil
+        bounceWording: BounceWording = BounceWording(), sourceWeights: [FactSource.Kind: Double] = [:],
+        scopes: ConditionScopes? = nil
     ) {
+        self.sourceWeights = sourceWeights
         self.stagePhrases = stagePhrases
         self.bounceWording = bounceWording
         self.phraseMatcher = phraseMatcher

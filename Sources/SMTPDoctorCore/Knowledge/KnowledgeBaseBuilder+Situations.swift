@@ -66,4 +66,32 @@ extension KnowledgeBaseBuilder {
             diagnoses[index].prior = weight
         }
     }
+
+    // MARK: - Fact sources
+
+    /// How much evidence counts by the source of its facts, from `fact-sources.yaml`.
+    ///
+    /// ```yaml
+    /// - { source: probe, weight: 0.5 }
+    /// ```
+    func buildSourceWeights() -> [FactSource.Kind: Double] {
+        var weights: [FactSource.Kind: Double] = [:]
+        for (id, entry) in raw.sourceWeights.all {
+            entry.rejectUnknownKeys(["source", "weight", "doc"], in: "fact source '\(id)'")
+            guard let source = FactSource.Kind(rawValue: id) else {
+                entry.report(
+                    "fact source '\(id)' is not a source; use one of: "
+                        + FactSource.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            guard let text = entry.required("weight") else { continue }
+            guard let weight = Double(text), weight > 0, weight <= 1 else {
+                entry["weight"]?.report(
+                    "fact source '\(id)': weight must be a number above 0 and at most 1, not '\(text)'")
+                continue
+            }
+            weights[source] = weight
+        }
+        return weights
+    }
 }

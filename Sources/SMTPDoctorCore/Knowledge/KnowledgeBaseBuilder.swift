@@ -32,7 +32,7 @@ struct KnowledgeBaseBuilder {
             diagnoses: diagnoses, questions: questions, remediations: remediations, codes: buildCodes(),
             enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects),
             phraseMatcher: PhraseMatcher(phrases: catalog.phrases), stagePhrases: buildStagePhrases(facts),
-            bounceWording: buildBounceWording())
+            bounceWording: buildBounceWording(), sourceWeights: buildSourceWeights())
     }
 
     // MARK: - Facts, categories, symptoms

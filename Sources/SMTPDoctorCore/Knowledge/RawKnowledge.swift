@@ -27,6 +27,7 @@ struct RawKnowledge {
     var vocabulary = Table()
     var situations = Table()
     var priors = Table()
+    var sourceWeights = Table()
     var basicCodes = Table()
     var enhancedCodes = Table()
     var enhancedClasses = Table()
@@ -102,11 +103,13 @@ struct RawKnowledge {
             keyed(root, "a bounce-wording file", key: "phrase", into: \.bounceWording, kind: "bounce phrase", &seen)
         case (_, "priors.yaml"):
             keyed(root, "a priors file", key: "diagnosis", into: \.priors, kind: "prior", &seen)
+        case (_, "fact-sources.yaml"):
+            keyed(root, "a fact-sources file", key: "source", into: \.sourceWeights, kind: "fact source", &seen)
         default:
             root.log.report(
                 SourceLocation(file: root.file, line: 1),
                 "unexpected file: knowledge-base files are facts.yaml, facts/, categories.yaml, symptoms.yaml, "
-                    + "questions.yaml, priors.yaml, stage-phrases.yaml, bounce-wording.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
+                    + "questions.yaml, priors.yaml, fact-sources.yaml, stage-phrases.yaml, bounce-wording.yaml, codes/, providers/, rules/, diagnoses/, remediations/, situations/ and "
                     + "vocabulary/")
         }
     }
