@@ -59,7 +59,7 @@ struct PlainPattern: Sendable {
             let lastStart = anchoredAtStart ? 0 : bytes.count - positions.count
             return (0...lastStart).contains { start in
                 positions.indices.allSatisfy { positions[$0].contains(bytes[start + $0]) }
-                    && (!anchoredAtEnd || Self.endsText(bytes, at: start + positions.count))
+                    && (!anchoredAtEnd || ASCIIRegex.endsText(bytes, at: start + positions.count))
             }
         }
     }
@@ -79,20 +79,6 @@ struct PlainPattern: Sendable {
             }
         }
         return nil
-    }
-
-    /// Whether `$` matches at `position`: the end of the text, or before the line terminator that ends it (not
-    /// between the carriage return and the line feed of a final CR LF).
-    private static func endsText(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let isTerminator = { (byte: UInt8) in (UInt8(ascii: "\n")...UInt8(ascii: "\r")).contains(byte) }
-        switch bytes.count - position {
-        case 0: return true
-        case 1:
-            return isTerminator(bytes[position])
-                && !(bytes[position] == UInt8(ascii: "\n") && position > 0 && bytes[position - 1] == UInt8(ascii: "\r"))
-        case 2: return bytes[position] == UInt8(ascii: "\r") && bytes[position + 1] == UInt8(ascii: "\n")
-        default: return false
-        }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
