@@ -238,7 +238,7 @@ extension KnowledgeImageReader {
             reader.list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
         }
         let diagnoses = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
-        guard readers.count == factCount, rules.count == ruleCount, evidence.map { $0.count } == evidenceCounts,
+        guard readers.count == factCount, rules.count == ruleCount, (evidence.map { $0.count }) == evidenceCounts,
             diagnoses.count == evidenceCounts.count
         else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], diagnoses: [])) }
         return ConditionScopes(readers: readers, rules: rules, evidence: evidence, diagnoses: diagnoses)
