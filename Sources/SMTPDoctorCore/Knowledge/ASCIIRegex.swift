@@ -473,6 +473,8 @@ extension ASCIIRegex {
 
         static func isAlphanumeric(_ byte: UInt8) -> Bool { word.contains(byte) && byte != UInt8(ascii: "_") }
 
+        var isEmpty: Bool { low == 0 && high == 0 }
+
         mutating func insert(_ range: ClosedRange<UInt8>) {
             for byte in range where byte < 0x80 {
                 if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }

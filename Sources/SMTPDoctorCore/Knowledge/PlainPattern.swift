@@ -32,7 +32,7 @@ struct PlainPattern: Sendable {
                 guard let escaped = bytes.popFirst() else { return nil }
                 if escaped == UInt8(ascii: "d") {
                     set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
-                } else if Self.isAlphanumeric(escaped) {
+                } else if ByteSet.isAlphanumeric(escaped) {
                     return nil
                 } else {
                     set.insert(escaped...escaped)
@@ -69,10 +69,10 @@ struct PlainPattern: Sendable {
         var set = ByteSet()
         while let byte = bytes.popFirst() {
             if byte == UInt8(ascii: "]") { return set.isEmpty ? nil : set }
-            guard isAlphanumeric(byte) else { return nil }
+            guard ByteSet.isAlphanumeric(byte) else { return nil }
             if bytes.first == UInt8(ascii: "-") {
                 bytes.removeFirst()
-                guard let upper = bytes.popFirst(), isAlphanumeric(upper), byte <= upper else { return nil }
+                guard let upper = bytes.popFirst(), ByteSet.isAlphanumeric(upper), byte <= upper else { return nil }
                 set.insert(byte...upper)
             } else {
                 set.insert(byte...byte)
@@ -81,35 +81,6 @@ struct PlainPattern: Sendable {
         return nil
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        ASCIIText.isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-    }
-
-    /// A set of ASCII bytes.
-    private struct ByteSet: Sendable {
-        private var low: UInt64 = 0
-        private var high: UInt64 = 0
-
-        var isEmpty: Bool { low == 0 && high == 0 }
-
-        mutating func insert(_ range: ClosedRange<UInt8>) {
-            for byte in range where byte < 0x80 {
-                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-            }
-        }
-
-        func contains(_ byte: UInt8) -> Bool {
-            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
-        }
-
-        /// The set with the other case of each of its letters.
-        var caseFolded: ByteSet {
-            var folded = self
-            for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") where contains(byte) || contains(byte | 0x20) {
-                folded.insert(byte...byte)
-                folded.insert((byte | 0x20)...(byte | 0x20))
-            }
-            return folded
-        }
-    }
+    /// A set of ASCII bytes, as the regular-expression matcher keeps them.
+    private typealias ByteSet = ASCIIRegex.ByteSet
 }
