@@ -135,13 +135,7 @@ struct ConnectionOptions: ParsableArguments {
             let secret = try SecretSource.read(environment: passwordEnv, file: passwordFile, promptFor: user)
             credentials = Credentials(username: user, secret: secret, mechanism: authMech?.mechanism)
         }
-        var trust = TrustRoots.system
-        if let caFile {
-            guard let data = FileManager.default.contents(atPath: caFile) else {
-                throw CommandFailure("cannot read the CA file \(caFile)", status: .unreadableInput)
-            }
-            trust = .systemAnd(String(decoding: data, as: UTF8.self))
-        }
+        let trust = try TrustRoots.system(adding: caFile)
         let step = Duration.milliseconds(Int(timeout * 1000))
         let timeouts = ProbeTimeouts.uniform(step, overall: .milliseconds(Int(deadline * 1000)))
         let envelope = from.flatMap { from in to.map { Envelope(from: from, to: $0) } }

@@ -1,5 +1,6 @@
 import Foundation
 import SMTPDoctorCore
+import SMTPDoctorProbes
 import SMTPDoctorReports
 
 /// The terminal side of `smtp-doctor interview`: shows a question, reads a line, repeats.
@@ -15,8 +16,8 @@ struct Dialogue {
 
     let output: Stream
     let style: TextStyle
-    /// Live probes, when the build has them; the interview then offers them when a server is given.
-    let probe: (any InterviewProbe)?
+    /// The live probes and the sign-in test, offered when a server is given; nil never offers them.
+    let probe: LiveInterviewProbe?
 
     /// Runs the conversation until a cause is certain, no question helps, the person quits or the input ends.
     func run(_ interview: inout SMTPDoctorCore.Interview) async -> InterviewSummary.Ending {
@@ -66,18 +67,73 @@ struct Dialogue {
                         interview.record(elsewhere.answer, to: elsewhere.question)
                         say("Taken as the answer to \"\(elsewhere.question.text)\": \(elsewhere.answer.label)\n")
                         answered = true
+                        await offerProbes(after: elsewhere.question, answered: words, into: &interview)
                     case .success(let answer):
                         interview.record(answer, to: choice.question)
                         answered = true
-                        if choice.question.kind == .hostPort, let probe,
-                            let server = HostPort(parsing: words), await offerProbe(server)
-                        {
-                            interview.add(await probe.probe(server))
-                        }
+                        await offerProbes(after: choice.question, answered: words, into: &interview)
                     }
                 }
             }
             showLeading(interview.conclusion())
+        }
+    }
+
+    // MARK: - Probing
+
+    /// Offers the live probes when the question answered named a server, and runs them if the person agrees.
+    private func offerProbes(
+        after question: Question, answered words: String, into interview: inout SMTPDoctorCore.Interview
+    ) async {
+        guard question.kind == .hostPort, let probe, let server = HostPort(parsing: words), await offerProbe(server)
+        else { return }
+        await run(probe, on: server, into: &interview)
+    }
+
+    /// Runs the live probes; then, when the port takes credentials safely and the person agrees, the sign-in test,
+    /// whose observation replaces the probes' (it went through the same steps, and further).
+    private func run(
+        _ probe: LiveInterviewProbe, on server: HostPort, into interview: inout SMTPDoctorCore.Interview
+    ) async {
+        guard let report = await probe.probe(server) else { return }
+        interview.add(report.observation())
+        guard report.acceptsCredentialsSafely, Terminal.isStandardInputATerminal,
+            let credentials = await askForAccount(on: report)
+        else { return }
+        let signedIn = await probe.signIn(where: report, as: credentials)
+        interview.replaceLastObservation(with: signedIn.observation())
+        say(Self.outcome(of: signedIn) + "\n")
+    }
+
+    /// Asks whether to test the sender's account, then for its name, then for its password without echo.
+    private func askForAccount(on report: ProbeReport) async -> Credentials? {
+        write(
+            "\(report.host):\(report.port) offers sign-in over an encrypted connection. Test the account the sender "
+                + "uses? The password is read without echo, sent only to this server, never shown or saved. [y/N] ")
+        guard let consent = await Self.readAnswer(),
+            ["y", "yes"].contains(consent.trimmingCharacters(in: .whitespaces).lowercased())
+        else { return nil }
+        write("Account (the user name, often the mailbox's address): ")
+        guard let account = await Self.readAnswer()?.trimmingCharacters(in: .whitespaces), !account.isEmpty else {
+            return nil
+        }
+        guard let password = try? await BlockingWork.run({ try SecretSource.prompt("Password for \(account): ") })
+        else {
+            say("No password entered: the sign-in test was skipped.")
+            return nil
+        }
+        return Credentials(username: account, secret: Secret(password))
+    }
+
+    /// How the sign-in test ended, with the server's reply when it refused.
+    private static func outcome(of report: ProbeReport) -> String {
+        switch report.session.authOutcome {
+        case .accepted:
+            return "Sign-in test: the server accepted the account and password."
+        case .rejected:
+            return "Sign-in test: the server refused them: \(report.session.authReply?.summary ?? "no reply")"
+        case .notAttempted, .notOffered, .mechanismNotOffered, .plaintextRefused:
+            return "Sign-in test: no sign-in was tried (the probe ended with \(report.verdict.rawValue))."
         }
     }
 

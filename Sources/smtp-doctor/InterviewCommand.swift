@@ -24,7 +24,9 @@ extension SMTPDoctor {
                 --answers; questions it does not answer count as unknown.
 
                 When a server is named, the live probes are offered: they check connection, TLS and the greeting \
-                without a password.
+                without a password. When the server then offers sign-in over an encrypted connection whose \
+                certificate verified, a sign-in test with the sender's account is offered too (in a terminal \
+                only): the password is read without echo, sent to that server alone, and never shown or saved.
 
                 EXAMPLES:
                   smtp-doctor interview
@@ -56,6 +58,12 @@ extension SMTPDoctor {
                 "Stop asking when the leading cause holds this share of the probability (0 to 1).", valueName: "value"))
         var confidence: Double = QuestionChooser.Settings().confidence
 
+        @Option(
+            help: ArgumentHelp(
+                "Also trust the CA certificates in this PEM file when probing the server named (a private CA).",
+                valueName: "path"))
+        var caFile: String?
+
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
@@ -82,7 +90,7 @@ extension SMTPDoctor {
                         output: output.outputFile == nil && output.resolvedFormat != .text
                             ? .standardError : .standardOutput,
                         style: TextStyle(colour: Terminal.wantsColour(disabled: output.noColour)),
-                        probe: LiveInterviewProbe())
+                        probe: LiveInterviewProbe(trust: try TrustRoots.system(adding: caFile)))
                     ending = await dialogue.run(&interview)
                 }
                 let result = interview.conclusion(separator: ending == .confident ? nil : interview.separator())

@@ -46,8 +46,9 @@ enum SecretSource {
         }
     }
 
-    /// Reads one line from the terminal with echo turned off.
-    private static func prompt(_ text: String) throws -> String {
+    /// Reads one line from the terminal with echo turned off, after showing `text` on standard error.
+    /// - Throws: `CommandFailure` when the line is empty or the input ended.
+    static func prompt(_ text: String) throws -> String {
         Terminal.writeError(text)
         var original = termios()
         tcgetattr(STDIN_FILENO, &original)

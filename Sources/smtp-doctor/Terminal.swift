@@ -62,6 +62,9 @@ enum Terminal {
     /// Whether standard error is a terminal (progress is drawn only then).
     static var isStandardErrorATerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Whether standard input is a terminal (a password can be read without echo only then).
+    static var isStandardInputATerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
     /// Reads standard input, at most ``standardInputLimit`` bytes, and notes on standard error when it was cut.
     ///
     /// - Throws: `CommandFailure` when standard input is closed or is a folder.

@@ -45,6 +45,18 @@ import Testing
         #expect(interview.answerElsewhere("the blue one") == nil)
     }
 
+    @Test func aServerNamedAtAnotherQuestionAnswersTheServerQuestion() throws {
+        var interview = Interview(chooser: QuestionChooser(model: AnswerModel(engine: try BuiltInKnowledge.engine())))
+        let server = try #require(interview.answerElsewhere("smtp.office365.com:587"))
+        #expect(server.question.kind == .hostPort)
+        #expect(server.answer.id == "smtp.office365.com:587")
+        #expect(interview.answerElsewhere("127.0.0.1:2587")?.answer.id == "127.0.0.1:2587")
+        #expect(interview.answerElsewhere("5.7.8") == nil, "a status code is not a server")
+        #expect(interview.answerElsewhere("587") == nil, "a port alone is not a server")
+        interview.record(server.answer, to: server.question)
+        #expect(interview.answerElsewhere("mail.example.com") == nil, "a question answered is not answered again")
+    }
+
     @Test func aSentenceWithoutTheVocabularyOrWithTwoEqualReadingsIsNotGuessed() throws {
         let knowledgeBase = try BuiltInKnowledge.loaded.get()
         let sender = try #require(knowledgeBase.question(id: "sender"))

@@ -45,11 +45,17 @@ public struct Interview: Sendable {
         chooser.separator(answers: answers, observations: observations)
     }
 
-    /// The question not yet answered whose answers' vocabulary a sentence uses most plainly (the longest word
-    /// found), with the answer it gives: what a person said about something else than the question asked ("it's a
-    /// Ricoh scanner" while asked what changed). `nil` when no question reads the sentence, or two read it equally.
+    /// The question not yet answered that a sentence answers although another question was asked: a server's name
+    /// (`mail.example.com:587`) answers the host-port question; otherwise the question whose answers' vocabulary the
+    /// sentence uses most plainly (the longest word found) — "it's a Ricoh scanner" while asked what changed. `nil`
+    /// when no question reads the sentence, or two read it equally.
     public func answerElsewhere(_ sentence: String) -> (question: Question, answer: QuestionAnswer)? {
         let answered = Set(answers.map(\.questionID))
+        if let server = HostPort(parsing: sentence), server.namesAServer,
+            let question = knowledgeBase.questions.first(where: { $0.kind == .hostPort && !answered.contains($0.id) })
+        {
+            return (question, question.answer(for: server))
+        }
         let lowered = sentence.lowercased()
         let readings = knowledgeBase.questions.filter { !answered.contains($0.id) }.compactMap { question in
             question.reading(lowered).map { (question: question, answer: $0.answer, length: $0.length) }
@@ -72,6 +78,16 @@ public struct Interview: Sendable {
     /// Adds what a live probe observed.
     public mutating func add(_ observation: Observation) {
         observations.append(observation)
+    }
+
+    /// Replaces the last observation with one that went further, such as a probe of the same port that also signed
+    /// in; adds it when there is none.
+    public mutating func replaceLastObservation(with observation: Observation) {
+        if observations.isEmpty {
+            observations.append(observation)
+        } else {
+            observations[observations.count - 1] = observation
+        }
     }
 
     /// Undoes the last answer; returns it, or `nil` when nothing was answered.

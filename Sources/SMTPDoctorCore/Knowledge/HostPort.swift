@@ -43,6 +43,17 @@ public struct HostPort: Sendable, Hashable {
     }
 }
 
+extension HostPort {
+    /// Whether the host is plainly a server's name or address — a dotted name with a letter, four dotted numbers, an
+    /// IPv6 address or `localhost` — rather than a word or a status code such as `5.7.8` that happens to parse.
+    public var namesAServer: Bool {
+        if host == "localhost" || host.contains(":") { return true }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, !labels.contains(where: \.isEmpty) else { return false }
+        return host.contains(where: \.isLetter) || (labels.count == 4 && labels.allSatisfy { UInt8($0) != nil })
+    }
+}
+
 // MARK: - CustomStringConvertible
 
 extension HostPort: CustomStringConvertible {
