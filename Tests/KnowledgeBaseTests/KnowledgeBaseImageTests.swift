@@ -98,6 +98,17 @@ import Testing
         #expect(fromImage.stagePhrases == fromFiles.stagePhrases)
     }
 
+    @Test func theGenericCodesSurviveTheImage() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        let generic = { (knowledgeBase: KnowledgeBase) in
+            Set(knowledgeBase.codes.values.filter(\.generic).map(\.code))
+        }
+        #expect(generic(fromFiles).contains("X.7.0"), "the built-in registry marks no generic code")
+        #expect(!generic(fromFiles).contains("X.7.1"))
+        #expect(generic(fromImage) == generic(fromFiles))
+    }
+
     @Test func theSourceWeightsSurviveTheImage() throws {
         let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
         let fromImage = try KnowledgeBase.load([.builtIn])

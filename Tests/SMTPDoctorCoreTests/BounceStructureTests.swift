@@ -128,7 +128,10 @@ import Testing
             """
         }
         #expect(try events(of: message(status: "5.0.0")).map(\.text) == ["550 5.7.1 Relaying denied\nStatus: 5.0.0"])
+        // The "other or undefined" status of any subject says no more than X.0.0 does.
+        #expect(try events(of: message(status: "5.1.0")).map(\.text) == ["550 5.7.1 Relaying denied\nStatus: 5.1.0"])
         #expect(try events(of: message(status: "5.1.1")).map(\.text) == ["5.1.1 550 5.7.1 Relaying denied"])
+        #expect(try events(of: message(status: "5.1.10")).map(\.text) == ["5.1.10 550 5.7.1 Relaying denied"])
     }
 
     @Test func anMboxWithCROnlyLineEndsIsSplitIntoItsMessages() throws {

@@ -90,6 +90,52 @@ import Testing
         #expect(result.diagnoses.first?.definition.id == "auth.bad-password")
     }
 
+    /// A registry with a generic detail (X.7.0) and a specific one (X.7.1), and words weaker than the code fallback.
+    private func diagnoseWithCodes(_ error: String) throws -> DiagnosisResult {
+        let files = Self.layered.merging(
+            [
+                "codes/enhanced.yaml": """
+                codes:
+                  - { code: X.7.0, title: Other or undefined security status, meaning: Any policy refusal., generic: true }
+                  - { code: X.7.1, title: Delivery not authorized, meaning: The sender is not allowed. }
+                """,
+                "vocabulary/weak.yaml": """
+                - { id: weak.tls, category: tls, cf: 0.25, terms: ["secure channel"] }
+                """,
+            ], uniquingKeysWith: { $1 })
+        return InferenceEngine(knowledgeBase: try TestKnowledge.load(files)).diagnose(Evidence(errors: [error]))
+    }
+
+    @Test func withAGenericCodeTheWordsDecideHoweverWeakly() throws {
+        let result = try diagnoseWithCodes("550 5.7.0 secure channel refused")
+        #expect(result.diagnoses.map(\.definition.id) == ["tls.unspecified"])
+        #expect(result.explainedAway.map(\.diagnosisID) == ["server.policy-refusal"])
+        #expect(result.explainedAway.first?.explainedBy == "tls.unspecified")
+    }
+
+    @Test func aSpecificDetailKeepsItsWeightAgainstWeakerWords() throws {
+        let result = try diagnoseWithCodes("550 5.7.1 secure channel refused")
+        #expect(result.diagnoses.map(\.definition.id) == ["server.policy-refusal", "tls.unspecified"])
+        #expect(result.explainedAway.isEmpty)
+    }
+
+    @Test func aGenericCodeWithoutWordsKeepsItsFallback() throws {
+        let result = try diagnoseWithCodes("550 5.7.0 refused")
+        #expect(result.diagnoses.map(\.definition.id) == ["server.policy-refusal"])
+    }
+
+    @Test func genericMustBeTrueOrFalse() {
+        let problems = TestKnowledge.problems(
+            Self.layered.merging(
+                [
+                    "codes/enhanced.yaml": """
+                    codes:
+                      - { code: X.7.0, title: Other, meaning: Any., generic: maybe }
+                    """
+                ], uniquingKeysWith: { $1 }))
+        #expect(problems.contains { $0.hasPrefix("Rules/codes/enhanced.yaml:2:") && $0.contains("generic") })
+    }
+
     @Test func vocabularyMistakesAreReportedAtTheirLine() {
         let problems = TestKnowledge.problems(
             Self.layered.merging(

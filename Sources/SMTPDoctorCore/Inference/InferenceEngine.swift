@@ -209,6 +209,7 @@ public struct InferenceEngine: Sendable {
         let known = memory.known
         let found = memory.found
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
+        var worded: Set<Int> = []
         var record: [ConditionCheck] = []
         for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
         where diagnosisScopes[index].admits(known: known, found: found) {
@@ -222,6 +223,7 @@ public struct InferenceEngine: Sendable {
                 _ = evaluator.holds(evidence.condition, record: &record)
                 let weighed = evidence.certainty * weight(of: record, in: memory)
                 if evidence.isVocabulary {
+                    if weighed > 0 { worded.insert(index) }
                     strongestTerm = max(strongestTerm, weighed)
                 } else {
                     certainty = CertaintyFactor.combine(certainty, weighed)
@@ -234,13 +236,28 @@ public struct InferenceEngine: Sendable {
             certainty = CertaintyFactor.combine(certainty, strongestTerm)
             if !fired.isEmpty { results.append((index, (certainty, fired))) }
         }
-        return explainAway(results, observation: observation)
+        return explainAway(
+            results, observation: observation, wordsOverCode: hasGenericCode(memory) ? worded : [])
+    }
+
+    /// Whether the observation's enhanced status code is one the registry marks `generic` (an "other or undefined"
+    /// detail such as `5.7.0`, which a reporting server writes for any failure of its subject).
+    private func hasGenericCode(_ memory: WorkingMemory) -> Bool {
+        guard let index = knowledgeBase.factIndex["reply.enhanced"], let value = memory.values[index] else {
+            return false
+        }
+        return knowledgeBase.meaning(ofCode: value.description)?.generic == true
     }
 
     /// Sets aside every fallback for which a more specific diagnosis of the same observation is at least as
     /// certain: a bare code class or a category word says less than a cause that accounts for the same reply.
+    ///
+    /// When the code is generic (its detail names no cause), the words decide: a code fallback is also set aside by
+    /// any diagnosis in `wordsOverCode`, those the vocabulary's words support, however weakly. A specific detail
+    /// keeps its weight: `wordsOverCode` is empty then.
     private func explainAway(
-        _ results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], observation: Int?
+        _ results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], observation: Int?,
+        wordsOverCode: Set<Int>
     ) -> (scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]) {
         let diagnoses = knowledgeBase.diagnoses
         var kept: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
@@ -252,7 +269,9 @@ public struct InferenceEngine: Sendable {
                 specificity == .specific || score.certainty <= 0
                 ? nil
                 : results.filter { other in
-                    diagnoses[other.0].specificity > specificity && other.1.certainty >= score.certainty
+                    guard diagnoses[other.0].specificity > specificity else { return false }
+                    return other.1.certainty >= score.certainty
+                        || (specificity == .code && other.1.certainty > 0 && wordsOverCode.contains(other.0))
                 }.max { ($0.1.certainty, diagnoses[$1.0].id) < ($1.1.certainty, diagnoses[$0.0].id) }
             if let explanation {
                 explained.append(

@@ -105,10 +105,14 @@ struct KnowledgeBaseBuilder {
         var registry: [String: ReplyCodeEntry] = [:]
         for (code, entry) in table.all {
             entry.rejectUnknownKeys(
-                ["code", "class", "subject", "title", "meaning", "reference"], in: "code '\(code)'")
+                ["code", "class", "subject", "title", "meaning", "reference", "generic"], in: "code '\(code)'")
+            let generic = entry.optional("generic")
+            if let generic, generic != "true", generic != "false" {
+                entry["generic"]?.report("code '\(code)': generic must be true or false, not '\(generic)'")
+            }
             registry[code] = ReplyCodeEntry(
                 code: code, title: entry.required("title") ?? "", meaning: entry.required("meaning") ?? "",
-                reference: entry.optional("reference"))
+                reference: entry.optional("reference"), generic: generic == "true")
         }
         return registry
     }

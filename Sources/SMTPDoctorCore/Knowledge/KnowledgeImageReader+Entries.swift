@@ -204,7 +204,7 @@ extension KnowledgeImageReader {
             let key = string()
             let code = string()
             registry[key] = ReplyCodeEntry(
-                code: code, title: string(), meaning: string(), reference: optionalString())
+                code: code, title: string(), meaning: string(), reference: optionalString(), generic: bool())
         }
         return registry
     }

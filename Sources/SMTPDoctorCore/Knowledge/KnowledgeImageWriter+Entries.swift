@@ -248,6 +248,7 @@ extension KnowledgeImageWriter {
             string(entry.title)
             string(entry.meaning)
             optionalString(entry.reference)
+            bool(entry.generic)
         }
     }
 

@@ -8,4 +8,8 @@ public struct ReplyCodeEntry: Sendable, Hashable {
     public var meaning: String
     /// The standard that defines it.
     public var reference: String?
+    /// Whether the code names no cause within its subject, as RFC 3463's "other or undefined" details (`X.7.0`) do:
+    /// a reporting server writes it for any failure of that kind, so the words of the reply say more than it does
+    /// (`generic: true` in the registry; see `InferenceEngine`).
+    public var generic = false
 }

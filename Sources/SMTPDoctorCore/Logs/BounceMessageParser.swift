@@ -186,7 +186,7 @@ struct BounceMessageParser {
             }
             let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
             let text =
-                Self.isUnspecified(status) && Self.hasSpecificCode(about)
+                Self.isUnspecified(status) && Self.hasCode(in: about, moreSpecificThan: status)
                 ? about + "\n" + event.text : event.text + "\n" + about
             event.text = String(text.prefix(Self.maximumBodyText))
             return event
@@ -199,20 +199,26 @@ struct BounceMessageParser {
         return entity.parts.isEmpty ? [entity] : entity.parts.flatMap(leavesOutsideReturnedMessage)
     }
 
-    /// Whether an enhanced status code is `X.0.0`, "other or undefined status" (RFC 3463 §3.1): it says less than
-    /// any specific code the same report gives.
+    /// Whether an enhanced status code has the detail 0, the "other or undefined" status of its subject (RFC 3463
+    /// §3: `X.0.0`, `X.1.0` … `X.7.0`), which a reporting server writes when it knows no more than that: it says
+    /// less than any specific code the same report gives.
     static func isUnspecified(_ code: Substring) -> Bool {
-        code.count == 5 && code.hasSuffix(".0.0") && "245".contains(code.first ?? " ")
+        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 1 && "245".contains(parts[0]) && (1...3).contains(parts[1].count)
+            && parts[1].allSatisfy { $0.isASCII && $0.isNumber } && parts[2] == "0"
     }
 
-    /// Whether a text holds an enhanced status code (`5.1.1`, `4.7.26`) other than an unspecified `X.0.0`.
-    static func hasSpecificCode(_ text: String) -> Bool {
-        text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.contains { word in
+    /// Whether a text holds an enhanced status code that says more than the unspecified `status`: any code but
+    /// `X.0.0` when that is the status (`5.1.1`, `4.7.0`), a code with a detail when the status names a subject
+    /// (`5.7.1` beside `5.1.0`).
+    static func hasCode(in text: String, moreSpecificThan status: Substring) -> Bool {
+        let statusNamesSubject = !status.hasSuffix(".0.0")
+        return text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.contains { word in
             let parts = word.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count == 1, "245".contains(parts[0]),
                 (1...3).contains(parts[1].count), (1...3).contains(parts[2].count)
             else { return false }
-            return !isUnspecified(word)
+            return statusNamesSubject ? !isUnspecified(word) : !(parts[1] == "0" && parts[2] == "0")
         }
     }
 
@@ -306,12 +312,12 @@ struct BounceMessageParser {
             default: return nil
             }
             let diagnostic = fields["diagnostic-code"].map(Self.dropType)
-            // An unspecified status (X.0.0) goes after the diagnostic, so that a specific code the remote server
-            // gave is the one read.
+            // An unspecified status (X.0.0, X.1.0 … X.7.0) goes after the diagnostic, so that a specific code the
+            // remote server gave is the one read.
             let text =
                 diagnostic.map { diagnostic in
                     if statusCode.isEmpty || diagnostic.contains(statusCode) { return diagnostic }
-                    return Self.isUnspecified(statusCode) && Self.hasSpecificCode(diagnostic)
+                    return Self.isUnspecified(statusCode) && Self.hasCode(in: diagnostic, moreSpecificThan: statusCode)
                         ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
                 }
                 ?? "Status: \(statusCode)"
