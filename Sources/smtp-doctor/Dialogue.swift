@@ -18,6 +18,8 @@ struct Dialogue {
     let style: TextStyle
     /// The live probes and the sign-in test, offered when a server is given; nil never offers them.
     let probe: LiveInterviewProbe?
+    /// The DNS checks run when the sending domain is typed for a question that allows it; nil never runs them.
+    let domainLookup: LiveDomainLookup?
 
     /// Runs the conversation until a cause is certain, no question helps, the person quits or the input ends.
     func run(_ interview: inout SMTPDoctorCore.Interview) async -> InterviewSummary.Ending {
@@ -60,6 +62,12 @@ struct Dialogue {
                 default:
                     switch choice.question.interpret(words) {
                     case .failure(let problem):
+                        if choice.question.lookup == .domainDNS, let domainLookup,
+                            let domain = LiveDomainLookup.domain(in: words)
+                        {
+                            answered = await lookUp(domain, with: domainLookup, for: choice.question, into: &interview)
+                            continue
+                        }
                         guard let elsewhere = interview.answerElsewhere(words) else {
                             say(problem.message)
                             continue
@@ -137,6 +145,28 @@ struct Dialogue {
         }
     }
 
+    // MARK: - Looking up
+
+    /// Runs the DNS checks of the sending domain in place of the question's answer and shows what they found;
+    /// whether the question counts as answered (not when the checks could not run).
+    private func lookUp(
+        _ domain: String, with lookup: LiveDomainLookup, for question: Question,
+        into interview: inout SMTPDoctorCore.Interview
+    ) async -> Bool {
+        say("Looking up \(domain) in DNS: MX, SPF, DKIM, DMARC and the other checks of check-domain …")
+        switch await lookup.check(domain) {
+        case .failure(let failure):
+            say("The DNS checks of \(domain) could not run: \(failure.message)")
+            return false
+        case .success(let report):
+            interview.add(report.observation())
+            interview.record(.lookedUp(domain, by: .domainDNS), to: question)
+            let shown = report.findings.filter { $0.status != .info }
+            say(shown.map { "  \($0.check): \($0.status.rawValue) — \($0.detail)" }.joined(separator: "\n") + "\n")
+            return true
+        }
+    }
+
     // MARK: - Showing
 
     private func show(_ question: Question, number: Int) {
@@ -146,7 +176,8 @@ struct Dialogue {
             for (index, answer) in question.answers.enumerated() {
                 lines.append("   \(String(index + 1).leftPadded(to: 2)). \(answer.label)")
             }
-            lines.append(style.dim("   (1-\(question.answers.count), unknown, ?, back, quit)"))
+            let lookup = question.lookup == .domainDNS && domainLookup != nil ? ", or the domain to look it up" : ""
+            lines.append(style.dim("   (1-\(question.answers.count)\(lookup), unknown, ?, back, quit)"))
         case .yesNo:
             lines.append(style.dim("   (yes, no, unknown, ?, back, quit)"))
         case .error, .text, .hostPort:

@@ -28,6 +28,10 @@ extension SMTPDoctor {
                 certificate verified, a sign-in test with the sender's account is offered too (in a terminal \
                 only): the password is read without echo, sent to that server alone, and never shown or saved.
 
+                Where the question about the domain's SPF, DKIM and DMARC records is asked, typing the sending \
+                domain (or an address at it) runs the DNS checks of check-domain instead, with --dns-server, --ip \
+                and --selector.
+
                 EXAMPLES:
                   smtp-doctor interview
                   smtp-doctor interview --report case-1234.html
@@ -64,6 +68,8 @@ extension SMTPDoctor {
                 valueName: "path"))
         var caFile: String?
 
+        @OptionGroup var dns: DomainCheckArguments
+
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
@@ -90,7 +96,8 @@ extension SMTPDoctor {
                         output: output.outputFile == nil && output.resolvedFormat != .text
                             ? .standardError : .standardOutput,
                         style: TextStyle(colour: Terminal.wantsColour(disabled: output.noColour)),
-                        probe: LiveInterviewProbe(trust: try TrustRoots.system(adding: caFile)))
+                        probe: LiveInterviewProbe(trust: try TrustRoots.system(adding: caFile)),
+                        domainLookup: LiveDomainLookup(arguments: dns, knowledgeBase: knowledgeBase))
                     ending = await dialogue.run(&interview)
                 }
                 let result = interview.conclusion(separator: ending == .confident ? nil : interview.separator())

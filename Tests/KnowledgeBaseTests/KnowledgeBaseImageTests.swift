@@ -115,4 +115,14 @@ import Testing
         #expect((fromFiles.sourceWeights[.probe] ?? 1) < 1, "the built-in base does not weigh probes")
         #expect(fromImage.sourceWeights == fromFiles.sourceWeights)
     }
+
+    @Test func theQuestionLookupsSurviveTheImage() throws {
+        let fromFiles = try KnowledgeBaseImageTests.fromFiles.get()
+        let fromImage = try KnowledgeBase.load([.builtIn])
+        let lookups = { (knowledgeBase: KnowledgeBase) in
+            knowledgeBase.questions.compactMap { question in question.lookup.map { "\(question.id)=\($0.rawValue)" } }
+        }
+        #expect(lookups(fromFiles).contains("domain-records=domain-dns"), "no built-in question has a lookup")
+        #expect(lookups(fromImage) == lookups(fromFiles))
+    }
 }

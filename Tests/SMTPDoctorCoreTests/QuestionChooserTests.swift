@@ -311,4 +311,19 @@ enum InterviewKnowledge {
         #expect(problems.contains { $0.hasPrefix("Rules/questions.yaml:4:") && $0.contains("kerberos") })
         #expect(problems.contains { $0.hasPrefix("Rules/questions.yaml:8:") && $0.contains("unknown kind 'essay'") })
     }
+
+    @Test func anUnknownLookupIsReportedWithItsLine() {
+        let problems = TestKnowledge.problems([
+            "facts.yaml": InterviewKnowledge.facts, "diagnoses/all.yaml": InterviewKnowledge.diagnoses,
+            "questions.yaml": """
+            - id: q
+              text: Which?
+              kind: yes-no
+              lookup: whois
+              yes: { config.auth-type: basic }
+              no: { config.auth-type: basic }
+            """,
+        ])
+        #expect(problems.contains { $0.hasPrefix("Rules/questions.yaml:4:") && $0.contains("unknown lookup 'whois'") })
+    }
 }

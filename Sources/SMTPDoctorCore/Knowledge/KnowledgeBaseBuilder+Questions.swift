@@ -10,7 +10,7 @@ extension KnowledgeBaseBuilder {
             entry.rejectUnknownKeys(
                 [
                     "id", "text", "help", "kind", "cost", "answers", "answers-from", "yes", "no", "yes-words",
-                    "no-words", "sets-fact", "host-facts", "port-fact", "ask-when",
+                    "no-words", "sets-fact", "host-facts", "port-fact", "ask-when", "lookup",
                 ],
                 in: "question '\(id)'")
             guard let text = entry.required("text"), let kindName = entry.required("kind") else { return nil }
@@ -28,6 +28,14 @@ extension KnowledgeBaseBuilder {
             var question = Question(
                 id: id, text: text, help: entry.optional("help"), kind: kind, cost: cost, answers: [], textFacts: [],
                 portFact: nil, askWhen: entry["ask-when"].flatMap { compiler.compile($0) }, location: entry.location)
+            if let lookup = entry.optional("lookup") {
+                question.lookup = QuestionLookup(rawValue: lookup)
+                if question.lookup == nil {
+                    entry["lookup"]?.report(
+                        "question '\(id)': unknown lookup '\(lookup)'; use one of: "
+                            + QuestionLookup.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+            }
             switch kind {
             case .yesNo:
                 for word in ["yes", "no"] {

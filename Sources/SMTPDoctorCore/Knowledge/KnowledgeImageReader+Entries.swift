@@ -159,9 +159,10 @@ extension KnowledgeImageReader {
         let textFacts = list { $0.reference() }
         let portFact = bool() ? reference() : nil
         let askWhen = bool() ? condition() : nil
+        let lookup = optionalString().map { QuestionLookup(rawValue: $0) ?? fail(.domainDNS) }
         return Question(
             id: id, text: text, help: help, kind: kind, cost: cost, answers: answers, textFacts: textFacts,
-            portFact: portFact, askWhen: askWhen, location: location())
+            portFact: portFact, askWhen: askWhen, lookup: lookup, location: location())
     }
 
     mutating func commands() -> [RemediationCommand] {

@@ -199,6 +199,7 @@ extension KnowledgeImageWriter {
         if let fact = question.portFact { write(fact) }
         bool(question.askWhen != nil)
         if let condition = question.askWhen { write(condition) }
+        optionalString(question.lookup?.rawValue)
         write(question.location)
     }
 

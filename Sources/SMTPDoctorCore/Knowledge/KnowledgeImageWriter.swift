@@ -9,7 +9,7 @@
 /// `KnowledgeImageReader` reads it back.
 struct KnowledgeImageWriter {
     /// The first token of every image; a reader refuses any other.
-    static let header = "smtp-doctor-knowledge-image-7,"
+    static let header = "smtp-doctor-knowledge-image-8,"
     /// The character of the digit 0 in packed tables; digit `d` (0 to 63) is this character plus `d`, so that every
     /// digit is a printable ASCII character from `0` to `o` (no quote, no `#`, no line break).
     static let packedDigitZero = UInt8(ascii: "0")
