@@ -181,4 +181,24 @@ import Testing
         let relay = (result.diagnoses + result.ruledOut).filter { $0.definition.category == "relay" }
         #expect(relay.isEmpty, "\(relay.map(\.definition.id))")
     }
+
+    @Test(arguments: [
+        "450 4.7.1 Client host rejected: cannot find your hostname",
+        "450 4.7.0 DMARC evaluation temporarily failed",
+        "450 4.1.8 <a@example.org>: Sender address rejected: Domain not found",
+    ])
+    func aBare450NamesNoMailboxWhenItsEnhancedCodeNamesAnotherSubject(reply: String) throws {
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        let result = InferenceEngine(knowledgeBase: knowledgeBase, threshold: 0).diagnose(Evidence(errors: [reply]))
+        let first = try #require(result.diagnoses.first)
+        #expect(first.definition.category != "mailbox")
+        let mailbox = result.diagnoses.filter { $0.definition.category == "mailbox" }
+        #expect(mailbox.isEmpty, "\(mailbox.map(\.definition.id))")
+    }
+
+    @Test func aBare450WithAMailboxCodeStillNamesTheMailbox() throws {
+        let knowledgeBase = try KnowledgeBase.load([.builtIn])
+        let result = InferenceEngine(knowledgeBase: knowledgeBase).diagnose(Evidence(errors: ["450 4.2.1 try later"]))
+        #expect(result.diagnoses.first?.definition.id == "mailbox.temporarily-unavailable")
+    }
 }
