@@ -27,12 +27,7 @@ import Testing
         try #require(TmuxSession.isAvailable, "tmux is required in CI (.ci/run installs it with apt-get)")
         let session = TmuxSession()
         defer { session.close() }
-        let command =
-            "\(CommandRunner.program.path) interview --no-color --dns-server \(Self.dnsServer); echo \"EXIT=$?\"; sleep 600"
-        try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "160", "-y", "50", "env", "TERM=xterm", "PAGER=cat", "sh",
-            "-c", command,
-        ])
+        try session.startInterview("--no-color --dns-server \(Self.dnsServer)", columns: 160, rows: 50)
         var screen = try session.wait(for: "1. ")
         var number = 1
         var lookedUp = false

@@ -58,12 +58,7 @@ import Testing
         let server = try #require(MailServer.read(), "\(MailServer.path) is written by scripts/mail-servers/setup.sh")
         let session = TmuxSession()
         defer { session.close() }
-        let command =
-            "\(CommandRunner.program.path) interview --no-color --ca-file \(server.caFile); echo \"EXIT=$?\"; sleep 600"
-        try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "160", "-y", "50", "env", "TERM=xterm", "PAGER=cat", "sh",
-            "-c", command,
-        ])
+        try session.startInterview("--no-color --ca-file \(server.caFile)", columns: 160, rows: 50)
         var screen = try session.wait(for: "1. ")
         var number = 1
         var probed = false

@@ -60,6 +60,16 @@ struct TmuxSession {
         _ = try? tmux(["kill-server"])
     }
 
+    /// Starts `smtp-doctor interview ARGUMENTS` in a pane of the given size, with `PAGER=cat`; when the program ends
+    /// the pane shows `EXIT=` and its status, and stays open for the test to read.
+    func startInterview(_ arguments: String = "", columns: Int, rows: Int) throws {
+        let command = "\(CommandRunner.program.path) interview \(arguments); echo \"EXIT=$?\"; sleep 600"
+        try tmux([
+            "new-session", "-d", "-s", "interview", "-x", String(columns), "-y", String(rows), "env", "TERM=xterm",
+            "PAGER=cat", "sh", "-c", command,
+        ])
+    }
+
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", "interview", "-l", text])
         try tmux(["send-keys", "-t", "interview", "Enter"])
@@ -76,11 +86,7 @@ struct TmuxSession {
         try #require(TmuxSession.isAvailable, "tmux is required in CI (.ci/run installs it with apt-get)")
         let session = TmuxSession()
         defer { session.close() }
-        let command = "\(CommandRunner.program.path) interview; echo \"EXIT=$?\"; sleep 600"
-        try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "80", "-y", "24", "env", "TERM=xterm", "PAGER=cat", "sh",
-            "-c", command,
-        ])
+        try session.startInterview(columns: 80, rows: 24)
         _ = try session.wait(for: "What error message")
         try session.type("why")
         _ = try session.wait(for: "It separates:")
@@ -116,11 +122,7 @@ struct TmuxSession {
         try #require(TmuxSession.isAvailable, "tmux is required in CI (.ci/run installs it with apt-get)")
         let session = TmuxSession()
         defer { session.close() }
-        let command = "\(CommandRunner.program.path) interview --no-color; echo \"EXIT=$?\"; sleep 600"
-        try session.tmux([
-            "new-session", "-d", "-s", "interview", "-x", "120", "-y", "40", "env", "TERM=xterm", "PAGER=cat", "sh",
-            "-c", command,
-        ])
+        try session.startInterview("--no-color", columns: 120, rows: 40)
         var screen = try session.wait(for: "1. ")
         var number = 1
         var declinedProbe = false
