@@ -66,7 +66,8 @@ public struct InferenceEngine: Sendable {
                 memory.set(index, fact.value, source: fact.source, weight: weight(of: fact.source))
             }
             firings += derive(memory, observation: label)
-            let weighed = weigh(memory, observation: label)
+            let meanings = codeMeanings(memory)
+            let weighed = weigh(memory, observation: label, genericCode: meanings.contains { $0.entry.generic })
             explainedAway += weighed.explainedAway
             for (index, fired) in weighed.scores {
                 let previous = scores[index] ?? (0, [])
@@ -80,7 +81,7 @@ public struct InferenceEngine: Sendable {
                 let fact = Fact(knowledgeBase.facts[index].name, value, source: source)
                 if seenFacts.insert(fact).inserted { facts.append(fact) }
             }
-            codes += codeMeanings(memory).filter { !codes.contains($0) }
+            codes += meanings.filter { !codes.contains($0) }
             if providerID == nil, let index = knowledgeBase.factIndex["provider"] {
                 providerID = memory.values[index]?.stringValue
             }
@@ -201,8 +202,9 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
-    /// The certainty of every diagnosis some evidence touched in one observation, after explaining away.
-    private func weigh(_ memory: WorkingMemory, observation: Int?) -> (
+    /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
+    /// `genericCode` when the observation's status code is one the registry marks `generic`.
+    private func weigh(_ memory: WorkingMemory, observation: Int?, genericCode: Bool) -> (
         scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
     ) {
         let evaluator = ConditionEvaluator(memory: memory)
@@ -236,17 +238,7 @@ public struct InferenceEngine: Sendable {
             certainty = CertaintyFactor.combine(certainty, strongestTerm)
             if !fired.isEmpty { results.append((index, (certainty, fired))) }
         }
-        return explainAway(
-            results, observation: observation, wordsOverCode: hasGenericCode(memory) ? worded : [])
-    }
-
-    /// Whether the observation's enhanced status code is one the registry marks `generic` (an "other or undefined"
-    /// detail such as `5.7.0`, which a reporting server writes for any failure of its subject).
-    private func hasGenericCode(_ memory: WorkingMemory) -> Bool {
-        guard let index = knowledgeBase.factIndex["reply.enhanced"], let value = memory.values[index] else {
-            return false
-        }
-        return knowledgeBase.meaning(ofCode: value.description)?.generic == true
+        return explainAway(results, observation: observation, wordsOverCode: genericCode ? worded : [])
     }
 
     /// Sets aside every fallback for which a more specific diagnosis of the same observation is at least as

@@ -36,25 +36,6 @@ public struct Question: Sendable {
     public var lookup: QuestionLookup?
     /// Where the question is defined.
     public var location: SourceLocation
-
-    /// Creates a question.
-    public init(
-        id: String, text: String, help: String?, kind: QuestionKind, cost: Double, answers: [QuestionAnswer],
-        textFacts: [FactReference], portFact: FactReference?, askWhen: Condition?, lookup: QuestionLookup? = nil,
-        location: SourceLocation
-    ) {
-        self.id = id
-        self.text = text
-        self.help = help
-        self.kind = kind
-        self.cost = cost
-        self.answers = answers
-        self.textFacts = textFacts
-        self.portFact = portFact
-        self.askWhen = askWhen
-        self.lookup = lookup
-        self.location = location
-    }
 }
 
 /// How an interview question is answered.
