@@ -34,6 +34,18 @@ import Testing
         #expect(microsoft != unknown)
     }
 
+    @Test func bracketedWordsAndTheFilesOfALinkCollapseUnlessTheRulesTestForThem() throws {
+        #expect(
+            try Self.key("450 4.7.1 <lumven>: Helo command rejected: Host not found")
+                == Self.key("450 4.7.1 <WIN-7QX2>: Helo command rejected: Host not found"))
+        #expect(
+            try Self.key("450 4.2.0 Greylisted, see http://postgrey.example.ch/help/torsen.co.uk.html")
+                == Self.key("450 4.2.0 Greylisted, see http://postgrey.example.ch/help/kaber.jp.html"))
+        #expect(
+            try Self.key("504 5.5.2 <localhost>: Helo command rejected")
+                != Self.key("504 5.5.2 <lumven>: Helo command rejected"))
+    }
+
     @Test func aNameKeepsItsLabelsFromTheFirstPhraseOn() throws {
         let one = try Self.key("554 delivery error: dd This user doesn't have an account - mta817.mail.gq1.yahoo.com")
         let two = try Self.key("554 delivery error: dd This user doesn't have an account - mta5.mail.bf2.yahoo.com")

@@ -34,6 +34,10 @@ import Testing
                 == "504 5.5.2 <#.ca>: Helo command rejected")
         #expect(FailureTextNormaliser.normalise("a toralros-wes.es account") == "a #.es account")
         #expect(FailureTextNormaliser.normalise("for name=osdan.com.au type=MX") == "for name=#.au type=MX")
+        #expect(FailureTextNormaliser.normalise("<lumven>: Helo command rejected") == "<#>: Helo command rejected")
+        #expect(
+            FailureTextNormaliser.normalise("see http://greylist.example.ch/help/torsen.co.uk.html")
+                == "see http://#.ch/help/#.html")
     }
 
     @Test func numbersThatStandWhereNoReplyStartsAreNotCodes() {
@@ -56,7 +60,7 @@ import Testing
     static let texts: [String] = {
         let pieces = [
             "550", "5.1.1", "4.4.315", "421-", "550-5.7.26", "(550)", "999", "5.1234.1", "5..1", "6.1.1", "2.0.0.",
-            "<bob@example.com>:", "@", "said:", "in", "(207", "423", "minutes", "name=a-b.example.org", "x=y=z.ab",
+            "<bob@example.com>:", "@", "said:", "in", "(207", "423", "minutes", "name=a-b.example.org", "x=y=z.ab", "<helo-name>:", "<>", "<a.b>", "http://a.example.ch/help/b-c.example.org.html",
             "mx2.example.com[203.0.113.7]", "a-b.mail.protection.outlook.com",
             "a.b.c.d.e", "x9y8si7654321qtb.42", "a1b2si1234567qtb.123", "4F2A1B3C9D:", "2026-05-01T06:06:57",
             "said:", "User", "unknown", "(in", "reply", "to", "RCPT", "TO", "command)", "1.2.3", "mx#.example.com",
@@ -177,9 +181,21 @@ enum ReferenceNormaliser {
             && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(isDigit) }
     }
 
-    /// A host or domain name becomes `#.` and its top-level label, with what surrounds it in the token.
+    /// Each part between slashes shaped on its own.
     private static func hostSuffix(_ token: [UInt8]) -> [UInt8] {
+        Array(
+            token.split(separator: 0x2F, omittingEmptySubsequences: false).map { nameShape(Array($0)) }
+                .joined(separator: [0x2F]))
+    }
+
+    /// A host or domain name becomes `#.` and its top-level label, a bracketed word `<#>`, with what surrounds them.
+    private static func nameShape(_ token: [UInt8]) -> [UInt8] {
         func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x2D || byte == 0x23 }
+        if token.first == 0x3C, let close = token.firstIndex(of: 0x3E), close > 1,
+            token[1..<close].allSatisfy(isNameByte)
+        {
+            return Array("<#".utf8) + token[close...]
+        }
         let valueStart = token.lastIndex(of: 0x3D).map { $0 + 1 } ?? 0
         let start = token[valueStart...].firstIndex(where: isNameByte) ?? token.count
         var end = token[start...].firstIndex { !isNameByte($0) && $0 != 0x2E } ?? token.count

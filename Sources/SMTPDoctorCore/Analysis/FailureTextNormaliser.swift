@@ -163,17 +163,51 @@ public enum FailureTextNormaliser {
 
     private static func isClassDigit(_ byte: UInt8) -> Bool { byte == 0x32 || byte == 0x34 || byte == 0x35 }
 
-    /// A host or domain name — labels of letters, digits (already `#`) and hyphens, the last of two letters or more —
-    /// becomes `#.` and its top-level label, with the brackets and whatever else surround it in the token:
-    /// `mx#.example.com[#.#.#.#]` gives `#.com[#.#.#.#]`, `<example.org>:` gives `<#.org>:`, `name=example.org`
-    /// gives `name=#.org`. When the `original`
-    /// token holds one of the `phrases`, the name keeps its labels from the one where the first phrase starts:
-    /// `mta#.mail.gq#.yahoo.com` gives `#.yahoo.com` (the phrases hold `yahoo`). Any other token is kept.
+    /// Appends a token whose digits are already marked, each part between slashes shaped on its own (the host and
+    /// the file of a URL, the parts of a path) by `appendNameShape`; `original` is the token before marking, whose
+    /// slashes are at the same places.
     private static func appendHostShape(
         _ token: Slice<UnsafeBufferPointer<UInt8>>, of original: UnsafeBufferPointer<UInt8>, phrases: PhraseSpotter?,
         to output: inout [UInt8]
     ) {
+        var part = token.startIndex
+        var originalPart = original.startIndex
+        while true {
+            let end = token[part...].firstIndex(of: 0x2F) ?? token.endIndex
+            let originalEnd = original[originalPart...].firstIndex(of: 0x2F) ?? original.endIndex
+            appendNameShape(
+                token[part..<end], of: UnsafeBufferPointer(rebasing: original[originalPart..<originalEnd]),
+                phrases: phrases, to: &output)
+            guard end < token.endIndex, originalEnd < original.endIndex else { return }
+            output.append(0x2F)
+            part = end + 1
+            originalPart = originalEnd + 1
+        }
+    }
+
+    /// A host or domain name — labels of letters, digits (already `#`) and hyphens, the last of two letters or more —
+    /// becomes `#.` and its top-level label, with the brackets and whatever else surround it:
+    /// `mx#.example.com[#.#.#.#]` gives `#.com[#.#.#.#]`, `<example.org>:` gives `<#.org>:`, `name=example.org`
+    /// gives `name=#.org`; a bracketed word becomes `<#>` (`<mx-host>:` gives `<#>:`). When the `original` part
+    /// holds one of the `phrases`, a word is kept, and a name keeps its labels from the one where the first phrase
+    /// starts: `mta#.mail.gq#.yahoo.com` gives `#.yahoo.com` (the phrases hold `yahoo`). Anything else is kept.
+    private static func appendNameShape(
+        _ token: Slice<UnsafeBufferPointer<UInt8>>, of original: UnsafeBufferPointer<UInt8>, phrases: PhraseSpotter?,
+        to output: inout [UInt8]
+    ) {
         func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x2D || byte == 0x23 }
+        let phraseStart = phrases?.firstPhraseStart(in: original)
+        if token.first == 0x3C, let close = token.firstIndex(of: 0x3E), close > token.startIndex + 1,
+            token[(token.startIndex + 1)..<close].allSatisfy(isNameByte)
+        {
+            guard phraseStart == nil else {
+                output.append(contentsOf: token)
+                return
+            }
+            output.append(contentsOf: "<#".utf8)
+            output.append(contentsOf: token[close...])
+            return
+        }
         // `name=example.org`: a name given as a value starts after the sign.
         let valueStart = token.lastIndex(of: 0x3D).map { $0 + 1 } ?? token.startIndex
         let nameStart = token[valueStart...].firstIndex(where: isNameByte) ?? token.endIndex
@@ -186,13 +220,9 @@ public enum FailureTextNormaliser {
             return
         }
         var keptFrom = lastDot
-        if let phraseStart = phrases?.firstPhraseStart(in: original) {
+        if let phraseStart {
             // Marking digits keeps the dots, so the phrase's label is found by counting them.
             let label = original[..<phraseStart].count { $0 == 0x2E }
-            guard label > 0 else {
-                output.append(contentsOf: token)
-                return
-            }
             var dots = 0
             for index in token.indices where token[index] == 0x2E {
                 dots += 1
@@ -201,7 +231,7 @@ public enum FailureTextNormaliser {
                     break
                 }
             }
-            guard keptFrom > nameStart else {
+            guard label > 0, keptFrom > nameStart else {
                 output.append(contentsOf: token)
                 return
             }
