@@ -60,7 +60,8 @@ import Testing
     static let texts: [String] = {
         let pieces = [
             "550", "5.1.1", "4.4.315", "421-", "550-5.7.26", "(550)", "999", "5.1234.1", "5..1", "6.1.1", "2.0.0.",
-            "<bob@example.com>:", "@", "said:", "in", "(207", "423", "minutes", "name=a-b.example.org", "x=y=z.ab", "<helo-name>:", "<>", "<a.b>", "http://a.example.ch/help/b-c.example.org.html",
+            "<bob@example.com>:", "@", "said:", "in", "(207", "423", "minutes", "name=a-b.example.org", "x=y=z.ab",
+            "<helo-name>:", "<>", "<a.b>", "http://a.example.ch/help/b-c.example.org.html",
             "mx2.example.com[203.0.113.7]", "a-b.mail.protection.outlook.com",
             "a.b.c.d.e", "x9y8si7654321qtb.42", "a1b2si1234567qtb.123", "4F2A1B3C9D:", "2026-05-01T06:06:57",
             "said:", "User", "unknown", "(in", "reply", "to", "RCPT", "TO", "command)", "1.2.3", "mx#.example.com",
