@@ -27,7 +27,7 @@ final class ConcurrentDiagnoses: Sendable {
     /// The cache key of an event of piece `piece`, and its diagnosis unless an event of an earlier or the same
     /// piece with that key was diagnosed already.
     func prepare(_ event: FailureEvent, piece: Int) -> Prepared {
-        let key = EventDiagnoser.cacheKey(for: event)
+        let key = diagnoser.cacheKey(for: event)
         let known = diagnosedIn.withLock { $0[key].map { $0 <= piece } ?? false }
         guard !known else { return Prepared(key: key, diagnosis: nil) }
         let diagnosis = diagnoser.uncachedDiagnosis(of: event)

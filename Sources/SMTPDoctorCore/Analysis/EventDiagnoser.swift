@@ -1,8 +1,10 @@
 /// Diagnoses failure events with the inference engine, remembering the result for each normalised failure text.
 ///
-/// A log repeats the same few failures thousands of times with different addresses, queue ids and hosts; the
-/// cache key is the format, the status and `FailureTextNormaliser.normalise(text)`, so a repeat costs a
-/// normalisation and a dictionary lookup instead of parsing and inference. The cache holds at most
+/// A log repeats the same few failures thousands of times with different addresses, queue ids, hosts and domains;
+/// the cache key is the format, the status and `FailureTextNormaliser.normalise(text)`, so a repeat costs a
+/// normalisation and a dictionary lookup instead of parsing and inference. Two texts that differ only in host or
+/// domain names that hold none of the knowledge base's phrases share an entry; a name that holds one (`outlook.com`,
+/// `zen.spamhaus.org`) keeps texts apart. The cache holds at most
 /// `maximumCacheEntries`; when full it is emptied and starts again, which keeps memory bounded.
 public struct EventDiagnoser: Sendable {
     /// The engine that diagnoses cache misses.
@@ -16,15 +18,18 @@ public struct EventDiagnoser: Sendable {
 
     private var cache: [String: EventDiagnosis] = [:]
     private let parser = ErrorTextParser()
+    /// The knowledge base's phrases, to keep in the cache key the names the rules can tell apart.
+    private let phrases: PhraseSpotter
 
     /// Creates a diagnoser.
     public init(engine: InferenceEngine) {
         self.engine = engine
+        phrases = PhraseSpotter(engine.knowledgeBase.phraseMatcher)
     }
 
     /// The diagnosis of one event, from the cache when the same normalised failure was seen before.
     public mutating func diagnose(_ event: FailureEvent) -> EventDiagnosis {
-        diagnose(event, key: Self.cacheKey(for: event), computed: nil)
+        diagnose(event, key: cacheKey(for: event), computed: nil)
     }
 
     /// The diagnosis of one event whose cache key is known, from the cache when the same normalised failure was
@@ -45,11 +50,11 @@ public struct EventDiagnoser: Sendable {
         return diagnosis
     }
 
-    /// What the cache keeps the diagnosis of an event under: its format, status, side and stage, and its
-    /// normalised failure text.
-    public static func cacheKey(for event: FailureEvent) -> String {
+    /// What the cache keeps the diagnosis of an event under: its format, status, side and stage, and its failure text
+    /// normalised with the knowledge base's phrases.
+    public func cacheKey(for event: FailureEvent) -> String {
         "\(event.format.rawValue)|\(event.status.rawValue)|\(event.side.rawValue)|\(event.stage ?? "")|"
-            + FailureTextNormaliser.normalise(event.text)
+            + FailureTextNormaliser.normalise(event.text, keepingNamesWith: phrases)
     }
 
     /// The diagnosis of one event by the engine, without the cache.

@@ -119,6 +119,35 @@ public struct PhraseMatcher: Sendable {
         return hits
     }
 
+    /// The node the automaton moves to from `node` on reading `byte`.
+    func step(from node: Int, _ byte: UInt8) -> Int {
+        var node = node
+        while node != 0 && child(of: node, byte) < 0 { node = Int(failure[node]) }
+        return max(0, Int(child(of: node, byte)))
+    }
+
+    /// Whether phrases end at the node itself (not only on its ending links).
+    func hasEndings(_ node: Int) -> Bool { endingStart[node] != endingStart[node + 1] }
+
+    /// The depth of every trie node: the length in bytes of the text it stands for.
+    func nodeDepths() -> [Int32] {
+        var depths = [Int32](repeating: 0, count: label.count)
+        var queue = rootChildren.filter { $0 >= 0 }
+        for node in queue { depths[Int(node)] = 1 }
+        var next = 0
+        while next < queue.count {
+            let node = Int(queue[next])
+            next += 1
+            var child = firstChild[node]
+            while child >= 0 {
+                depths[Int(child)] = depths[node] + 1
+                queue.append(child)
+                child = nextSibling[Int(child)]
+            }
+        }
+        return depths
+    }
+
     private func child(of node: Int, _ byte: UInt8) -> Int32 {
         if node == 0 { return rootChildren[Int(byte)] }
         var child = firstChild[node]
