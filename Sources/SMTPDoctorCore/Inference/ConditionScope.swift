@@ -8,9 +8,9 @@ struct ConditionScope: Sendable, Equatable {
     /// Whether the condition can hold whatever working memory holds (a `not`, or a test that a fact is unknown).
     private(set) var isOpen = false
     /// Slots of facts, one of which must be known.
-    private(set) var facts: [Int]
+    private(set) var facts: ArraySlice<Int>
     /// Phrase-matcher ids, one of which must occur in a text fact.
-    private(set) var phrases: [Int]
+    private(set) var phrases: ArraySlice<Int>
 
     /// The scope of a condition.
     init(_ condition: Condition) {
@@ -60,16 +60,17 @@ struct ConditionScope: Sendable, Equatable {
         return scope
     }()
 
-    /// A scope read back from a knowledge-base image, whose lists are already sorted and distinct.
-    init(isOpen: Bool, facts: [Int], phrases: [Int]) {
+    /// A scope read back from a knowledge-base image, whose lists are already sorted and distinct; they may be
+    /// slices of tables shared by every scope.
+    init(isOpen: Bool, facts: ArraySlice<Int>, phrases: ArraySlice<Int>) {
         self.isOpen = isOpen
         self.facts = facts
         self.phrases = phrases
     }
 
     private init(facts: [Int], phrases: [Int]) {
-        self.facts = Self.distinctSorted(facts)
-        self.phrases = Self.distinctSorted(phrases)
+        self.facts = ArraySlice(Self.distinctSorted(facts))
+        self.phrases = ArraySlice(Self.distinctSorted(phrases))
     }
 
     /// The values in ascending order, each once.

@@ -3,11 +3,11 @@
 struct ConditionScopes: Sendable, Equatable {
     /// For each fact slot, the derivation rules that read it: a rule is only tried again when one of its facts
     /// changed.
-    let readers: [[Int]]
+    let readers: [ArraySlice<Int>]
     /// The scope of each derivation rule's condition.
     let rules: [ConditionScope]
-    /// The scope of each piece of evidence of each diagnosis.
-    let evidence: [[ConditionScope]]
+    /// The scope of each piece of evidence of each diagnosis (a slice, whose indices need not start at zero).
+    let evidence: [ArraySlice<ConditionScope>]
     /// The scope of each diagnosis: one of its pieces of evidence must be in scope.
     let diagnoses: [ConditionScope]
 
@@ -17,14 +17,18 @@ struct ConditionScopes: Sendable, Equatable {
         for (rule, definition) in rules.enumerated() {
             for fact in definition.condition.factIndices { readers[fact].append(rule) }
         }
-        self.readers = readers
+        self.readers = readers.map { ArraySlice($0) }
         self.rules = rules.map { ConditionScope($0.condition) }
-        evidence = diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
+        let evidence = diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
+        self.evidence = evidence.map { ArraySlice($0) }
         self.diagnoses = evidence.map { ConditionScope(anyOf: $0) }
     }
 
     /// Scopes read back from a knowledge-base image.
-    init(readers: [[Int]], rules: [ConditionScope], evidence: [[ConditionScope]], diagnoses: [ConditionScope]) {
+    init(
+        readers: [ArraySlice<Int>], rules: [ConditionScope], evidence: [ArraySlice<ConditionScope>],
+        diagnoses: [ConditionScope]
+    ) {
         self.readers = readers
         self.rules = rules
         self.evidence = evidence

@@ -19,9 +19,9 @@ public struct InferenceEngine: Sendable {
 
     /// For each fact, the derivation rules that read it, and what working memory must hold for each rule, piece of
     /// evidence and diagnosis to be able to hold (the knowledge base's `scopes`).
-    private let readers: [[Int]]
+    private let readers: [ArraySlice<Int>]
     private let ruleScopes: [ConditionScope]
-    private let evidenceScopes: [[ConditionScope]]
+    private let evidenceScopes: [ArraySlice<ConditionScope>]
     private let diagnosisScopes: [ConditionScope]
 
     /// Creates an engine.
@@ -220,7 +220,9 @@ public struct InferenceEngine: Sendable {
             var fired: [EvidenceFiring] = []
             let scopes = evidenceScopes[index]
             for (number, evidence) in diagnosis.evidence.enumerated()
-            where scopes[number].admits(known: known, found: found) && evaluator.holds(evidence.condition) {
+            where scopes[scopes.startIndex + number].admits(known: known, found: found)
+                && evaluator.holds(evidence.condition)
+            {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
                 let weighed = evidence.certainty * weight(of: record, in: memory)

@@ -20,12 +20,10 @@ extension KnowledgeBase {
         for diagnosis in diagnoses { writer.write(diagnosis) }
         writer.int(questions.count)
         for question in questions { writer.write(question) }
-        let remediations = remediations.sorted { $0.key < $1.key }
-        writer.int(remediations.count)
-        for (id, remediation) in remediations {
-            writer.string(id)
-            writer.write(remediation)
-        }
+        // The remediations are skipped when the image is read, and decoded one by one when they are looked up.
+        let remediations = remediations.keys.sorted().compactMap { id in self.remediations[id].map { (id, $0) } }
+        writer.strings(remediations.map { $0.0 })
+        writer.skippableEntries(remediations.count) { $0.write(remediations[$1].1) }
         writer.write(codes)
         writer.write(enhancedClasses)
         writer.write(enhancedSubjects)
@@ -54,7 +52,8 @@ extension KnowledgeBase {
 
     /// Reads an image written by `image`.
     ///
-    /// Regular expressions are compiled on first use, as for any checked layer.
+    /// Regular expressions are compiled on first use, as for any checked layer, and remediations decoded on their
+    /// first look-up.
     /// - Returns: the knowledge base, or `nil` when the image is damaged or of another version.
     public init?(image: KnowledgeImage) {
         var body = image.body
@@ -67,11 +66,8 @@ extension KnowledgeBase {
             let rules = reader.list { $0.rule() }
             let diagnoses = reader.list { $0.diagnosis() }
             let questions = reader.list { $0.question() }
-            var remediations: [String: Remediation] = [:]
-            for _ in 0..<reader.count() where !reader.failed {
-                let id = reader.string()
-                remediations[id] = reader.remediation()
-            }
+            let remediationIDs = reader.list { $0.string() }
+            let remediationStarts = reader.skippedEntries()
             let codes = reader.registry()
             let enhancedClasses = reader.registry()
             let enhancedSubjects = reader.registry()
@@ -92,10 +88,13 @@ extension KnowledgeBase {
             let scopes = reader.scopes(
                 factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map { $0.evidence.count },
                 phraseCount: phraseMatcher.count)
-            guard reader.isComplete else { return nil }
+            guard reader.isComplete, remediationStarts.count == remediationIDs.count,
+                zip(remediationIDs, remediationIDs.dropFirst()).allSatisfy({ $0 < $1 })
+            else { return nil }
+            let remediations = ImageRemediations(image: image, ids: remediationIDs, starts: remediationStarts)
             return KnowledgeBase(
                 facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
-                diagnoses: diagnoses, questions: questions, remediations: remediations, codes: codes,
+                diagnoses: diagnoses, questions: questions, remediations: RemediationTable(remediations), codes: codes,
                 enhancedClasses: enhancedClasses, enhancedSubjects: enhancedSubjects, phraseMatcher: phraseMatcher,
                 stagePhrases: stagePhrases, bounceWording: bounceWording, sourceWeights: sourceWeights, scopes: scopes)
         }

@@ -18,7 +18,7 @@ public struct KnowledgeBase: Sendable {
     /// gain).
     public let questions: [Question]
     /// The fixes, by id.
-    public let remediations: [String: Remediation]
+    public let remediations: RemediationTable
     /// Basic reply codes by code (`"535"`) and enhanced codes by registry form (`"X.7.8"`).
     public let codes: [String: ReplyCodeEntry]
     /// Enhanced-code classes by digit (`"5"`) and subjects by number (`"7"`).
@@ -46,7 +46,7 @@ public struct KnowledgeBase: Sendable {
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
         rules: [DerivationRule], diagnoses: [DiagnosisDefinition], questions: [Question] = [],
-        remediations: [String: Remediation],
+        remediations: RemediationTable,
         codes: [String: ReplyCodeEntry], enhancedClasses: [String: ReplyCodeEntry],
         enhancedSubjects: [String: ReplyCodeEntry], phraseMatcher: PhraseMatcher, stagePhrases: [StagePhrase] = [],
         bounceWording: BounceWording = BounceWording(), sourceWeights: [FactSource.Kind: Double] = [:],

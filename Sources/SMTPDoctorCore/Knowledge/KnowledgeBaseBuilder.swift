@@ -29,8 +29,9 @@ struct KnowledgeBaseBuilder {
         let questions = buildQuestions(compiler, providers: providers, symptoms: symptoms, diagnoses: diagnoses)
         return KnowledgeBase(
             facts: facts, categories: categories, symptoms: symptoms, providers: providers, rules: rules,
-            diagnoses: diagnoses, questions: questions, remediations: remediations, codes: buildCodes(),
-            enhancedClasses: buildRegistry(raw.enhancedClasses), enhancedSubjects: buildRegistry(raw.enhancedSubjects),
+            diagnoses: diagnoses, questions: questions, remediations: RemediationTable(remediations),
+            codes: buildCodes(), enhancedClasses: buildRegistry(raw.enhancedClasses),
+            enhancedSubjects: buildRegistry(raw.enhancedSubjects),
             phraseMatcher: PhraseMatcher(phrases: catalog.phrases), stagePhrases: buildStagePhrases(facts),
             bounceWording: buildBounceWording(), sourceWeights: buildSourceWeights())
     }

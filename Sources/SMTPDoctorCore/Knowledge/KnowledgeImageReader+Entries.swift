@@ -192,7 +192,7 @@ extension KnowledgeImageReader {
                 let fact = string()
                 values[fact] = Set(list { $0.string() })
             }
-            scopes[step] = StepScope(values: values)
+            scopes[step] = StepScope(lowercasedValues: values)
         }
         return Remediation(
             id: id, title: title, effort: effort, steps: steps, commands: commands, providerSteps: providerSteps,
@@ -231,29 +231,43 @@ extension KnowledgeImageReader {
 }
 
 extension KnowledgeImageReader {
-    /// The condition scopes, each list checked against the sizes of the knowledge base read before them.
+    /// The condition scopes, every list a slice of a table shared by all of them, each checked against the sizes of
+    /// the knowledge base read before them.
     mutating func scopes(factCount: Int, ruleCount: Int, evidenceCounts: [Int], phraseCount: Int) -> ConditionScopes {
-        let readers = list { $0.indices(below: ruleCount) }
-        let rules = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
-        let evidence = list { reader in
-            reader.list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
-        }
-        let diagnoses = list { $0.scope(factCount: factCount, phraseCount: phraseCount) }
-        guard readers.count == factCount, rules.count == ruleCount, (evidence.map { $0.count }) == evidenceCounts,
-            diagnoses.count == evidenceCounts.count
+        let readers = runs(below: ruleCount)
+        let facts = runs(below: factCount)
+        let phrases = runs(below: phraseCount)
+        let open = packed(0..<2, as: UInt8.self)
+        let scopeCount = ruleCount + evidenceCounts.reduce(0, +) + evidenceCounts.count
+        guard !failed, readers.count == factCount, facts.count == scopeCount, phrases.count == scopeCount,
+            open.count == scopeCount
         else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], diagnoses: [])) }
-        return ConditionScopes(readers: readers, rules: rules, evidence: evidence, diagnoses: diagnoses)
+        let all = (0..<scopeCount).map {
+            ConditionScope(isOpen: open[$0] != 0, facts: facts[$0], phrases: phrases[$0])
+        }
+        var evidence: [ArraySlice<ConditionScope>] = []
+        evidence.reserveCapacity(evidenceCounts.count)
+        var next = ruleCount
+        for count in evidenceCounts {
+            evidence.append(all[next..<next + count])
+            next += count
+        }
+        return ConditionScopes(
+            readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence, diagnoses: Array(all[next...]))
     }
 
-    private mutating func scope(factCount: Int, phraseCount: Int) -> ConditionScope {
-        let isOpen = bool()
-        let facts = indices(below: factCount)
-        return ConditionScope(isOpen: isOpen, facts: facts, phrases: indices(below: phraseCount))
-    }
-
-    /// A list of numbers, each in `0..<limit`.
-    private mutating func indices(below limit: Int) -> [Int] {
-        let values = list { $0.int() }
-        return values.allSatisfy({ (0..<limit).contains($0) }) ? values : fail([])
+    /// Lists written by `KnowledgeImageWriter.writeRuns`, each value in `0..<limit`, as slices of one table.
+    private mutating func runs(below limit: Int) -> [ArraySlice<Int>] {
+        let values = packed(0..<limit, as: Int.self)
+        let ends = packed(0..<values.count + 1, as: Int.self)
+        var start = 0
+        var runs: [ArraySlice<Int>] = []
+        runs.reserveCapacity(ends.count)
+        for end in ends {
+            guard end >= start else { return fail([]) }
+            runs.append(values[start..<end])
+            start = end
+        }
+        return start == values.count ? runs : fail([])
     }
 }

@@ -31,6 +31,15 @@ struct KnowledgeImageReader {
         }
     }
 
+    /// Starts reading one entry of an image whose structure was read before, at `position` of its body: the
+    /// regular-expression table is not read, as no such entry refers to it (see `skippedEntries`).
+    init(bytes: UnsafeBufferPointer<UInt8>, stringPages: [[String]], entryAt position: Int) {
+        self.bytes = bytes
+        self.stringPages = stringPages
+        self.position = position
+        failed = !(0...bytes.count).contains(position)
+    }
+
     /// Whether every byte was read and nothing was damaged.
     var isComplete: Bool { !failed && position == bytes.count }
 
@@ -97,6 +106,21 @@ struct KnowledgeImageReader {
         items.reserveCapacity(count)
         for _ in 0..<count where !failed { items.append(item(&self)) }
         return items
+    }
+
+    /// Steps over entries written by `KnowledgeImageWriter.skippableEntries` without reading them.
+    /// - Returns: where each entry starts in the body.
+    mutating func skippedEntries() -> [Int] {
+        let starts = packed(0..<Int(Int32.max), as: Int.self)
+        let length = count()
+        let base = position
+        var previous = 0
+        for start in starts {
+            guard start >= previous, start < length else { return fail([]) }
+            previous = start
+        }
+        position += length
+        return starts.map { base + $0 }
     }
 
     /// A table written by `KnowledgeImageWriter.packed`, each value checked to lie in `range` (which `Value` holds).

@@ -267,28 +267,25 @@ extension KnowledgeImageWriter {
 }
 
 extension KnowledgeImageWriter {
+    /// The condition scopes as packed tables, so that reading them makes no list of its own: which rules read each
+    /// fact, then for every scope (the rules', each diagnosis's evidence in turn, the diagnoses') whether it is open,
+    /// with its facts and phrases as runs of two shared tables.
     mutating func write(_ scopes: ConditionScopes) {
-        int(scopes.readers.count)
-        for rules in scopes.readers { ints(rules) }
-        int(scopes.rules.count)
-        scopes.rules.forEach { write($0) }
-        int(scopes.evidence.count)
-        for evidence in scopes.evidence {
-            int(evidence.count)
-            evidence.forEach { write($0) }
-        }
-        int(scopes.diagnoses.count)
-        scopes.diagnoses.forEach { write($0) }
+        writeRuns(scopes.readers.map { Array($0) })
+        let all = scopes.rules + scopes.evidence.flatMap { $0 } + scopes.diagnoses
+        writeRuns(all.map { Array($0.facts) })
+        writeRuns(all.map { Array($0.phrases) })
+        packed(all.map { $0.isOpen ? 1 : 0 })
     }
 
-    mutating func write(_ scope: ConditionScope) {
-        bool(scope.isOpen)
-        ints(scope.facts)
-        ints(scope.phrases)
-    }
-
-    private mutating func ints(_ values: [Int]) {
-        int(values.count)
-        values.forEach { int($0) }
+    /// Lists of numbers as one packed table of their values and one of where each list ends in it.
+    private mutating func writeRuns(_ lists: [[Int]]) {
+        packed(lists.flatMap { $0 })
+        var end = 0
+        packed(
+            lists.map {
+                end += $0.count
+                return end
+            })
     }
 }

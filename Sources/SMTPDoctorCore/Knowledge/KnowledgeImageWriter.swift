@@ -9,7 +9,7 @@
 /// `KnowledgeImageReader` reads it back.
 struct KnowledgeImageWriter {
     /// The first token of every image; a reader refuses any other.
-    static let header = "smtp-doctor-knowledge-image-8,"
+    static let header = "smtp-doctor-knowledge-image-10,"
     /// The character of the digit 0 in packed tables; digit `d` (0 to 63) is this character plus `d`, so that every
     /// digit is a printable ASCII character from `0` to `o` (no quote, no `#`, no line break).
     static let packedDigitZero = UInt8(ascii: "0")
@@ -69,6 +69,23 @@ struct KnowledgeImageWriter {
         }
         digits.append(UInt8(ascii: ","))
         body += String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Entries that a reader can step over without reading them (`KnowledgeImageReader.skippedEntries`): where each
+    /// starts, packed, the length of them all, then the entries, each written by `write` with its index.
+    mutating func skippableEntries(_ count: Int, _ write: (inout KnowledgeImageWriter, Int) -> Void) {
+        let outside = body
+        body = ""
+        var starts: [Int] = []
+        for index in 0..<count {
+            starts.append(body.utf8.count)
+            write(&self, index)
+        }
+        let entries = body
+        body = outside
+        packed(starts)
+        int(entries.utf8.count)
+        body += entries
     }
 
     /// A regular expression by its index in the table, adding it on first use so that a shared one stays shared.

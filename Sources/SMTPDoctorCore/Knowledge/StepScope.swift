@@ -20,6 +20,11 @@ public struct StepScope: Sendable, Hashable {
         self.values = values.mapValues { Set($0.map { $0.lowercased() }) }
     }
 
+    /// A scope whose values are lowercased already, as a knowledge-base image holds them.
+    init(lowercasedValues values: [String: Set<String>]) {
+        self.values = values
+    }
+
     /// Whether the step applies, given the values the facts are known to hold (lowercased, by fact name).
     public func admits(_ known: [String: Set<String>]) -> Bool {
         values.allSatisfy { name, allowed in known[name].map { !$0.isDisjoint(with: allowed) } ?? true }
