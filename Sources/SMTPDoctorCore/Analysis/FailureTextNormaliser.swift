@@ -196,11 +196,12 @@ public enum FailureTextNormaliser {
         to output: inout [UInt8]
     ) {
         func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x2D || byte == 0x23 }
-        let phraseStart = phrases?.firstPhraseStart(in: original)
+        // Looked for only once the token is known to be a name or a bracketed word: most tokens are neither.
+        func phraseStart() -> Int? { phrases?.firstPhraseStart(in: original) }
         if token.first == 0x3C, let close = token.firstIndex(of: 0x3E), close > token.startIndex + 1,
             token[(token.startIndex + 1)..<close].allSatisfy(isNameByte)
         {
-            guard phraseStart == nil else {
+            guard phraseStart() == nil else {
                 output.append(contentsOf: token)
                 return
             }
@@ -220,7 +221,7 @@ public enum FailureTextNormaliser {
             return
         }
         var keptFrom = lastDot
-        if let phraseStart {
+        if let phraseStart = phraseStart() {
             // Marking digits keeps the dots, so the phrase's label is found by counting them.
             let label = original[..<phraseStart].count { $0 == 0x2E }
             var dots = 0
