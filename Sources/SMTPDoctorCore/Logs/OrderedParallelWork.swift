@@ -12,12 +12,12 @@ enum OrderedParallelWork {
     /// One item: worked on by whichever thread claims it first, its result taken by the caller once it is finished.
     private final class Slot<Output: Sendable>: Sendable {
         private let claimed = Atomic<Bool>(false)
-        private let finished = Atomic<Bool>(false)
+        /// Set once by the thread that claimed the item, before `done` is signalled; taken by the caller.
         private let output = Mutex<Output?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
-        /// Whether a thread has finished the work and left its result.
-        var isFinished: Bool { finished.load(ordering: .acquiring) }
+        /// Whether a thread has finished the work and left its result (asked only before the result is taken).
+        var isFinished: Bool { output.withLock { $0 != nil } }
 
         /// Runs `work` and keeps its result, unless another thread claimed the item first; whether it ran here.
         @discardableResult
@@ -25,7 +25,6 @@ enum OrderedParallelWork {
             guard !claimed.exchange(true, ordering: .acquiringAndReleasing) else { return false }
             let result = work()
             output.withLock { $0 = result }
-            finished.store(true, ordering: .releasing)
             done.signal()
             return true
         }
