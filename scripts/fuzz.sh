@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ (address sanitizer + coverage) and runs them.
 #
-#   scripts/fuzz.sh [--optimized] [--seconds N | --runs N] [--parallel] [--build-only] [TARGET…]
+#   scripts/fuzz.sh [--optimized] [--seconds N | --runs N] [--parallel | --fork N] [--build-only] [TARGET…]
 #
 # TARGET is a name from `scripts/fuzz.sh --list` (error-text, reply-decoder, syslog, …); all when none is given.
 # --optimized  optimised code (-c release, into .build-fuzz-release), same sanitizer and coverage: for long runs
 # --seconds N  run each target for N seconds (default 20: the short CI mode, about 4 minutes for all)
 # --runs N     run each target for N executions instead
 # --parallel   run the targets at the same time (for long runs; the short mode runs them one after another)
+# --fork N     run each target in N processes at once (libFuzzer's -fork), sharing its corpus: one target on N cores;
+#              the executions of all N are counted, and --runs may be passed by the last batch's executions
 # --build-only build, write the seed corpora, stop
 # Seeds come from Tests/Fixtures, the knowledge-base cases, Rules/ and Templates/; what a target discovers is kept in
 # SCRATCH/corpus/TARGET for the next run (SCRATCH: .build-fuzz, or .build-fuzz-release with --optimized). A crash,
@@ -21,6 +23,7 @@ seconds=20
 runs=
 build_only=
 parallel=
+fork=
 optimized=
 targets=()
 while [ $# -gt 0 ]; do
@@ -29,9 +32,10 @@ while [ $# -gt 0 ]; do
         --runs) runs=$2; shift 2 ;;
         --build-only) build_only=1; shift ;;
         --parallel) parallel=1; shift ;;
+        --fork) fork=$2; shift 2 ;;
         --optimized) optimized=1; shift ;;
         --list) printf '%s\n' "${all[@]}"; exit 0 ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
         *)
             if [[ " ${all[*]} " != *" $1 "* ]]; then
@@ -211,6 +215,8 @@ done
 asan_options=detect_leaks=1:allocator_may_return_null=1
 leak_flags=()
 [ -n "$optimized" ] && leak_flags=(-detect_leaks=0)
+fork_flags=()
+[ -n "$fork" ] && fork_flags=(-fork="$fork")
 results="$scratch/results"
 run_target() {  # TARGET: runs it; its status, time and findings are written to SCRATCH/results/TARGET.*
     local target=$1
@@ -226,7 +232,7 @@ run_target() {  # TARGET: runs it; its status, time and findings are written to 
     ASAN_OPTIONS="$asan_options" \
         LSAN_OPTIONS=suppressions="$root/Fuzz/lsan-suppressions.txt":print_suppressions=0 \
         "$scratch/$configuration/fuzz-$target" "${limit[@]}" -max_len="$(max_len "$target")" -timeout=30 \
-        -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" "${leak_flags[@]}" \
+        -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" "${leak_flags[@]}" "${fork_flags[@]}" \
         "$corpus" "$seeds/$target" > "$log" 2>&1 || status=$?
     echo $(( $(date +%s) - begun )) > "$results/$target.seconds"
     find "$findings" -type f -newer "$results/$target.start" | wc -l > "$results/$target.findings"
@@ -260,6 +266,11 @@ for target in "${targets[@]}"; do
     log="$scratch/logs/$target.log"
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    if [ -z "$executions" ]; then  # --fork: the parent prints the sum of its processes' executions, no stat lines
+        executions=$(sed -n 's/^INFO: fuzzed for \([0-9]*\) iterations.*/\1/p' "$log" | tail -1)
+        taken=$(cat "$results/$target.seconds" 2>/dev/null || echo 0)
+        [ -n "$executions" ] && [ "$taken" -gt 0 ] && rate=$(( executions / taken ))
+    fi
     printf '| `%s` | %s | %s | %s | %s |\n' "$target" "$(echo "${executions:-?}" | grouped)" \
         "$(cat "$results/$target.seconds" 2>/dev/null || echo ?)" "$(echo "${rate:-?}" | grouped)" \
         "$(cat "$results/$target.findings" 2>/dev/null || echo ?)"
