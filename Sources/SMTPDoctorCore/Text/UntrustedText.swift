@@ -20,6 +20,35 @@ public enum UntrustedText {
         }
     }
 
+    /// Whether the text holds a scalar that ``isUnsafe(_:)``, found on its UTF-8 bytes without decoding a scalar.
+    ///
+    /// Exact: the unsafe scalars above U+007F start with the bytes C2 (U+0080–U+009F), D8 (U+061C) and E2 (U+200E and
+    /// the rest), which never continue another scalar, so each is recognised where its first byte stands. Most texts
+    /// are ASCII, and walking their scalars one by one cost more than the rest of writing a diagnosis.
+    public static func containsUnsafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                switch byte {
+                case 0x09, 0x0A: break
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2 where (0x80...0x9F).contains(next): return true
+                case 0xD8 where next == 0x9C: return true
+                case 0xE2 where next == 0x80 && ((0x8E...0x8F).contains(third) || (0xA8...0xAE).contains(third)):
+                    return true
+                case 0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The scalar as visible text: `\x1b` for a control character up to U+00FF, `\u{202E}` above.
     public static func visible(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16)
@@ -29,7 +58,7 @@ public enum UntrustedText {
 
     /// The text with every unsafe scalar shown visibly (see ``visible(_:)-swift.type.method``); for documents.
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard containsUnsafe(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) { out.append(contentsOf: visible(scalar).unicodeScalars) } else { out.append(scalar) }
@@ -40,7 +69,7 @@ public enum UntrustedText {
     /// Text for a terminal: every unsafe scalar shown visibly, except, when `keepingColours`, the SGR sequences
     /// (`ESC [ digits ; … m`) that only change the colour and weight of the text.
     public static func terminal(_ text: String, keepingColours: Bool) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard containsUnsafe(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
@@ -60,7 +89,7 @@ public enum UntrustedText {
     /// Encoded JSON with every unsafe scalar that the encoder left as it is (DEL, C1, bidirectional formatting)
     /// written as a `\uXXXX` escape: the same JSON value, safe to print.
     public static func json(_ encoded: String) -> String {
-        guard encoded.unicodeScalars.contains(where: isUnsafe) else { return encoded }
+        guard containsUnsafe(encoded) else { return encoded }
         var out = String.UnicodeScalarView()
         for scalar in encoded.unicodeScalars {
             guard isUnsafe(scalar) else {
