@@ -14,32 +14,52 @@ public struct SupportReport: Sendable {
         public var toolVersion: String
         /// The knowledge base in use, such as `built-in (212 diagnoses, 640 rules)`.
         public var knowledgeBase: String
-        public var operatingSystem: String
-        public var timeZone: String
+        /// The operating system and its version. In ``current(toolVersion:knowledgeBase:)`` it is read from the
+        /// system the first time a document asks for it: most outputs never show it, and reading it (and the time
+        /// zone) took more instructions than a whole diagnosis.
+        public var operatingSystem: String {
+            get { givenOperatingSystem ?? HostSystem.operatingSystem }
+            set { givenOperatingSystem = newValue }
+        }
+        /// The time zone's identifier, read from the system when first asked for, as the operating system is.
+        public var timeZone: String {
+            get { givenTimeZone ?? HostSystem.timeZone }
+            set { givenTimeZone = newValue }
+        }
         public var generatedAt: Date
+        private var givenOperatingSystem: String?
+        private var givenTimeZone: String?
 
         /// Creates an environment.
         public init(
             toolVersion: String, knowledgeBase: String, operatingSystem: String, timeZone: String, generatedAt: Date
         ) {
+            self.init(toolVersion: toolVersion, knowledgeBase: knowledgeBase, generatedAt: generatedAt)
+            givenOperatingSystem = operatingSystem
+            givenTimeZone = timeZone
+        }
+
+        private init(toolVersion: String, knowledgeBase: String, generatedAt: Date) {
             self.toolVersion = toolVersion
             self.knowledgeBase = knowledgeBase
-            self.operatingSystem = operatingSystem
-            self.timeZone = timeZone
             self.generatedAt = generatedAt
         }
 
         /// The environment of this process; `SOURCE_DATE_EPOCH` fixes the time for reproducible documents.
         public static func current(toolVersion: String, knowledgeBase: KnowledgeBase) -> Environment {
-            let environment = ProcessInfo.processInfo.environment
-            let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) }
-            let date = epoch.map { Date(timeIntervalSince1970: $0) } ?? Date()
+            // One variable through `getenv`: `ProcessInfo.environment` copies them all into a dictionary.
+            let epoch = getenv("SOURCE_DATE_EPOCH").flatMap { TimeInterval(String(cString: $0)) }
             return Environment(
                 toolVersion: toolVersion,
                 knowledgeBase: "\(knowledgeBase.diagnoses.count) diagnoses, \(knowledgeBase.rules.count) rules",
-                operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
-                timeZone: TimeZone.current.identifier, generatedAt: date)
+                generatedAt: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date())
         }
+    }
+
+    /// What the system the program runs on says about itself, read once, when first asked for.
+    private enum HostSystem {
+        static let operatingSystem = ProcessInfo.processInfo.operatingSystemVersionString
+        static let timeZone = TimeZone.current.identifier
     }
 
     /// The server that was probed and how, without the secret.
