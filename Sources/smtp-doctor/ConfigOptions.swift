@@ -24,7 +24,7 @@ struct ConfigOptions: ParsableArguments {
     func resolved() -> Result<ConfigFile, CommandFailure> {
         do throws(ConfigFailure) {
             return .success(
-                try ConfigFile.resolve(explicitFile: file, environment: ProcessInfo.processInfo.environment))
+                try ConfigFile.resolve(explicitFile: file, environment: ProcessEnvironment.variables))
         } catch {
             switch error {
             case .unreadable(let message): return .failure(CommandFailure(message, status: .unreadableInput))
@@ -49,7 +49,7 @@ final class ConfigDefaults: Sendable {
         resolved.withLock { resolved in
             if let resolved { return resolved }
             let settings =
-                (try? ConfigFile.resolve(explicitFile: nil, environment: ProcessInfo.processInfo.environment))
+                (try? ConfigFile.resolve(explicitFile: nil, environment: ProcessEnvironment.variables))
                 ?? ConfigFile()
             resolved = settings
             return settings

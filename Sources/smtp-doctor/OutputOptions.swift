@@ -123,7 +123,7 @@ struct OutputOptions<Documents: CommandDocuments>: ParsableArguments {
         let pager = PagerDecision(
             standardOutputIsTerminal: Terminal.isStandardOutputATerminal, disabled: noPager, writesFile: false,
             isForReading: resolvedFormat == .text || resolvedFormat == .markdown,
-            environment: ProcessInfo.processInfo.environment)
+            environment: ProcessEnvironment.variables)
         guard pager.command != nil else { return try Terminal.write(text) }
         try await BlockingWork.run { try Terminal.page(text, with: pager) }
     }

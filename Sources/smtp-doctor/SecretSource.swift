@@ -10,7 +10,7 @@ enum SecretSource {
     /// - Throws: `CommandFailure` when the variable is unset, the file unreadable, or no source is possible.
     static func read(environment variable: String?, file path: String?, promptFor user: String) throws -> Secret {
         if let variable {
-            guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+            guard let value = ProcessEnvironment.variables[variable], !value.isEmpty else {
                 throw CommandFailure(
                     "the environment variable \(variable) (--password-env) is not set or empty", status: .usage)
             }

@@ -117,7 +117,7 @@ extension SMTPDoctor {
         private static func access(
             user: String?, passwordFile: String?, accessTokenFile: String?
         ) throws -> AccessCredentials? {
-            let environment = ProcessInfo.processInfo.environment
+            let environment = ProcessEnvironment.variables
             if let user {
                 if let passwordFile {
                     return .user(

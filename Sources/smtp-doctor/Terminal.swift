@@ -10,7 +10,7 @@ enum Terminal {
     /// Colour only on a terminal (or always, if configured so), and never when NO_COLOR is set (https://no-color.org).
     static func wantsColour(disabled: Bool) -> Bool {
         guard !disabled else { return false }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
         switch ConfigDefaults.shared.current.colour ?? .auto {
         case .never: return false
