@@ -268,6 +268,8 @@ for target in "${targets[@]}"; do
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     if [ -z "$executions" ]; then  # --fork: the parent prints the sum of its processes' executions, no stat lines
         executions=$(sed -n 's/^INFO: fuzzed for \([0-9]*\) iterations.*/\1/p' "$log" | tail -1)
+        # stopped before its end: the count of the last job that finished
+        [ -n "$executions" ] || executions=$(sed -n 's/^#\([0-9]*\): .*/\1/p' "$log" | tail -1)
         taken=$(cat "$results/$target.seconds" 2>/dev/null || echo 0)
         [ -n "$executions" ] && [ "$taken" -gt 0 ] && rate=$(( executions / taken ))
     fi
