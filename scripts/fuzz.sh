@@ -212,7 +212,6 @@ done
 # is still found: the run ends by its count or its time, and the leak checker scans the heap at exit, where any block
 # an input lost is unreachable; only the input is not named. (The allocation stacks stay on: without them the checker
 # reports nothing, and the suppressions cannot match.)
-asan_options=detect_leaks=1:allocator_may_return_null=1
 leak_flags=()
 [ -n "$optimized" ] && leak_flags=(-detect_leaks=0)
 fork_flags=()
@@ -229,7 +228,7 @@ run_target() {  # TARGET: runs it; its status, time and findings are written to 
     echo "fuzz.sh: $target ($length), log in $shown/logs/$target.log"
     local begun status=0
     begun=$(date +%s)
-    ASAN_OPTIONS="$asan_options" \
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
         LSAN_OPTIONS=suppressions="$root/Fuzz/lsan-suppressions.txt":print_suppressions=0 \
         "$scratch/$configuration/fuzz-$target" "${limit[@]}" -max_len="$(max_len "$target")" -timeout=30 \
         -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" "${leak_flags[@]}" "${fork_flags[@]}" \
