@@ -204,7 +204,8 @@ struct BounceMessageParser {
     /// less than any specific code the same report gives.
     static func isUnspecified(_ code: Substring) -> Bool {
         let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0].count == 1 && "245".contains(parts[0]) && (1...3).contains(parts[1].count)
+        return parts.count == 3 && parts[0].count == 1 && ["2", "4", "5"].contains(parts[0])
+            && (1...3).contains(parts[1].count)
             && parts[1].allSatisfy { $0.isASCII && $0.isNumber } && parts[2] == "0"
     }
 
@@ -215,7 +216,7 @@ struct BounceMessageParser {
         let statusNamesSubject = !status.hasSuffix(".0.0")
         return text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.contains { word in
             let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 1, "245".contains(parts[0]),
+            guard parts.count == 3, parts[0].count == 1, ["2", "4", "5"].contains(parts[0]),
                 (1...3).contains(parts[1].count), (1...3).contains(parts[2].count)
             else { return false }
             return statusNamesSubject ? !isUnspecified(word) : !(parts[1] == "0" && parts[2] == "0")
@@ -316,7 +317,7 @@ struct BounceMessageParser {
             // remote server gave is the one read.
             let text =
                 diagnostic.map { diagnostic in
-                    if statusCode.isEmpty || diagnostic.contains(statusCode) { return diagnostic }
+                    if statusCode.isEmpty || TextSearch.contains(diagnostic, String(statusCode)) { return diagnostic }
                     return Self.isUnspecified(statusCode) && Self.hasCode(in: diagnostic, moreSpecificThan: statusCode)
                         ? "\(diagnostic)\nStatus: \(statusCode)" : "\(statusCode) \(diagnostic)"
                 }
@@ -484,7 +485,7 @@ struct BounceMessageParser {
             if diagnostic.isEmpty {
                 text = [status, notification.bounceType, notification.bounceSubType].filter { !$0.isEmpty }.joined(
                     separator: " ")
-            } else if !status.isEmpty, !diagnostic.contains(status) {
+            } else if !status.isEmpty, !TextSearch.contains(diagnostic, status) {
                 text = "\(status) \(diagnostic)"
             }
             var event = FailureEvent(
@@ -618,7 +619,9 @@ struct BounceMessageParser {
     static func preamble(of region: String, before recipients: [String]) -> String {
         let lowered = recipients.map { $0.lowercased() }
         let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
-        let end = lines.firstIndex { line in lowered.contains { line.lowercased().contains($0) } } ?? lines.endIndex
+        let end =
+            lines.firstIndex { line in lowered.contains { TextSearch.contains(line.lowercased(), $0) } }
+            ?? lines.endIndex
         return trimmingWhitespace(lines[..<end].joined(separator: "\n"))
     }
 
@@ -627,12 +630,14 @@ struct BounceMessageParser {
     static func paragraph(about recipient: String, in region: String, others: [String]) -> String {
         let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         let lower = recipient.lowercased()
-        guard let start = lines.firstIndex(where: { $0.lowercased().contains(lower) }) else { return recipient }
+        guard let start = lines.firstIndex(where: { TextSearch.contains($0.lowercased(), lower) }) else {
+            return recipient
+        }
         let rest = lines[(start + 1)...]
         let end =
             rest.firstIndex { line in
                 let text = line.lowercased()
-                return others.contains { $0.lowercased() != lower && text.contains($0.lowercased()) }
+                return others.contains { $0.lowercased() != lower && TextSearch.contains(text, $0.lowercased()) }
             } ?? lines.endIndex
         return trimmingWhitespace(lines[start..<end].joined(separator: "\n"))
     }
