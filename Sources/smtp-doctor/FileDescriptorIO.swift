@@ -19,23 +19,34 @@ struct FileDescriptorWriter {
 
     /// - Throws: ``SystemError`` when the descriptor is closed, the disk full, or the reader gone.
     func write(_ data: Data) throws(SystemError) {
-        Self.brokenPipeIsAnError
-        var failure: SystemError?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var next = buffer.baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let written = Foundation.write(descriptor, next, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .current
-                    return
-                }
-                left -= written
-                next += written
-            }
-        }
+        let failure = data.withUnsafeBytes { write($0) }
         if let failure { throw failure }
+    }
+
+    /// Writes the UTF-8 bytes of `text` as they are stored, without copying them into `Data` first (which asks the
+    /// runtime whether a `String.UTF8View` is contiguous, a search of every conformance of the program).
+    /// - Throws: ``SystemError`` when the descriptor is closed, the disk full, or the reader gone.
+    func write(_ text: String) throws(SystemError) {
+        var text = text
+        let failure = text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        if let failure { throw failure }
+    }
+
+    /// Writes every byte of `buffer`; the error that stopped it, if any.
+    private func write(_ buffer: UnsafeRawBufferPointer) -> SystemError? {
+        Self.brokenPipeIsAnError
+        guard var next = buffer.baseAddress else { return nil }
+        var left = buffer.count
+        while left > 0 {
+            let written = Foundation.write(descriptor, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return .current
+            }
+            left -= written
+            next += written
+        }
+        return nil
     }
 }
 

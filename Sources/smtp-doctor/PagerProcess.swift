@@ -45,7 +45,7 @@ enum PagerProcess {
             return false
         }
         // A pager quit before the end closes the pipe: the rest is not wanted, and that is not an error.
-        try? FileDescriptorWriter(descriptor: writeEnd).write(Data(text.utf8))
+        try? FileDescriptorWriter(descriptor: writeEnd).write(text)
         close(writeEnd)
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0, errno == EINTR {}

@@ -28,7 +28,7 @@ enum Terminal {
     static func write(_ text: String) throws {
         do {
             let safe = UntrustedText.terminal(text, keepingColours: true)
-            try FileDescriptorWriter(descriptor: STDOUT_FILENO).write(Data(safe.utf8))
+            try FileDescriptorWriter(descriptor: STDOUT_FILENO).write(safe)
         } catch {
             throw CommandFailure("cannot write to standard output: \(error)", status: .failure)
         }
@@ -56,7 +56,7 @@ enum Terminal {
 
     /// Writes to standard error as it is: only for the program's own terminal controls (the progress bar).
     static func writeErrorControl(_ text: String) {
-        try? FileDescriptorWriter(descriptor: STDERR_FILENO).write(Data(text.utf8))
+        try? FileDescriptorWriter(descriptor: STDERR_FILENO).write(text)
     }
 
     /// Whether standard error is a terminal (progress is drawn only then).
