@@ -620,8 +620,10 @@ struct BounceMessageParser {
         let lowered = recipients.map { $0.lowercased() }
         let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
         let end =
-            lines.firstIndex { line in lowered.contains { TextSearch.contains(line.lowercased(), $0) } }
-            ?? lines.endIndex
+            lines.firstIndex { line in
+                let text = line.lowercased()
+                return lowered.contains { TextSearch.contains(text, $0) }
+            } ?? lines.endIndex
         return trimmingWhitespace(lines[..<end].joined(separator: "\n"))
     }
 
@@ -634,10 +636,11 @@ struct BounceMessageParser {
             return recipient
         }
         let rest = lines[(start + 1)...]
+        let otherAddresses = others.map { $0.lowercased() }.filter { $0 != lower }
         let end =
             rest.firstIndex { line in
                 let text = line.lowercased()
-                return others.contains { $0.lowercased() != lower && TextSearch.contains(text, $0.lowercased()) }
+                return otherAddresses.contains { TextSearch.contains(text, $0) }
             } ?? lines.endIndex
         return trimmingWhitespace(lines[start..<end].joined(separator: "\n"))
     }
