@@ -30,10 +30,27 @@ import Testing
         return texts
     }()
 
+    /// The same pieces with characters that are not ASCII between them: letters, digits of other scripts (which
+    /// `\d` matches), full-width digits and the replacement character that stands for an invalid byte.
+    static let nonASCIITexts: [String] = {
+        let others = ["é", "\u{FFFD}", "٥", "５", "Ä", "\u{212A}", "日本", "\u{0301}"]
+        var generator = SeededGenerator(seed: 17)
+        return texts.map { text in
+            var mixed = ""
+            for character in text {
+                if Int.random(in: 0..<8, using: &generator) == 0 {
+                    mixed += others[Int.random(in: others.indices, using: &generator)]
+                }
+                mixed.append(character)
+            }
+            return mixed
+        }
+    }()
+
     @Test func gatedPatternsFindWhatTheRegularExpressionsFind() {
         for pattern in ErrorTextParser.literalPatterns {
             let ungated = LiteralPattern(pattern.source)
-            for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
+            for text in Self.texts + Self.texts.map({ $0.lowercased() }) + Self.nonASCIITexts {
                 let gated = pattern.firstMatch(in: text)
                 let plain = ungated.firstMatch(in: text)
                 #expect(gated?.groups == plain?.groups && gated?.start == plain?.start, "\(pattern.source) on \(text)")

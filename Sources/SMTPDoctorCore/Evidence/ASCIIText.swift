@@ -61,8 +61,8 @@ enum ASCIIText {
     }
 
     /// `text.lowercased()`, made byte by byte when the text is ASCII (where it only maps `A`–`Z` to `a`–`z`), and
-    /// by `lowercased()` itself otherwise.
-    static func lowercased(_ text: String) -> String {
+    /// scalar by scalar by `UnicodeLowercasing` otherwise.
+    static func lowercased<Text: StringProtocol>(_ text: Text) -> String {
         var isASCII = true
         let lowered = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             var count = 0
@@ -76,7 +76,7 @@ enum ASCIIText {
             }
             return count
         }
-        return isASCII ? lowered : text.lowercased()
+        return isASCII ? lowered : UnicodeLowercasing.lowercased(text)
     }
 
     /// `text.trimmingCharacters(in: set)` for a set whose ASCII members are the bytes `isMember` accepts: those bytes
@@ -148,6 +148,25 @@ enum ASCIIText {
                 isClassDigit(bytes[index]) && (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[index + 1])
                     && isDigit(bytes[index + 2])
             }
+        }
+    }
+
+    /// Whether `2`, `4` or `5` and then `0`–`5` occur in a row in the text, whatever its other characters: the
+    /// first two digits of a reply code, which a pattern can only match as these two bytes.
+    static func hasReplyCodeStart(_ text: String) -> Bool {
+        hasPair(text) { isClassDigit($0) && (UInt8(ascii: "0")...UInt8(ascii: "5")).contains($1) }
+    }
+
+    /// Whether `2`, `4` or `5` and then a dot occur in a row in the text, whatever its other characters: the start
+    /// of an enhanced status code, which a pattern can only match as these two bytes.
+    static func hasEnhancedCodeStart(_ text: String) -> Bool {
+        hasPair(text) { isClassDigit($0) && $1 == UInt8(ascii: ".") }
+    }
+
+    private static func hasPair(_ text: String, _ isPair: (UInt8, UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count >= 2 && (0..<(bytes.count - 1)).contains { isPair(bytes[$0], bytes[$0 + 1]) }
         }
     }
 

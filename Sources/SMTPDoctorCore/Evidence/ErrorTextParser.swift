@@ -100,15 +100,19 @@ public struct ErrorTextParser: Sendable {
 
     /// An ASCII text is searched by `ReplyCodeScanner`, which finds the same match byte by byte.
     static let codeAndEnhanced = LiteralPattern(
-        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#)
+        #"(?<![\w.])([245][0-5]\d)(?:[ -]|,\s*b?['"]|\)\s*|\s*\(|#)#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#,
+        prerequisite: { ASCIIText.hasReplyCodeStart($0) && ASCIIText.hasEnhancedCodeStart($0) })
     /// An ASCII text is searched by `LeadingReplyCodeScanner` (through `leadingCodeMatch`), which finds the same
     /// match byte by byte.
-    static let leadingCode = LiteralPattern(#"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#)
+    static let leadingCode = LiteralPattern(
+        #"^\W{0,3}([245][0-5]\d)(?:[ -](.*))?$"#, prerequisite: ASCIIText.hasReplyCodeStart)
     private static let markedCode = LiteralPattern(
         #"(?:said:|returned ['"]?|response(?: was)?:|code:?|responsecode:?|error:|failed:|\(|reply:|login:|client:|<-|->)\s*#?([245][0-5]\d)\b(?![.:]\d)"#,
-        gate: { ASCIIText.hasReplyCode($0) && ASCIIText.containsAny($0, [":", "(", "returned", "code", "<-", "->"]) })
+        gate: { ASCIIText.hasReplyCode($0) && ASCIIText.containsAny($0, [":", "(", "returned", "code", "<-", "->"]) },
+        prerequisite: ASCIIText.hasReplyCodeStart)
     private static let enhancedOnly = LiteralPattern(
-        #"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#, gate: { ASCIIText.hasEnhancedCode($0) })
+        #"(?<![\w.])#?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)"#, gate: { ASCIIText.hasEnhancedCode($0) },
+        prerequisite: ASCIIText.hasEnhancedCodeStart)
 
     /// `leadingCode`'s match in a text.
     private static func leadingCodeMatch(_ text: String) -> Match? {
@@ -217,7 +221,8 @@ public struct ErrorTextParser: Sendable {
         #"(?i)(?:smtp host:?|generating server:|remote-mta:\s*dns;|remote server:|host)\s+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"#
     )
     private static let addressWithPort = LiteralPattern(
-        #"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#, gate: { ASCIIText.mayHaveIPv4Address($0) })
+        #"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?![\w.])"#, gate: { ASCIIText.mayHaveIPv4Address($0) },
+        prerequisite: { $0.utf8.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 3 })
 
     private static let hostWords = ["host", "generating server", "remote-mta", "remote server"]
 

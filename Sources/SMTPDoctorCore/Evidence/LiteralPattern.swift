@@ -7,7 +7,9 @@ import Synchronization
 /// ``isCompiled``) matches nothing instead of crashing on a user's input.
 ///
 /// A pattern may have a gate: a byte-level test that every ASCII text it can match passes. An ASCII text that fails
-/// the gate is not handed to the regular-expression engine, which would first convert it to UTF-16.
+/// the gate is not handed to the regular-expression engine, which would first convert it to UTF-16. A pattern may
+/// also have a prerequisite: a byte-level test that every text it can match passes, whatever its characters (two of
+/// the pattern's literal ASCII characters in a row, which nothing else matches); no text that fails it is searched.
 ///
 /// The expression is compiled by the first search that gets past the gate: compiling costs more than most searches
 /// (the first one in a process also starts the engine), and most texts never reach most patterns.
@@ -16,14 +18,20 @@ struct LiteralPattern: Sendable {
     let source: String
     private let expression: CompiledOnFirstUse
     private let gate: (@Sendable (String) -> Bool)?
+    private let prerequisite: (@Sendable (String) -> Bool)?
 
     /// A pattern for `source`, compiled on first use.
-    /// - Parameter gate: a test every ASCII text the pattern matches passes; texts with other characters are not
-    ///   gated.
-    init(_ source: String, gate: (@Sendable (String) -> Bool)? = nil) {
+    /// - Parameters:
+    ///   - gate: a test every ASCII text the pattern matches passes; texts with other characters are not gated.
+    ///   - prerequisite: a test every text the pattern matches passes, whatever its characters.
+    init(
+        _ source: String, gate: (@Sendable (String) -> Bool)? = nil,
+        prerequisite: (@Sendable (String) -> Bool)? = nil
+    ) {
         self.source = source
         expression = CompiledOnFirstUse(source)
         self.gate = gate
+        self.prerequisite = prerequisite
     }
 
     /// Whether the pattern compiles (compiling it now if no search has).
@@ -31,6 +39,7 @@ struct LiteralPattern: Sendable {
 
     /// The first match in `text`, with its groups; nil when there is none or the pattern did not compile.
     func firstMatch(in text: String) -> Match? {
+        if let prerequisite, !prerequisite(text) { return nil }
         if let gate, ASCIIText.isASCII(text), !gate(text) { return nil }
         return expression.compiled?.firstMatch(in: text)
     }

@@ -45,9 +45,11 @@ struct AmazonSESNotification {
     /// Reads the notification a text body holds: a JSON object at its start (white space before it and text after it,
     /// such as SNS's unsubscribe footer, are allowed). Nil when the body holds no such notification.
     init?(body: String) {
-        guard let object = Self.leadingObject(in: body) ?? Self.leadingObject(in: Self.unfolded(body)) else {
-            return nil
-        }
+        // Unfolding never makes a text start with a brace unless it starts with one or with the `!` of a break.
+        guard let first = body.utf8.first(where: { !ASCIIText.isWhitespace($0) }),
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "!"),
+            let object = Self.leadingObject(in: body) ?? Self.leadingObject(in: Self.unfolded(body))
+        else { return nil }
         var notification = object
         if object["Type"] as? String == "Notification", let message = object["Message"] as? String {
             guard let inner = Self.leadingObject(in: message) else { return nil }

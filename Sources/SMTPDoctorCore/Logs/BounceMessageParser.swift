@@ -176,13 +176,14 @@ struct BounceMessageParser {
         guard events.contains(where: { $0.text.hasPrefix(Self.statusOnlyPrefix) }), !region.isEmpty else {
             return events
         }
-        let recipients = events.compactMap(\.recipient)
+        let paragraphs =
+            events.count > 1 ? RecipientParagraphs(region: region, recipients: events.compactMap(\.recipient)) : nil
         return events.map { event in
             guard event.text.hasPrefix(Self.statusOnlyPrefix) else { return event }
             var event = event
             var about = region
-            if events.count > 1, let recipient = event.recipient {
-                about = Self.paragraph(about: recipient, in: region, others: recipients)
+            if events.count > 1, let recipient = event.recipient, let paragraphs {
+                about = paragraphs.paragraph(about: recipient)
             }
             let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
             let text =
@@ -250,7 +251,7 @@ struct BounceMessageParser {
             var current: [Substring] = []
             var seen: Set<String> = []
             for line in paragraph.linesSplitAtLineFeeds(omittingEmptySubsequences: false) {
-                let name = String(line.prefix { $0 != ":" }.lowercased())
+                let name = ASCIIText.lowercased(line.prefix { $0 != ":" })
                 let isRecipient = name == "final-recipient" || name == "original-recipient"
                 if isRecipient && seen.contains("action") && seen.contains(name) {
                     blocks.append(current.joined(separator: "\n"))
@@ -452,7 +453,10 @@ struct BounceMessageParser {
         guard recipients.count > 1 else {
             // The lines about the recipient, when they hold the reply, say it without the report's boilerplate
             // ("could not be delivered to one or more of its recipients"), whose words are not the failure's.
-            let own = recipients.first.map { Self.paragraph(about: $0, in: region, others: recipients) } ?? ""
+            let own =
+                recipients.first.map {
+                    RecipientParagraphs(region: region, recipients: recipients).paragraph(about: $0)
+                } ?? ""
             return [
                 FailureEvent(
                     format: format, input: input, line: line, time: date,
@@ -460,9 +464,10 @@ struct BounceMessageParser {
                     text: Self.holdsFailureReply(own) ? own : region, sample: sample)
             ]
         }
-        let preamble = Self.preamble(of: region, before: recipients)
+        let paragraphs = RecipientParagraphs(region: region, recipients: recipients)
+        let preamble = paragraphs.preamble
         return recipients.map { recipient in
-            let own = Self.paragraph(about: recipient, in: region, others: recipients)
+            let own = paragraphs.paragraph(about: recipient)
             let text = Self.holdsFailureReply(own) ? own : own + "\n\n" + preamble
             return FailureEvent(
                 format: format, input: input, line: line, time: date,
@@ -613,36 +618,6 @@ struct BounceMessageParser {
     private static func holdsFailureReply(_ text: String) -> Bool {
         let (code, enhanced) = ErrorTextParser.replyCodes(in: text)
         return (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
-    }
-
-    /// The lines before the first one naming a recipient: what the bounce says about all of them.
-    static func preamble(of region: String, before recipients: [String]) -> String {
-        let lowered = recipients.map { $0.lowercased() }
-        let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
-        let end =
-            lines.firstIndex { line in
-                let text = line.lowercased()
-                return lowered.contains { TextSearch.contains(text, $0) }
-            } ?? lines.endIndex
-        return trimmingWhitespace(lines[..<end].joined(separator: "\n"))
-    }
-
-    /// The lines about one recipient of several: from the first line naming it up to the first line naming
-    /// another one (or the end of the region).
-    static func paragraph(about recipient: String, in region: String, others: [String]) -> String {
-        let lines = region.linesSplitAtLineFeeds(omittingEmptySubsequences: false)
-        let lower = recipient.lowercased()
-        guard let start = lines.firstIndex(where: { TextSearch.contains($0.lowercased(), lower) }) else {
-            return recipient
-        }
-        let rest = lines[(start + 1)...]
-        let otherAddresses = others.map { $0.lowercased() }.filter { $0 != lower }
-        let end =
-            rest.firstIndex { line in
-                let text = line.lowercased()
-                return otherAddresses.contains { TextSearch.contains(text, $0) }
-            } ?? lines.endIndex
-        return trimmingWhitespace(lines[start..<end].joined(separator: "\n"))
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
