@@ -8,6 +8,12 @@
 
 /// Substring search on UTF-8 bytes: the hot path of `contains` conditions and of the log parsers.
 enum TextSearch {
+    /// Whether `byte` occurs in the UTF-8 of `text`, found with `memchr`.
+    static func containsByte<Text: StringProtocol>(_ byte: UInt8, in text: Text) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { UnsafeRawBufferPointer($0).containsByte(byte) }
+            ?? text.utf8.contains(byte)
+    }
+
     /// Whether `needle` occurs in `haystack` (both already lower-cased).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack

@@ -132,7 +132,7 @@ struct BounceMessageParser {
     /// are made LF first.
     private static func entity(_ text: Substring, latin1: Bool) -> MIMEEntity {
         MIMEEntity(
-            text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text,
+            TextSearch.containsByte(0x0D, in: text) ? text.replacingOccurrences(of: "\r\n", with: "\n")[...] : text,
             latin1: latin1)
     }
 
@@ -270,10 +270,8 @@ struct BounceMessageParser {
     /// `components(separatedBy: "\n\n")` gives them. An ASCII text is searched byte by byte (a line feed is a
     /// character of its own); Foundation, which works on a UTF-16 copy of the text, reads any other.
     private static func paragraphs(of body: String) -> [Substring] {
-        guard ASCIIText.isASCII(body) else {
-            return body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").map { $0[...] }
-        }
-        let text = body.utf8.contains(0x0D) ? body.replacingOccurrences(of: "\r\n", with: "\n") : body
+        let text = TextSearch.containsByte(0x0D, in: body) ? body.replacingOccurrences(of: "\r\n", with: "\n") : body
+        guard ASCIIText.isASCII(text) else { return text.components(separatedBy: "\n\n").map { $0[...] } }
         let bytes = text.utf8
         var pieces: [Substring] = []
         var start = bytes.startIndex

@@ -380,7 +380,7 @@ public struct LogReader {
             in: source,
             { line in
                 // The reader splits on LF; a CR left inside a line ends a line of an old Mac OS (CR-only) file.
-                guard line.contains(0x0D) else {
+                guard line.containsByte(0x0D) else {
                     take(line)
                     return true
                 }
@@ -431,7 +431,7 @@ public struct LogReader {
 
     /// The bytes with CR LF and lone CR line ends (old Mac OS mail stores) made LF, as the message parser expects.
     static func withLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        guard bytes.withUnsafeBytes({ $0.containsByte(0x0D) }) else { return bytes }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0

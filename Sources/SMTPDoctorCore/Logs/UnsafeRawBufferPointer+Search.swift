@@ -7,6 +7,12 @@
 #endif
 
 extension UnsafeRawBufferPointer {
+    /// Whether `byte` occurs, found with `memchr`.
+    func containsByte(_ byte: UInt8) -> Bool {
+        guard let base = baseAddress else { return false }
+        return memchr(base, Int32(byte), count) != nil
+    }
+
     /// The offset of the first occurrence of `needle`, found with `memchr` and `memcmp` (glibc's `memmem` is not
     /// visible to Swift without `_GNU_SOURCE`); nil when absent.
     func firstOffset(of needle: StaticString) -> Int? {
