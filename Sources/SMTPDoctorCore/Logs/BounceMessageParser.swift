@@ -182,7 +182,7 @@ struct BounceMessageParser {
             guard event.text.hasPrefix(Self.statusOnlyPrefix) else { return event }
             var event = event
             var about = region
-            if events.count > 1, let recipient = event.recipient, let paragraphs {
+            if let paragraphs, let recipient = event.recipient {
                 about = paragraphs.paragraph(about: recipient)
             }
             let status = event.text.dropFirst(Self.statusOnlyPrefix.count)
@@ -612,10 +612,25 @@ struct BounceMessageParser {
     }
 
     /// Whether a text holds a failure reply: a 4xx or 5xx code or a 4.x.x or 5.x.x enhanced code, as the error-text
-    /// parser reads them.
+    /// parser reads them. A text without the bytes such a code starts with is not parsed.
     private static func holdsFailureReply(_ text: String) -> Bool {
+        guard mayHoldFailureCode(text) else { return false }
         let (code, enhanced) = ErrorTextParser.replyCodes(in: text)
         return (code ?? 0) >= 400 || enhanced?.first == "4" || enhanced?.first == "5"
+    }
+
+    /// Whether `4` or `5` is followed by `0`–`5` or by a dot somewhere in the text: the two ASCII bytes that every
+    /// failure code the error-text parser reads starts with (its patterns spell them as literal ASCII characters).
+    private static func mayHoldFailureCode(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count >= 2
+                && (0..<(bytes.count - 1)).contains { index in
+                    (bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5"))
+                        && ((UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[index + 1])
+                            || bytes[index + 1] == UInt8(ascii: "."))
+                }
+        }
     }
 
     /// The text before the returned message: up to the first header block of the original (`Received:`,
