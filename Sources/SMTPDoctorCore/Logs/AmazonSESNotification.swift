@@ -90,7 +90,7 @@ struct AmazonSESNotification {
     /// one (braces inside strings do not count), parsed. Nil when the text does not start with an object.
     static func leadingObject(in text: String) -> [String: Any]? {
         let bytes = text.utf8
-        guard let start = bytes.firstIndex(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }),
+        guard let start = bytes.firstIndex(where: { !ASCIIText.isWhitespace($0) }),
             bytes[start] == UInt8(ascii: "{")
         else { return nil }
         var depth = 0
