@@ -5,10 +5,15 @@
 // and for the 40 most common ones by their prior (Rules/priors.yaml).
 //
 // With --per-cause it prints one line per cause: where each order ranked it at the end and after how many
-// questions; with --rules DIR it reads the knowledge base from that folder instead of the built-in one.
+// questions; with --alike it prints the groups of causes that give the same answer to every question (no interview
+// tells them apart; only the likeliest of each group can come first); with --rules DIR it reads the knowledge base
+// from that folder instead of the built-in one.
 //
-// Usage: interview-simulation [--verbose] [--per-cause] [--without-errors] [--rules DIR] [--confidence N]
-//   [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
+// The simulated customer lets the program probe the server and look up the sending domain where a probe or the DNS
+// checks can observe the cause; --without-probes plays a customer who does not.
+//
+// Usage: interview-simulation [--verbose] [--per-cause] [--alike] [--without-errors] [--without-probes] [--rules DIR]
+//   [--confidence N] [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -16,6 +21,7 @@ import Synchronization
 
 let verbose = CommandLine.arguments.contains("--verbose")
 let perCause = CommandLine.arguments.contains("--per-cause")
+let alike = CommandLine.arguments.contains("--alike")
 let knowledgeBase: KnowledgeBase
 do {
     let folder = CommandLine.arguments.firstIndex(of: "--rules").flatMap {
@@ -40,18 +46,21 @@ settings.lookahead = option("--lookahead").map { Int($0) } ?? settings.lookahead
 settings.leaderChange = option("--leader-change") ?? settings.leaderChange
 settings.minimumGain = option("--minimum-gain") ?? settings.minimumGain
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
+let probes = !CommandLine.arguments.contains("--without-probes")
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase, weighingSources: true))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
 let chooser = QuestionChooser(model: model, settings: settings)
-let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors)
+let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors, probes: probes)
 
 /// Interviews that begin with the same answers ask the same next question: computed once.
 final class ChoiceCache: Sendable {
     private let choices = Mutex<[String: QuestionChooser.Outcome]>([:])
-    func next(_ answers: [InterviewAnswer]) -> QuestionChooser.Outcome {
-        let key = answers.map { "\($0.questionID)=\($0.words)" }.joined(separator: "\u{1}")
+    func next(_ answers: [InterviewAnswer], _ observations: [Observation]) -> QuestionChooser.Outcome {
+        let key =
+            answers.map { "\($0.questionID)=\($0.words)" }.joined(separator: "\u{1}") + "\u{2}"
+            + observations.flatMap(\.facts).map { "\($0.name)=\($0.value)" }.joined(separator: "\u{1}")
         if let known = choices.withLock({ $0[key] }) { return known }
-        let outcome = chooser.next(answers: answers)
+        let outcome = chooser.next(answers: answers, observations: observations)
         choices.withLock { $0[key] = outcome }
         return outcome
     }
@@ -93,7 +102,10 @@ print(
         + "unit of cost, or while no cause is clearly ahead, until no question gains \(settings.minimumGain) bits per "
         + "unit of cost); the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
         + "\(model.contradictionWeight) of the evidence against a cause"
-        + (withholdsErrors ? "; the oracle withholds the error text" : ""))
+        + (withholdsErrors ? "; the oracle withholds the error text" : "")
+        + (probes
+            ? "; the server is probed for the \(simulation.observableCounts.probe) causes a probe observes, the domain "
+                + "looked up for the \(simulation.observableCounts.dns) the DNS checks observe" : ""))
 var byStrategy: [InterviewSimulation.Strategy: [InterviewSimulation.Outcome]] = [:]
 for strategy in InterviewSimulation.Strategy.allCases {
     let outcomes = Outcomes(count: count)
@@ -132,6 +144,18 @@ if perCause {
     for outcome in gain {
         let other = order[outcome.diagnosisID].map(placing) ?? "-"
         print("  \(outcome.diagnosisID): \(placing(outcome)) | \(other)")
+    }
+}
+if alike {
+    let questionCount = knowledgeBase.questions.count
+    let groups = Dictionary(grouping: 0..<count) { diagnosis in
+        (0..<questionCount).map { simulation.oracleAnswer(question: $0, diagnosis: diagnosis)?.id ?? "unknown" }
+            + simulation.observations(diagnosis: diagnosis).flatMap(\.facts).map { "\($0.name)=\($0.value)" }
+    }.values.filter { $0.count > 1 }.sorted { ($0.count, $1.first ?? 0) > ($1.count, $0.first ?? 0) }
+    let hidden = groups.reduce(0) { $0 + $1.count - 1 }
+    print("causes alike in every answer: \(groups.count) groups; at most \(count - hidden)/\(count) can come first")
+    for group in groups {
+        print("  " + group.map { knowledgeBase.diagnoses[$0].id }.joined(separator: " "))
     }
 }
 print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))

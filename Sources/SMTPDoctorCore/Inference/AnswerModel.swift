@@ -29,6 +29,11 @@ public struct AnswerModel: Sendable {
     public let expected: [[Set<Int>]]
     /// `expectation[question][diagnosis]`: the certainty of the strongest evidence an expected answer alone fires.
     public let expectation: [[Double]]
+    /// What the probe of the server and the DNS lookup of the domain would observe for each diagnosis.
+    let lookups: LookupObservations
+    /// `observing[question][diagnosis]`: what answering the question lets the interview observe when the diagnosis
+    /// is the cause (an index in `lookups.distinct`), or `nil`.
+    let observing: [[Int?]]
 
     /// How much an answer the diagnosis does not expect counts against it, as a share of the certainty of the
     /// evidence an expected answer would have fired (default 0.5).
@@ -95,6 +100,8 @@ public struct AnswerModel: Sendable {
             candidates.append(answers)
         }
         self.questionIndex = questionIndex
+        lookups = LookupObservations(engine: engine)
+        observing = knowledgeBase.questions.map(lookups.row)
         self.candidates = candidates
         self.implied = implied
         self.expected = expected

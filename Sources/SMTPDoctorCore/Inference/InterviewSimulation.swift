@@ -1,8 +1,11 @@
 /// Simulates interviews in which an oracle answers every question as one diagnosis implies.
 ///
 /// The oracle is the `AnswerModel`: for each question it gives the answer the diagnosis's evidence points at, its
-/// first example as the error text, and "unknown" where the rules say nothing. It measures whether the question
-/// choice reaches the right diagnosis and how many questions it takes, against asking in file order.
+/// first example as the error text, and "unknown" where the rules say nothing. Where the diagnosis is observable by
+/// a probe of the server or by the DNS checks of the sending domain (`LookupObservations`), the customer who
+/// answers the server question lets the program probe it, and the one asked the DNS question types the domain, as in
+/// the terminal interview. It measures whether the question choice reaches the right diagnosis and how many
+/// questions it takes, against asking in file order.
 public struct InterviewSimulation: Sendable {
     /// How the next question is picked.
     public enum Strategy: String, Sendable, CaseIterable {
@@ -10,6 +13,8 @@ public struct InterviewSimulation: Sendable {
         case informationGain = "information-gain"
         /// The first askable question in `questions.yaml` order, with the same confidence stop.
         case fileOrder = "file-order"
+        /// Every askable question in file order, without the stop: how far the answers alone can take each cause.
+        case everyQuestion = "every-question"
     }
 
     /// The outcome of one simulated interview.
@@ -34,10 +39,27 @@ public struct InterviewSimulation: Sendable {
     /// Whether the oracle answers "unknown" to error questions, like a person who has no error message.
     public var withholdsErrors: Bool
 
+    /// Whether the customer lets the program probe the server and look up the domain.
+    public var probes: Bool
+
     /// Creates a simulation.
-    public init(chooser: QuestionChooser, withholdsErrors: Bool = false) {
+    public init(chooser: QuestionChooser, withholdsErrors: Bool = false, probes: Bool = true) {
         self.chooser = chooser
         self.withholdsErrors = withholdsErrors
+        self.probes = probes
+    }
+
+    /// What the probe and the DNS lookup observe when the oracle plays the diagnosis (nothing without `probes`).
+    public func observations(diagnosis: Int) -> [Observation] {
+        guard probes else { return [] }
+        let lookups = chooser.model.lookups
+        return [lookups.probe[diagnosis], lookups.dns[diagnosis]].compactMap { $0.map { lookups.distinct[$0] } }
+    }
+
+    /// How many diagnoses the probe of the server can observe, and how many the DNS checks of the domain.
+    public var observableCounts: (probe: Int, dns: Int) {
+        let lookups = chooser.model.lookups
+        return (lookups.probe.compactMap { $0 }.count, lookups.dns.compactMap { $0 }.count)
     }
 
     /// The oracle's answer to a question for a diagnosis; `nil` is "unknown".
@@ -52,33 +74,42 @@ public struct InterviewSimulation: Sendable {
     ///   - diagnosis: the index of the diagnosis the oracle plays.
     ///   - strategy: how questions are picked.
     ///   - limit: the most questions asked.
-    ///   - next: the question choice for a list of answers; defaults to the chooser (pass a cached one to share
-    ///     work between interviews that begin alike).
+    ///   - next: the question choice for the answers and observations so far; defaults to the chooser (pass a cached
+    ///     one to share work between interviews that begin alike).
     public func run(
         diagnosis: Int, strategy: Strategy, limit: Int = 50,
-        next: (([InterviewAnswer]) -> QuestionChooser.Outcome)? = nil
+        next: (([InterviewAnswer], [Observation]) -> QuestionChooser.Outcome)? = nil
     ) -> Outcome {
         let engine = chooser.model.engine
         let questions = engine.knowledgeBase.questions
         var answers: [InterviewAnswer] = []
+        var observed: [Observation] = []
         while answers.count < limit {
             let index: Int?
             switch strategy {
             case .informationGain:
-                let outcome = next?(answers) ?? chooser.next(answers: answers)
+                let outcome = next?(answers, observed) ?? chooser.next(answers: answers, observations: observed)
                 if case .ask(let choice) = outcome { index = choice.index } else { index = nil }
             case .fileOrder:
-                let result = engine.diagnose(Evidence(answers: answers))
+                let result = engine.diagnose(Evidence(answers: answers, observations: observed))
                 index =
                     chooser.confidentDiagnosis(result, answers: answers) == nil
                     ? chooser.askable(answers: answers, result: result).first : nil
+            case .everyQuestion:
+                let result = engine.diagnose(Evidence(answers: answers, observations: observed))
+                index = chooser.askable(answers: answers, result: result).first
             }
             guard let index else { break }
-            answers.append(
-                InterviewAnswer(
-                    questionID: questions[index].id, answer: oracleAnswer(question: index, diagnosis: diagnosis)))
+            let question = questions[index]
+            var answer = oracleAnswer(question: index, diagnosis: diagnosis)
+            if probes, let observation = chooser.model.observing[index][diagnosis] {
+                if let lookup = question.lookup { answer = .lookedUp("the domain", by: lookup) }
+                observed.append(chooser.model.lookups.distinct[observation])
+            }
+            answers.append(InterviewAnswer(questionID: question.id, answer: answer))
         }
-        let concluded = chooser.conclusion(of: engine.diagnose(Evidence(answers: answers)), answers: answers).diagnoses
+        let result = engine.diagnose(Evidence(answers: answers, observations: observed))
+        let concluded = chooser.conclusion(of: result, answers: answers).diagnoses
         return Outcome(
             diagnosisID: engine.knowledgeBase.diagnoses[diagnosis].id, asked: answers,
             concludedIDs: concluded.map(\.definition.id))

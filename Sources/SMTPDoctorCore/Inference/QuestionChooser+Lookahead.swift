@@ -12,6 +12,8 @@ extension QuestionChooser {
         struct Branch {
             /// The answers given, this one last.
             var given: [InterviewAnswer]
+            /// What the probe or the lookup the answer lets run would observe, on top of the interview's own.
+            var observed: [Observation]
             /// Its probability under the current distribution.
             var probability: Double
             /// What the engine concludes from `given`.
@@ -32,8 +34,8 @@ extension QuestionChooser {
         var changesLeader: Bool
         /// The answers with some probability.
         var branches: [Branch]
-        /// The share of the mass that answers "unknown".
-        var unknown: Double { max(0, 1 - mass.reduce(0, +)) }
+        /// The share of the mass that answers "unknown" and lets nothing be observed.
+        var unknown: Double { max(0, 1 - branches.reduce(0) { $0 + $1.probability }) }
     }
 
     /// The outcomes of answer sets already worked out while choosing one question: the same answers given in another
@@ -48,38 +50,59 @@ extension QuestionChooser {
             self.observations = observations
         }
 
-        /// What the engine concludes from these answers, and the distribution they leave.
-        mutating func outcome(_ given: [InterviewAnswer]) -> (DiagnosisResult, HypothesisDistribution) {
-            let key = given.map { "\($0.questionID)\u{1}\($0.words)" }.sorted().joined(separator: "\u{2}")
+        /// What the engine concludes from these answers and what their probes or lookups would observe, and the
+        /// distribution they leave.
+        mutating func outcome(
+            _ given: [InterviewAnswer], observed: [Observation]
+        ) -> (DiagnosisResult, HypothesisDistribution) {
+            let key =
+                given.map { "\($0.questionID)\u{1}\($0.words)" }.sorted().joined(separator: "\u{2}") + "\u{3}"
+                + observed.map { $0.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "\u{1}") }.sorted()
+                .joined(separator: "\u{2}")
             if let outcome = known[key] { return outcome }
-            let result = chooser.model.engine.diagnose(Evidence(answers: given, observations: observations))
+            let result = chooser.model.engine.diagnose(
+                Evidence(answers: given, observations: observations + observed))
             let outcome = (result, chooser.distribution(result, answers: given))
             known[key] = outcome
             return outcome
         }
     }
 
-    /// A question weighed one answer ahead of `answers`.
+    /// A question weighed one answer ahead of `answers` (and of `observed`, what earlier answers weighed ahead would
+    /// let the interview observe). An answer that lets the probe or the DNS lookup run is weighed with what it would
+    /// observe for each cause: the causes that imply the same answer and observation make one branch.
     func weigh(
-        _ index: Int, after answers: [InterviewAnswer], current: HypothesisDistribution, leader: Int?,
-        outcomes: inout OutcomeMemo
+        _ index: Int, after answers: [InterviewAnswer], observed: [Observation] = [], current: HypothesisDistribution,
+        leader: Int?, outcomes: inout OutcomeMemo
     ) -> Weighing {
         let question = model.engine.knowledgeBase.questions[index]
         let candidates = model.candidates[index]
         var mass = Array(repeating: 0.0, count: candidates.count)
-        for (diagnosis, answer) in model.implied[index].enumerated() {
+        var branchMass: [BranchKey: Double] = [:]
+        for (diagnosis, implied) in model.implied[index].enumerated() {
+            let observation = model.observing[index][diagnosis]
+            // A lookup answers in the person's place: what it observes stands for the answer.
+            let answer = question.lookup != nil && observation != nil ? nil : implied
             if let answer { mass[answer] += current.probabilities[diagnosis] }
+            if answer != nil || observation != nil {
+                branchMass[BranchKey(answer: answer, observation: observation), default: 0] +=
+                    current.probabilities[diagnosis]
+            }
         }
         let entropy = current.entropy
-        var expected = entropy * max(0, 1 - mass.reduce(0, +))
+        var expected = entropy * max(0, 1 - branchMass.values.reduce(0, +))
         var changesLeader = false
         var branches: [Weighing.Branch] = []
-        for (answer, probability) in mass.enumerated() where probability > 0 {
-            let given = answers + [InterviewAnswer(questionID: question.id, answer: candidates[answer])]
-            let (result, after) = outcomes.outcome(given)
+        for (key, probability) in branchMass.sorted(by: { $0.key < $1.key }) where probability > 0 {
+            let lookedUp = question.lookup.flatMap { lookup in key.observation.map { _ in lookup } }
+            let answer = key.answer.map { candidates[$0] } ?? lookedUp.map { .lookedUp("the domain", by: $0) }
+            let given = answers + [InterviewAnswer(questionID: question.id, answer: answer)]
+            let seen = observed + (key.observation.map { [model.lookups.distinct[$0]] } ?? [])
+            let (result, after) = outcomes.outcome(given, observed: seen)
             expected += probability * after.entropy
             if after.ranking.first != leader { changesLeader = true }
-            branches.append(.init(given: given, probability: probability, result: result, distribution: after))
+            branches.append(
+                .init(given: given, observed: seen, probability: probability, result: result, distribution: after))
         }
         return Weighing(
             index: index, mass: mass, expectedEntropy: expected, gain: entropy - expected, changesLeader: changesLeader,
@@ -107,8 +130,8 @@ extension QuestionChooser {
                 let askable = Set(askable(answers: branch.given, result: branch.result))
                 let seconds = others.filter { askable.contains($0.index) }.map { other in
                     weigh(
-                        other.index, after: branch.given, current: branch.distribution, leader: leader,
-                        outcomes: &outcomes)
+                        other.index, after: branch.given, observed: branch.observed, current: branch.distribution,
+                        leader: leader, outcomes: &outcomes)
                 }
                 if seconds.contains(where: \.changesLeader) { changesLeader = true }
                 let best = best(seconds.map { ($0, choice(of: $0, current: branch.distribution)) })
@@ -126,5 +149,15 @@ extension QuestionChooser {
     /// The weighing whose choice goes first (`precedes(_:_:)`).
     private func best(_ weighed: [(weighing: Weighing, choice: Choice)]) -> (weighing: Weighing, choice: Choice)? {
         weighed.reduce(nil) { best, next in Self.precedes(next.choice, best?.choice) ? next : best }
+    }
+}
+
+/// One branch of a weighed question: the answer given (or "unknown") and what it lets the interview observe.
+private struct BranchKey: Hashable, Comparable {
+    var answer: Int?
+    var observation: Int?
+
+    static func < (left: BranchKey, right: BranchKey) -> Bool {
+        (left.answer ?? -1, left.observation ?? -1) < (right.answer ?? -1, right.observation ?? -1)
     }
 }
