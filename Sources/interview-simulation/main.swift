@@ -52,13 +52,17 @@ model.contradictionWeight = option("--contradiction") ?? model.contradictionWeig
 let chooser = QuestionChooser(model: model, settings: settings)
 let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors, probes: probes)
 
+/// What an interview has heard: its answers in order and what the probe or the lookup observed.
+struct Heard: Hashable {
+    var answers: [String]
+    var observations: [Observation]
+}
+
 /// Interviews that begin with the same answers ask the same next question: computed once.
 final class ChoiceCache: Sendable {
-    private let choices = Mutex<[String: QuestionChooser.Outcome]>([:])
+    private let choices = Mutex<[Heard: QuestionChooser.Outcome]>([:])
     func next(_ answers: [InterviewAnswer], _ observations: [Observation]) -> QuestionChooser.Outcome {
-        let key =
-            answers.map { "\($0.questionID)=\($0.words)" }.joined(separator: "\u{1}") + "\u{2}"
-            + observations.flatMap(\.facts).map { "\($0.name)=\($0.value)" }.joined(separator: "\u{1}")
+        let key = Heard(answers: answers.map { "\($0.questionID)=\($0.words)" }, observations: observations)
         if let known = choices.withLock({ $0[key] }) { return known }
         let outcome = chooser.next(answers: answers, observations: observations)
         choices.withLock { $0[key] = outcome }
@@ -149,8 +153,11 @@ if perCause {
 if alike {
     let questionCount = knowledgeBase.questions.count
     let groups = Dictionary(grouping: 0..<count) { diagnosis in
-        (0..<questionCount).map { simulation.oracleAnswer(question: $0, diagnosis: diagnosis)?.id ?? "unknown" }
-            + simulation.observations(diagnosis: diagnosis).flatMap(\.facts).map { "\($0.name)=\($0.value)" }
+        Heard(
+            answers: (0..<questionCount).map {
+                simulation.oracleAnswer(question: $0, diagnosis: diagnosis)?.id ?? "unknown"
+            },
+            observations: simulation.observations(diagnosis: diagnosis))
     }.values.filter { $0.count > 1 }.sorted { ($0.count, $1.first ?? 0) > ($1.count, $0.first ?? 0) }
     let hidden = groups.reduce(0) { $0 + $1.count - 1 }
     print("causes alike in every answer: \(groups.count) groups; at most \(count - hidden)/\(count) can come first")

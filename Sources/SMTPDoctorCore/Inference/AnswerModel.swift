@@ -138,6 +138,17 @@ public struct AnswerModel: Sendable {
         return (implied, expected, alone.max() ?? 0)
     }
 
+    /// What the interview records for a question answered with `answer` when the cause is `diagnosis`, and what
+    /// answering it lets the interview observe: a lookup answers in the person's place (its observation stands for
+    /// the answer), a probe runs beside the answer given.
+    func answering(
+        _ question: Int, with answer: QuestionAnswer?, diagnosis: Int
+    ) -> (answer: QuestionAnswer?, observation: Int?) {
+        guard let observation = observing[question][diagnosis] else { return (answer, nil) }
+        guard let lookup = engine.knowledgeBase.questions[question].lookup else { return (answer, observation) }
+        return (.lookedUp("the domain", by: lookup), observation)
+    }
+
     /// How strongly the answers given count against each diagnosis, indexed like `KnowledgeBase.diagnoses`: for every
     /// choice or yes-no question answered with something a diagnosis does not expect, `contradictionWeight` times
     /// the certainty of the evidence it expected, combined over the questions like certainty factors. A question

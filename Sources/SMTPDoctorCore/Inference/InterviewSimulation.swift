@@ -102,9 +102,12 @@ public struct InterviewSimulation: Sendable {
             guard let index else { break }
             let question = questions[index]
             var answer = oracleAnswer(question: index, diagnosis: diagnosis)
-            if probes, let observation = chooser.model.observing[index][diagnosis] {
-                if let lookup = question.lookup { answer = .lookedUp("the domain", by: lookup) }
-                observed.append(chooser.model.lookups.distinct[observation])
+            if probes {
+                let answering = chooser.model.answering(index, with: answer, diagnosis: diagnosis)
+                answer = answering.answer
+                if let observation = answering.observation {
+                    observed.append(chooser.model.lookups.distinct[observation])
+                }
             }
             answers.append(InterviewAnswer(questionID: question.id, answer: answer))
         }

@@ -53,28 +53,17 @@ struct LookupObservations: Sendable {
         return Array(repeating: nil, count: probe.count)
     }
 
-    /// The facts a source can give, by slot: those whose names start with `prefix` (any value, `nil`), and those that
-    /// derivation rules reading only such facts set (the values they set), to a fixed point.
-    private static func observable(from prefix: String, in knowledgeBase: KnowledgeBase) -> [Int: Set<FactValue>?] {
-        var facts: [Int: Set<FactValue>?] = [:]
-        for (index, declaration) in knowledgeBase.facts.enumerated() where declaration.name.hasPrefix(prefix) {
-            facts[index] = .some(nil)
-        }
+    /// The facts a source can give: those whose names start with `prefix` (any value), and those that derivation
+    /// rules reading only such facts set (the values they set), to a fixed point.
+    private static func observable(from prefix: String, in knowledgeBase: KnowledgeBase) -> ObservableFacts {
+        var facts = ObservableFacts(
+            anyValue: Set(knowledgeBase.facts.indices.filter { knowledgeBase.facts[$0].name.hasPrefix(prefix) }))
         var grown = true
         while grown {
             grown = false
-            for rule in knowledgeBase.rules where rule.condition.factIndices.allSatisfy({ facts[$0] != nil }) {
-                for (fact, value) in rule.assignments {
-                    switch facts[fact.index] {
-                    case .some(.none):
-                        continue
-                    case .some(.some(let values)) where values.contains(value):
-                        continue
-                    case .some(.some(let values)):
-                        facts[fact.index] = .some(values.union([value]))
-                    case .none:
-                        facts[fact.index] = .some([value])
-                    }
+            for rule in knowledgeBase.rules where rule.condition.factIndices.allSatisfy(facts.contains) {
+                for (fact, value) in rule.assignments where !facts.permits(fact.index, value) {
+                    facts.derived[fact.index, default: []].insert(value)
                     grown = true
                 }
             }
@@ -84,12 +73,12 @@ struct LookupObservations: Sendable {
 
     /// The facts that make the diagnosis's strongest piece of evidence that reads only `facts` hold, if any does.
     private static func observation(
-        of definition: DiagnosisDefinition, reading facts: [Int: Set<FactValue>?], source: FactSource,
+        of definition: DiagnosisDefinition, reading facts: ObservableFacts, source: FactSource,
         engine: InferenceEngine
     ) -> Observation? {
         let pieces = definition.evidence.filter { evidence in
             evidence.certainty > 0 && !evidence.condition.factIndices.isEmpty
-                && evidence.condition.factIndices.allSatisfy { facts[$0] != nil }
+                && evidence.condition.factIndices.allSatisfy(facts.contains)
         }
         for piece in pieces.sorted(by: { $0.certainty > $1.certainty }) {
             guard let witness = piece.condition.witness(allowing: facts) else { continue }
@@ -102,16 +91,27 @@ struct LookupObservations: Sendable {
     }
 }
 
+/// The facts, by slot, that a probe or a lookup can give, and the values it can give them.
+private struct ObservableFacts {
+    /// Slots the source sets itself, to any value.
+    var anyValue: Set<Int>
+    /// Slots that rules set from the source's facts, with the values they set.
+    var derived: [Int: Set<FactValue>] = [:]
+
+    func contains(_ slot: Int) -> Bool { anyValue.contains(slot) || derived[slot] != nil }
+
+    func permits(_ slot: Int, _ value: FactValue) -> Bool {
+        anyValue.contains(slot) || derived[slot]?.contains(value) == true
+    }
+}
+
 extension Condition {
-    /// Facts that make the condition hold, taking values `allowed` permits (`nil` for a slot: any value): the value
+    /// Facts that make the condition hold, taking values `allowed` permits: the value
     /// of an equality test, the first allowed of a list, a bound of a range, every part of `all`, the first part of
     /// `any` that has a witness, nothing for `not` and for a test that the fact be unknown. `nil` when a text test or
     /// a value the slot cannot take stands in the way.
-    fileprivate func witness(allowing allowed: [Int: Set<FactValue>?]) -> [(fact: FactReference, value: FactValue)]? {
-        func permitted(_ fact: FactReference, _ value: FactValue) -> Bool {
-            guard let values = allowed[fact.index] else { return false }
-            return values.map { $0.contains(value) } ?? true
-        }
+    fileprivate func witness(allowing allowed: ObservableFacts) -> [(fact: FactReference, value: FactValue)]? {
+        func permitted(_ fact: FactReference, _ value: FactValue) -> Bool { allowed.permits(fact.index, value) }
         switch self {
         case .test(let fact, .equals(let value)):
             return permitted(fact, value) ? [(fact, value)] : nil

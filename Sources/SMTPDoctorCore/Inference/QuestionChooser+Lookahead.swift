@@ -43,7 +43,13 @@ extension QuestionChooser {
     struct OutcomeMemo {
         let chooser: QuestionChooser
         let observations: [Observation]
-        private var known: [String: (DiagnosisResult, HypothesisDistribution)] = [:]
+        private var known: [Key: (DiagnosisResult, HypothesisDistribution)] = [:]
+
+        /// The answers, in any order, and the observations they would add.
+        private struct Key: Hashable {
+            var answers: [String]
+            var observed: [Observation]
+        }
 
         init(chooser: QuestionChooser, observations: [Observation]) {
             self.chooser = chooser
@@ -55,10 +61,7 @@ extension QuestionChooser {
         mutating func outcome(
             _ given: [InterviewAnswer], observed: [Observation]
         ) -> (DiagnosisResult, HypothesisDistribution) {
-            let key =
-                given.map { "\($0.questionID)\u{1}\($0.words)" }.sorted().joined(separator: "\u{2}") + "\u{3}"
-                + observed.map { $0.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "\u{1}") }.sorted()
-                .joined(separator: "\u{2}")
+            let key = Key(answers: given.map { "\($0.questionID)\u{1}\($0.words)" }.sorted(), observed: observed)
             if let outcome = known[key] { return outcome }
             let result = chooser.model.engine.diagnose(
                 Evidence(answers: given, observations: observations + observed))
@@ -78,31 +81,30 @@ extension QuestionChooser {
         let question = model.engine.knowledgeBase.questions[index]
         let candidates = model.candidates[index]
         var mass = Array(repeating: 0.0, count: candidates.count)
-        var branchMass: [BranchKey: Double] = [:]
+        var grouped: [BranchKey: (answer: QuestionAnswer?, probability: Double)] = [:]
         for (diagnosis, implied) in model.implied[index].enumerated() {
-            let observation = model.observing[index][diagnosis]
-            // A lookup answers in the person's place: what it observes stands for the answer.
-            let answer = question.lookup != nil && observation != nil ? nil : implied
-            if let answer { mass[answer] += current.probabilities[diagnosis] }
-            if answer != nil || observation != nil {
-                branchMass[BranchKey(answer: answer, observation: observation), default: 0] +=
-                    current.probabilities[diagnosis]
-            }
+            let probability = current.probabilities[diagnosis]
+            let answering = model.answering(index, with: implied.map { candidates[$0] }, diagnosis: diagnosis)
+            guard answering.answer != nil || answering.observation != nil else { continue }
+            // The candidate recorded, unless a lookup answered in its place.
+            let candidate = implied.flatMap { answering.answer?.id == candidates[$0].id ? $0 : nil }
+            if let candidate { mass[candidate] += probability }
+            let key = BranchKey(answer: candidate, observation: answering.observation)
+            grouped[key] = (answering.answer, (grouped[key]?.probability ?? 0) + probability)
         }
         let entropy = current.entropy
-        var expected = entropy * max(0, 1 - branchMass.values.reduce(0, +))
+        var expected = entropy * max(0, 1 - grouped.values.reduce(0) { $0 + $1.probability })
         var changesLeader = false
         var branches: [Weighing.Branch] = []
-        for (key, probability) in branchMass.sorted(by: { $0.key < $1.key }) where probability > 0 {
-            let lookedUp = question.lookup.flatMap { lookup in key.observation.map { _ in lookup } }
-            let answer = key.answer.map { candidates[$0] } ?? lookedUp.map { .lookedUp("the domain", by: $0) }
-            let given = answers + [InterviewAnswer(questionID: question.id, answer: answer)]
+        for (key, branch) in grouped.sorted(by: { $0.key < $1.key }) where branch.probability > 0 {
+            let given = answers + [InterviewAnswer(questionID: question.id, answer: branch.answer)]
             let seen = observed + (key.observation.map { [model.lookups.distinct[$0]] } ?? [])
             let (result, after) = outcomes.outcome(given, observed: seen)
-            expected += probability * after.entropy
+            expected += branch.probability * after.entropy
             if after.ranking.first != leader { changesLeader = true }
             branches.append(
-                .init(given: given, observed: seen, probability: probability, result: result, distribution: after))
+                .init(
+                    given: given, observed: seen, probability: branch.probability, result: result, distribution: after))
         }
         return Weighing(
             index: index, mass: mass, expectedEntropy: expected, gain: entropy - expected, changesLeader: changesLeader,
@@ -152,7 +154,8 @@ extension QuestionChooser {
     }
 }
 
-/// One branch of a weighed question: the answer given (or "unknown") and what it lets the interview observe.
+/// One branch of a weighed question: the candidate answer recorded (`nil`: "unknown", or a lookup's answer) and what
+/// it lets the interview observe.
 private struct BranchKey: Hashable, Comparable {
     var answer: Int?
     var observation: Int?
