@@ -92,4 +92,23 @@ import Testing
         interview.record(try #require(colour.answers.first { $0.id == "red" }), to: colour)
         #expect(interview.conclusion().diagnoses.first?.definition.id == "auth.token-refused")
     }
+
+    @Test func theConclusionShowsEachCausesProbabilityInTheOrderItRanks() throws {
+        let chooser = try Self.chooser(priors: "- { diagnosis: connection.refused, weight: 8 }")
+        var interview = Interview(chooser: chooser)
+        let colour = try #require(interview.knowledgeBase.question(id: "colour"))
+        interview.record(try #require(colour.answers.first { $0.id == "red" }), to: colour)
+        let result = interview.result
+        let shown = interview.conclusion().diagnoses
+        let distribution = chooser.distribution(result, answers: interview.answers)
+        #expect(!shown.isEmpty)
+        for diagnosis in shown {
+            let index = try #require(chooser.model.diagnosisIndex[diagnosis.definition.id])
+            #expect(abs(diagnosis.confidence - distribution.probabilities[index]) < 1e-12)
+        }
+        #expect(zip(shown, shown.dropFirst()).allSatisfy { $0.confidence >= $1.confidence })
+        let certainty = try #require(result.diagnoses.first { $0.definition.id == "auth.token-refused" }?.confidence)
+        let probability = try #require(shown.first { $0.definition.id == "auth.token-refused" }?.confidence)
+        #expect(abs(certainty - probability) > 0.01, "the probability, not the engine's certainty, is shown")
+    }
 }

@@ -4,7 +4,10 @@ extension QuestionChooser {
     public static let concludedCauses = 3
 
     /// The result an interview shows: the engine's diagnoses ranked by probability (prior times evidence), or —
-    /// when no diagnosis reached the engine's threshold — the likeliest causes with their probability as confidence.
+    /// when no diagnosis reached the engine's threshold — the likeliest causes. Each cause's confidence is its
+    /// probability, so the figures shown fall with the ranking: the engine's certainty says how strongly the evidence
+    /// points at a cause on its own, and several causes the same answers point at share one certainty but not one
+    /// probability.
     ///
     /// - Parameters:
     ///   - result: what the engine concluded from the answers.
@@ -33,9 +36,11 @@ extension QuestionChooser {
             let named = Set(conclusion.diagnoses.map(\.definition.id))
             conclusion.ruledOut = result.ruledOut.filter { !named.contains($0.definition.id) }
         } else {
-            conclusion.diagnoses = result.diagnoses.sorted {
-                (probability($0), $1.definition.id) > (probability($1), $0.definition.id)
-            }
+            conclusion.diagnoses = result.diagnoses.map { diagnosis in
+                var weighed = diagnosis
+                weighed.confidence = probability(diagnosis)
+                return weighed
+            }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
         }
         let leading = Array(conclusion.diagnoses.prefix(InferenceEngine.checklistDiagnoses))
         var checklist = ChecklistBuilder(providerID: result.provider?.id, facts: result.facts).build(leading)
