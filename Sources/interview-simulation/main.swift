@@ -10,10 +10,11 @@
 // from that folder instead of the built-in one.
 //
 // The simulated customer lets the program probe the server and look up the sending domain where a probe or the DNS
-// checks can observe the cause; --without-probes plays a customer who does not.
+// checks can observe the cause; --without-probes plays a customer who does not. --strategy NAME (repeatable:
+// information-gain, file-order, every-question) plays only those orders.
 //
 // Usage: interview-simulation [--verbose] [--per-cause] [--alike] [--without-errors] [--without-probes] [--rules DIR]
-//   [--confidence N] [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
+//   [--strategy NAME]… [--confidence N] [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -47,6 +48,21 @@ settings.leaderChange = option("--leader-change") ?? settings.leaderChange
 settings.minimumGain = option("--minimum-gain") ?? settings.minimumGain
 let withholdsErrors = CommandLine.arguments.contains("--without-errors")
 let probes = !CommandLine.arguments.contains("--without-probes")
+/// The orders played: those named by --strategy, else all.
+let strategies: [InterviewSimulation.Strategy] = {
+    let named = CommandLine.arguments.indices.dropLast().filter { CommandLine.arguments[$0] == "--strategy" }.map {
+        CommandLine.arguments[$0 + 1]
+    }
+    guard !named.isEmpty else { return InterviewSimulation.Strategy.allCases }
+    return named.map { name in
+        guard let strategy = InterviewSimulation.Strategy(rawValue: name) else {
+            let known = InterviewSimulation.Strategy.allCases.map(\.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("unknown strategy \(name); known: \(known)\n".utf8))
+            exit(64)
+        }
+        return strategy
+    }
+}()
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase, weighingSources: true))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
 let chooser = QuestionChooser(model: model, settings: settings)
@@ -111,7 +127,7 @@ print(
             ? "; the server is probed for the \(simulation.observableCounts.probe) causes a probe observes, the domain "
                 + "looked up for the \(simulation.observableCounts.dns) the DNS checks observe" : ""))
 var byStrategy: [InterviewSimulation.Strategy: [InterviewSimulation.Outcome]] = [:]
-for strategy in InterviewSimulation.Strategy.allCases {
+for strategy in strategies {
     let outcomes = Outcomes(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
         let outcome =
