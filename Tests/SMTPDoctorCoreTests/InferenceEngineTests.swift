@@ -87,6 +87,20 @@ import Testing
         #expect(Set(first.evidence.compactMap(\.observation)) == [1, 2])
     }
 
+    @Test func evidenceOnTheContextAloneCountsOnceBesideSeveralObservations() throws {
+        let knowledgeBase = try TestKnowledge.load()
+        let context = [Fact("network.error", .string("refused"), source: FactSource(.option))]
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+        let once = engine.diagnose(Evidence(context: context, observations: [Observation(facts: [])]))
+        let twice = engine.diagnose(
+            Evidence(context: context, observations: [Observation(facts: []), Observation(facts: [])]))
+        let single = try #require(once.diagnoses.first { $0.definition.id == "connection.refused" })
+        let beside = try #require(twice.diagnoses.first { $0.definition.id == "connection.refused" })
+        #expect(single.confidence > 0)
+        #expect(abs(beside.confidence - single.confidence) < 1e-9)
+        #expect(beside.evidence.count == single.evidence.count)
+    }
+
     @Test func rankingIsDeterministic() throws {
         let texts = ["Connection refused", "535 5.7.8 Authentication credentials invalid", "451"]
         let first = try diagnose(texts).diagnoses.map(\.definition.id)

@@ -44,7 +44,8 @@ public struct InferenceEngine: Sendable {
     /// Diagnoses the evidence.
     ///
     /// Each observation is reasoned about with the context facts; the certainties of a diagnosis from several
-    /// observations are combined.
+    /// observations are combined. A piece of evidence that holds on the context alone — an interview's answers beside
+    /// a probe and a DNS lookup, a provider given beside two errors — counts once, with the first observation.
     /// - Returns: the ranked diagnoses, their explanation and the checklist.
     public func diagnose(_ evidence: Evidence) -> DiagnosisResult {
         let observations = evidence.observations.isEmpty ? [Observation(facts: [])] : evidence.observations
@@ -56,6 +57,7 @@ public struct InferenceEngine: Sendable {
         var explainedAway: [ExplainedAway] = []
         var codes: [CodeMeaning] = []
         var providerID: String?
+        let contextFindings = numbered ? findings(of: evidence.context) : []
 
         for (number, observation) in observations.enumerated() {
             let label = numbered ? number + 1 : nil
@@ -67,7 +69,9 @@ public struct InferenceEngine: Sendable {
             }
             firings += derive(memory, observation: label)
             let meanings = codeMeanings(memory)
-            let weighed = weigh(memory, observation: label, genericCode: meanings.contains { $0.entry.generic })
+            let weighed = weigh(
+                memory, observation: label, genericCode: meanings.contains { $0.entry.generic },
+                passingOver: number == 0 ? [] : contextFindings)
             explainedAway += weighed.explainedAway
             for (index, fired) in weighed.scores {
                 let previous = scores[index] ?? (0, [])
@@ -202,9 +206,32 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
+    /// The pieces of evidence that hold on these facts alone, with what the derivation rules add to them.
+    private func findings(of facts: [Fact]) -> Set<EvidencePosition> {
+        let memory = derivedMemory(facts)
+        let evaluator = ConditionEvaluator(memory: memory)
+        let known = memory.known
+        let found = memory.found
+        var held: Set<EvidencePosition> = []
+        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
+        where diagnosisScopes[index].admits(known: known, found: found) {
+            let scopes = evidenceScopes[index]
+            for (number, evidence) in diagnosis.evidence.enumerated()
+            where scopes[scopes.startIndex + number].admits(known: known, found: found)
+                && evaluator.holds(evidence.condition)
+            {
+                held.insert(EvidencePosition(diagnosis: index, evidence: number))
+            }
+        }
+        return held
+    }
+
     /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
-    /// `genericCode` when the observation's status code is one the registry marks `generic`.
-    private func weigh(_ memory: WorkingMemory, observation: Int?, genericCode: Bool) -> (
+    /// `genericCode` when the observation's status code is one the registry marks `generic`. The pieces in
+    /// `passingOver` (counted with an earlier observation) are left out.
+    private func weigh(
+        _ memory: WorkingMemory, observation: Int?, genericCode: Bool, passingOver: Set<EvidencePosition>
+    ) -> (
         scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
     ) {
         let evaluator = ConditionEvaluator(memory: memory)
@@ -222,6 +249,7 @@ public struct InferenceEngine: Sendable {
             for (number, evidence) in diagnosis.evidence.enumerated()
             where scopes[scopes.startIndex + number].admits(known: known, found: found)
                 && evaluator.holds(evidence.condition)
+                && (passingOver.isEmpty || !passingOver.contains(EvidencePosition(diagnosis: index, evidence: number)))
             {
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
@@ -287,4 +315,10 @@ public struct InferenceEngine: Sendable {
             }
         }
     }
+}
+
+/// A piece of evidence: its diagnosis's index in the knowledge base and its own in the diagnosis's evidence.
+private struct EvidencePosition: Hashable {
+    var diagnosis: Int
+    var evidence: Int
 }
