@@ -45,7 +45,8 @@ public struct InferenceEngine: Sendable {
     ///
     /// Each observation is reasoned about with the context facts; the certainties of a diagnosis from several
     /// observations are combined. A piece of evidence that holds on the context alone — an interview's answers beside
-    /// a probe and a DNS lookup, a provider given beside two errors — counts once, with the first observation.
+    /// a probe and a DNS lookup, a provider given beside two errors — counts once, with the first observation it
+    /// holds in.
     /// - Returns: the ranked diagnoses, their explanation and the checklist.
     public func diagnose(_ evidence: Evidence) -> DiagnosisResult {
         let observations = evidence.observations.isEmpty ? [Observation(facts: [])] : evidence.observations
@@ -58,6 +59,7 @@ public struct InferenceEngine: Sendable {
         var codes: [CodeMeaning] = []
         var providerID: String?
         let contextFindings = numbered ? findings(of: evidence.context) : []
+        var countedFindings: Set<EvidencePosition> = []
 
         for (number, observation) in observations.enumerated() {
             let label = numbered ? number + 1 : nil
@@ -71,7 +73,7 @@ public struct InferenceEngine: Sendable {
             let meanings = codeMeanings(memory)
             let weighed = weigh(
                 memory, observation: label, genericCode: meanings.contains { $0.entry.generic },
-                passingOver: number == 0 ? [] : contextFindings)
+                once: contextFindings, counted: &countedFindings)
             explainedAway += weighed.explainedAway
             for (index, fired) in weighed.scores {
                 let previous = scores[index] ?? (0, [])
@@ -227,10 +229,11 @@ public struct InferenceEngine: Sendable {
     }
 
     /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
-    /// `genericCode` when the observation's status code is one the registry marks `generic`. The pieces in
-    /// `passingOver` (counted with an earlier observation) are left out.
+    /// `genericCode` when the observation's status code is one the registry marks `generic`. A piece in `once` (one
+    /// that holds on the context alone) counts only if it is not in `counted` yet, and is added to it.
     private func weigh(
-        _ memory: WorkingMemory, observation: Int?, genericCode: Bool, passingOver: Set<EvidencePosition>
+        _ memory: WorkingMemory, observation: Int?, genericCode: Bool, once: Set<EvidencePosition>,
+        counted: inout Set<EvidencePosition>
     ) -> (
         scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
     ) {
@@ -249,8 +252,9 @@ public struct InferenceEngine: Sendable {
             for (number, evidence) in diagnosis.evidence.enumerated()
             where scopes[scopes.startIndex + number].admits(known: known, found: found)
                 && evaluator.holds(evidence.condition)
-                && (passingOver.isEmpty || !passingOver.contains(EvidencePosition(diagnosis: index, evidence: number)))
             {
+                let position = EvidencePosition(diagnosis: index, evidence: number)
+                if !once.isEmpty, once.contains(position), !counted.insert(position).inserted { continue }
                 record.removeAll(keepingCapacity: true)
                 _ = evaluator.holds(evidence.condition, record: &record)
                 let weighed = evidence.certainty * weight(of: record, in: memory)
