@@ -12,13 +12,40 @@
 // The simulated customer lets the program probe the server and look up the sending domain where a probe or the DNS
 // checks can observe the cause; --without-probes plays a customer who does not. --strategy NAME (repeatable:
 // information-gain, file-order, every-question) plays only those orders.
-//
-// Usage: interview-simulation [--verbose] [--per-cause] [--alike] [--without-errors] [--without-probes] [--rules DIR]
-//   [--strategy NAME]… [--confidence N] [--margin N] [--lookahead N] [--leader-change N] [--minimum-gain N] [--contradiction N]
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
 import Synchronization
+
+let usage = """
+    usage: interview-simulation [--verbose] [--per-cause] [--alike] [--without-errors] [--without-probes]
+      [--rules DIR] [--strategy NAME]… [--confidence N] [--margin N] [--lookahead N] [--leader-change N]
+      [--minimum-gain N] [--contradiction N]
+
+    """
+/// The options that stand alone, and those followed by a value.
+let flags: Set = ["--verbose", "--per-cause", "--alike", "--without-errors", "--without-probes"]
+let valued: Set = [
+    "--rules", "--strategy", "--confidence", "--margin", "--lookahead", "--leader-change", "--minimum-gain",
+    "--contradiction",
+]
+if CommandLine.arguments.contains(where: { ["--help", "-h"].contains($0) }) {
+    print(usage, terminator: "")
+    exit(0)
+}
+var position = 1
+while position < CommandLine.arguments.count {
+    let argument = CommandLine.arguments[position]
+    if valued.contains(argument), position + 1 < CommandLine.arguments.count {
+        position += 2
+    } else if flags.contains(argument) {
+        position += 1
+    } else {
+        let problem = valued.contains(argument) ? "\(argument) needs a value" : "unknown option \(argument)"
+        FileHandle.standardError.write(Data("interview-simulation: \(problem)\n\(usage)".utf8))
+        exit(64)
+    }
+}
 
 let verbose = CommandLine.arguments.contains("--verbose")
 let perCause = CommandLine.arguments.contains("--per-cause")
@@ -37,7 +64,11 @@ func option(_ name: String) -> Double? {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else {
         return nil
     }
-    return Double(CommandLine.arguments[index + 1])
+    guard let value = Double(CommandLine.arguments[index + 1]) else {
+        FileHandle.standardError.write(Data("interview-simulation: \(name) needs a number\n\(usage)".utf8))
+        exit(64)
+    }
+    return value
 }
 let started = Date()
 var settings = QuestionChooser.Settings()
