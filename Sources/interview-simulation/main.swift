@@ -23,6 +23,11 @@ let usage = """
       [--minimum-gain N] [--contradiction N]
 
     """
+/// Reports a mistake in the command line, with the usage, and exits 64.
+func refuse(_ problem: String) -> Never {
+    FileHandle.standardError.write(Data("interview-simulation: \(problem)\n\(usage)".utf8))
+    exit(64)
+}
 /// The options that stand alone, and those followed by a value.
 let flags: Set = ["--verbose", "--per-cause", "--alike", "--without-errors", "--without-probes"]
 let valued: Set = [
@@ -41,9 +46,7 @@ while position < CommandLine.arguments.count {
     } else if flags.contains(argument) {
         position += 1
     } else {
-        let problem = valued.contains(argument) ? "\(argument) needs a value" : "unknown option \(argument)"
-        FileHandle.standardError.write(Data("interview-simulation: \(problem)\n\(usage)".utf8))
-        exit(64)
+        refuse(valued.contains(argument) ? "\(argument) needs a value" : "unknown option \(argument)")
     }
 }
 
@@ -64,10 +67,7 @@ func option(_ name: String) -> Double? {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else {
         return nil
     }
-    guard let value = Double(CommandLine.arguments[index + 1]) else {
-        FileHandle.standardError.write(Data("interview-simulation: \(name) needs a number\n\(usage)".utf8))
-        exit(64)
-    }
+    guard let value = Double(CommandLine.arguments[index + 1]) else { refuse("\(name) needs a number") }
     return value
 }
 let started = Date()
