@@ -233,8 +233,7 @@ private struct Run {
                 started = now
                 report.transcript.append(TranscriptEntry(direction: .client, text: command.transcript, at: now))
                 do {
-                    try await connection.send(command)
-                    let reply = try await connection.readReply(timeout: budget(timeouts.command))
+                    let reply = try await connection.exchange(command, timeout: budget(timeouts.command))
                     log(reply)
                     let previous = machine.record.stop
                     action = machine.received(reply)
@@ -262,8 +261,8 @@ private struct Run {
                 started = now
                 report.transcript.append(TranscriptEntry(direction: .client, text: "QUIT", at: now))
                 do {
-                    try await connection.send(.quit)
-                    let reply = try await connection.readReply(timeout: budget(min(timeouts.command, .seconds(2))))
+                    let reply = try await connection.exchange(
+                        .quit, timeout: budget(min(timeouts.command, .seconds(2))))
                     log(reply)
                     record(.quit, since: started, .ok, redact(reply).summary)
                 } catch {

@@ -142,7 +142,14 @@ final class ScriptedSMTPHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         let greet = { [self] in
             switch script.greeting {
-            case .reply(let code, let text): send(context, "\(code) \(text)")
+            case .reply(let code, let text):
+                if let last = script.hangUpAfterGreeting {
+                    // One write, so that the client reads both replies and the end of the connection together.
+                    send(context, "\(code) \(text)\r\n\(last.code) \(last.text)")
+                    context.close(promise: nil)
+                } else {
+                    send(context, "\(code) \(text)")
+                }
             case .silent: break
             case .close: context.close(promise: nil)
             case .garbage(let text): send(context, text)

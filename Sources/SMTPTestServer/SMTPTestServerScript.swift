@@ -70,6 +70,9 @@ public struct SMTPTestServerScript: Sendable {
     public var unanswered: Set<String> = []
     /// Close the connection instead of answering this verb.
     public var closeOn: String?
+    /// Right after the greeting, send this reply and close the connection without waiting for the client: a server
+    /// that gives up on a client before its first command (Postfix's `421 4.4.2 … Error: timeout exceeded`).
+    public var hangUpAfterGreeting: (code: Int, text: String)?
 
     /// Creates the default script.
     public init() {}

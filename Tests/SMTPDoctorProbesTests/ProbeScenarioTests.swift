@@ -304,6 +304,19 @@ import Testing
         expect(outcome, .connectionFailed, "connection.closed-by-server")
     }
 
+    /// The server gives up on the client before its first command and says so: the probe reports the server's
+    /// reason, not the write that found the connection closed.
+    @Test func lastWordsBeforeAHangUpAreTheAnswer() async throws {
+        var script = Script()
+        script.hangUpAfterGreeting = (421, "4.4.2 test.localhost Error: timeout exceeded")
+        let outcome = try await ProbeHarness.run(script) { $0.checkModeMismatch = false }
+        let ehlo = try #require(outcome.report.steps.first { $0.kind == .ehlo }, "\(outcome.explanation)")
+        #expect(ehlo.outcome == .failed)
+        #expect(ehlo.detail.hasPrefix("421 4.4.2"), "\(outcome.explanation)")
+        #expect(!outcome.report.steps.contains { $0.kind == .quit }, "a 421 closes the session: no QUIT")
+        expect(outcome, .rejected, "connection.client-idle-timeout")
+    }
+
     @Test func closedBeforeGreeting() async throws {
         var script = Script()
         script.greeting = .close

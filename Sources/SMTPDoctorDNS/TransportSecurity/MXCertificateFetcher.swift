@@ -45,11 +45,9 @@ public struct MXCertificateFetcher: Sendable, Hashable {
     private func startTLS(on connection: SMTPConnection, host: String) async throws -> [[UInt8]] {
         let greeting = try await connection.readReply(timeout: timeout)
         guard greeting.code == 220 else { throw MXCertificateError("the greeting was \(greeting.code)") }
-        try await connection.send(.ehlo("smtp-doctor.invalid"))
-        let ehlo = try await connection.readReply(timeout: timeout)
+        let ehlo = try await connection.exchange(.ehlo("smtp-doctor.invalid"), timeout: timeout)
         guard ehlo.code == 250 else { throw MXCertificateError("EHLO was answered \(ehlo.code)") }
-        try await connection.send(.startTLS)
-        let ready = try await connection.readReply(timeout: timeout)
+        let ready = try await connection.exchange(.startTLS, timeout: timeout)
         guard ready.code == 220 else { throw MXCertificateError("STARTTLS was answered \(ready.code)") }
         let negotiated = try await connection.startTLS(serverName: host, timeout: timeout)
         let chain = try negotiated.chain.map { try $0.toDERBytes() }

@@ -108,10 +108,24 @@ public final class SMTPConnection: Sendable {
         }
     }
 
-    /// Sends one command.
-    public func send(_ command: SMTPCommand) async throws {
+    /// Sends one command and reads its reply.
+    ///
+    /// A server that closes the connection usually says why first — `421` when it times the client out or shuts
+    /// down — and that reply may arrive before the command goes out. When the command cannot be sent, the answer is
+    /// what the server said before closing, or that it closed; not the failed write.
+    /// - Throws: ``SMTPReplyHandler/Failure`` as ``readReply(timeout:)``; the write's error when the connection is
+    ///   still open and nothing came.
+    public func exchange(_ command: SMTPCommand, timeout: Duration) async throws -> SMTPReply {
         let channel = self.channel
-        try await closingOnCancel { try await channel.writeAndFlush(ByteBuffer(string: command.wire)) }
+        do {
+            try await closingOnCancel { try await channel.writeAndFlush(ByteBuffer(string: command.wire)) }
+        } catch {
+            let handler = self.handler
+            let received = try await channel.eventLoop.submit { handler.value.takeReceived() }.get()
+            guard let received else { throw error }
+            return try received.get()
+        }
+        return try await readReply(timeout: timeout)
     }
 
     /// Waits for the TLS handshake of an implicit-TLS connection.

@@ -127,6 +127,13 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         return promise.futureResult
     }
 
+    /// What a read would get without waiting: a reply already received, or the reason the connection failed; nil
+    /// while the connection is open and nothing waits to be read.
+    func takeReceived() -> Result<SMTPReply, Failure>? {
+        if let reply = ready.popFirst() { return .success(reply) }
+        return failure.map { .failure($0) }
+    }
+
     /// Fails the wait for `reply` with a timeout, if it still waits; a later read fails at once too, since the reply
     /// that did not come would be taken for the next one's.
     func expireReply(_ reply: EventLoopFuture<SMTPReply>) {
