@@ -37,6 +37,13 @@ import Testing
         #expect(machine.tlsEstablished() == .send(.ehlo("smtp-doctor.localhost"), step: .ehloAfterTLS))
     }
 
+    @Test func closingReplyEndsTheSessionWithoutQuit() {
+        var machine = SMTPClientStateMachine(plan: .init(tlsMode: .none))
+        _ = machine.received(reply(220, "hi"))
+        #expect(machine.received(reply(421, "4.4.2 mx.example.org Error: timeout exceeded")) == .close)
+        #expect(machine.record.stop == .rejected(.ehlo, reply(421, "4.4.2 mx.example.org Error: timeout exceeded")))
+    }
+
     @Test func heloFallbackAfterEHLOIsRefused() {
         var machine = SMTPClientStateMachine(plan: .init(tlsMode: .none))
         _ = machine.received(reply(220, "hi"))

@@ -134,9 +134,12 @@ public struct SMTPClientStateMachine: Sendable {
         return .send(command, step: step)
     }
 
+    /// Ends the session; with `quit`, politely, unless the reply was 421: the server is closing the connection
+    /// itself, and a QUIT would only find it closed (RFC 5321, section 3.8).
     private mutating func stop(_ reason: SessionStop, quit: Bool) -> Action {
         if record.stop == nil { record.stop = reason }
         expecting = .quit
+        if case .rejected(_, let reply) = reason, reply.code == 421 { return .close }
         return quit ? .finish : .close
     }
 
