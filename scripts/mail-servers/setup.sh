@@ -77,7 +77,10 @@ dovecot -c "$CONF_DIR/dovecot.conf" </dev/null >/dev/null 2>&1
 # --- Postfix: loopback ports only ------------------------------------------------------------------------------------
 [ -s /etc/postfix/main.cf ] || cp /usr/share/postfix/main.cf.debian /etc/postfix/main.cf
 [ -s /etc/postfix/master.cf ] || cp /usr/share/postfix/master.cf.dist /etc/postfix/master.cf
+# smtpd_timeout: a test process whose threads are all busy can leave a probe between two steps for minutes (five were
+# seen under a full suite beside other work); Postfix's default of 300 s would then hang up on it with 421 4.4.2.
 postconf -e \
+  "smtpd_timeout = 3600s" \
   "myhostname = mail.smtp-doctor.test" \
   "mydestination = localhost" \
   "inet_interfaces = loopback-only" \
