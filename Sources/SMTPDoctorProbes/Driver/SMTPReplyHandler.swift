@@ -120,8 +120,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// The next reply; it fails when the connection fails or closes, or when the driver expires it.
     func nextReply(on eventLoop: any EventLoop) -> EventLoopFuture<SMTPReply> {
-        if let reply = ready.popFirst() { return eventLoop.makeSucceededFuture(reply) }
-        if let failure { return eventLoop.makeFailedFuture(failure) }
+        if let received = takeReceived() { return eventLoop.makeCompletedFuture(received.mapError { $0 }) }
         let promise = eventLoop.makePromise(of: SMTPReply.self)
         waiter = promise
         return promise.futureResult
