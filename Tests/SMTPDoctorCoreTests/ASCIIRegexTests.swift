@@ -85,8 +85,11 @@ import Testing
         let atoms = [
             "a", "b", "A", "x", "5", " ", "-", "\\.", ".", "\\s", "\\S", "\\d", "\\D", "\\w", "\\W", "\\b", "\\B",
             "[a-c]", "[^a-c]", "[\\w-]", "[^\\s,]", "[0-9x]", "[^ ]", "(a|b)", "(?:ab|x)", "(a )?", "(b|)", "^", "$",
-            "\\n", "\\r", "\\t", "[.-]", "#",
+            "\\n", "\\r", "\\t", "[.-]", "#", "(?!a)", "(?=b)", "(?!\\d)", "(?![.\\d]|:\\d)", "(?=a?b|x)", "(?<!a)",
+            "(?<=x5)", "(?<![ab])", "(?<=\\w)",
         ]
+        let assertions = ["^", "$", "\\b", "\\B", "(?!a)", "(?=b)", "(?!\\d)", "(?![.\\d]|:\\d)", "(?=a?b|x)"]
+            + ["(?<!a)", "(?<=x5)", "(?<![ab])", "(?<=\\w)"]
         let quantifiers = ["", "", "", "?", "*", "+", "{2}", "{0,3}", "{1,}"]
         var generator = SeededGenerator(seed: 31)
         var matches = 0
@@ -97,7 +100,7 @@ import Testing
             for _ in 0..<Int.random(in: 1...5, using: &generator) {
                 let atom = atoms.randomElement(using: &generator) ?? "a"
                 pattern += atom
-                if !["^", "$", "\\b", "\\B"].contains(atom) {
+                if !assertions.contains(atom) {
                     pattern += quantifiers.randomElement(using: &generator) ?? ""
                 }
                 if Int.random(in: 0..<6, using: &generator) == 0 { pattern += "|" }
@@ -130,9 +133,36 @@ import Testing
         }
     }
 
+    @Test func aLookAheadThatReadsWithoutBoundIsTriedAfterALeadingCaret() throws {
+        // The shape of the rules that exclude texts naming other systems: a look-ahead over the whole text, once.
+        let pattern = "(?i)^(?!.*(gsmtp|\\[TSS?\\d{2}\\]|outlook\\.com)).*\\bpostfix/[a-z]+\\[\\d+\\]"
+        let automaton = try #require(ASCIIRegex(pattern))
+        var generator = SeededGenerator(seed: 41)
+        let pieces = ["postfix/smtp[123]", "gsmtp", "[TS01]", "[tss22]", "outlook.com", "Postfix/qmgr[9]", "x"]
+        var matches = 0
+        for _ in 0..<2_000 {
+            let text = Self.text(from: pieces, using: &generator)
+            let expected = try Self.engineMatches(pattern, text)
+            #expect(automaton.matches(text, within: 4096) == expected, "\(pattern) on \(text.debugDescription)")
+            if expected { matches += 1 }
+        }
+        #expect(matches > 100 && matches < 1_900, "\(matches) of 2000 match")
+    }
+
+    @Test func aLookAheadDoesNotSeePastTheSearchedCharacters() throws {
+        let text = String(repeating: "x ", count: 2046) + "port 25.5"
+        for pattern in ["25(?![.\\d])", "(?i)PORT 25(?!\\.)", "(?<=t )25(?=\\.)"] {
+            let automaton = try #require(ASCIIRegex(pattern), "\(pattern)")
+            for limit in [4099, 4100, 4101, 4102, 4103] {
+                let expected = try Self.engineMatches(pattern, text, limit: limit)
+                #expect(automaton.matches(text, within: limit) == expected, "\(pattern) within \(limit)")
+            }
+        }
+    }
+
     @Test func patternsOutsideTheSubsetAreLeftToTheEngine() {
         for pattern in [
-            "a(?!b)", "(?<!anti)virus", "(a)\\1", "a++", "(?x) a b", "[[:alpha:]]", "é", "(?i)[^a]", "a(?i)b",
+            "a(?!.*b)", "(?!a+)b", "x|^(?!.*b)", "(?<=a+)b", "(?<!a|bc)d", "(?!a)*", "(a)\\1", "a++", "(?x) a b", "[[:alpha:]]", "é", "(?i)[^a]", "a(?i)b",
             "\\p{L}", "\\x41", "[a-\\d]", "a{,2}", "*a", "a)", "(a", "[a", "\\Qa\\E", "[a&&b]", "(?i:a)", "a**", "a*?",
             "(b|)+?",
         ] {

@@ -1,6 +1,7 @@
 /// A regular expression of the common subset — literal characters, escaped punctuation, `\d \D \s \S \w \W`, `.`,
-/// bracketed sets, groups, alternation, greedy `? * + {n} {n,} {n,m}`, `^`, `$`, `\b`, `\B` and a leading
-/// `(?i)` — matched on an ASCII text by simulating its automaton over the text's UTF-8 bytes.
+/// bracketed sets, groups, alternation, greedy `? * + {n} {n,} {n,m}`, `^`, `$`, `\b`, `\B`, look-ahead, look-behind
+/// of a fixed run of characters and a leading `(?i)` — matched on an ASCII text by simulating its automaton over the
+/// text's UTF-8 bytes.
 ///
 /// Most patterns of the knowledge base are of this kind. The regular-expression engine would first copy each text
 /// to UTF-16, which on the bounce corpus cost more than the matching; here nothing is copied or compiled by the
@@ -12,8 +13,13 @@
 /// feed, carriage return); `\s` is a space, tab, line feed, vertical tab, form feed or carriage return; `\w` is a
 /// letter, digit or `_`; `\b` lies between a `\w` character and another character or an end; `^` matches at the
 /// start only and `$` at the end or before a line terminator (or CR LF) that ends the text; `(?i)` folds ASCII
-/// letters. Anything else — look-around, back references, lazy or possessive quantifiers, other flags, nested or POSIX
-/// sets, non-ASCII characters, a negated set with letters under `(?i)` — leaves the pattern to the engine.
+/// letters. A look-ahead `(?=…)` or `(?!…)` holds where its own automaton, started there, reaches a match (or does
+/// not); it depends on the position alone, so following every alternative at once still gives the engine's answer.
+/// A look-ahead that can read without bound must come right after a leading `^`, where it is tried once: anywhere else
+/// each try could read the rest of the text. A look-behind `(?<=…)` or `(?<!…)` is a fixed run of single characters or
+/// sets, compared with the bytes before the position. Anything else — other look-behinds, back references, lazy or
+/// possessive quantifiers, other flags, nested or POSIX sets, non-ASCII characters, a negated set with letters under
+/// `(?i)` — leaves the pattern to the engine.
 struct ASCIIRegex: Sendable {
     /// One state of the automaton; `next` and the branches are indices of other states.
     private enum Instruction: Sendable {
@@ -23,14 +29,22 @@ struct ASCIIRegex: Sendable {
         case match
     }
 
-    private enum Assertion: Sendable {
+    private enum Assertion: Sendable, Equatable {
         case start, end, wordBoundary, notWordBoundary
+        /// The automaton `lookaheads[index]` matches from the position (or, `negated`, does not).
+        case lookahead(Int, negated: Bool)
+        /// The bytes before the position are in the sets `lookbehinds[index]` (or, `negated`, are not).
+        case lookbehind(Int, negated: Bool)
     }
 
     /// The most states a pattern may have (bounded repetitions are written out); a larger one is left to the engine.
     private static let maximumStates = 4096
 
     private let program: [Instruction]
+    /// The automatons of the pattern's look-aheads.
+    private let lookaheads: [ASCIIRegex]
+    /// The runs of sets of the pattern's look-behinds.
+    private let lookbehinds: [[ByteSet]]
     /// The state the automaton starts in.
     private let start: Int
     /// Whether every match starts at the beginning of the text, so that the search can stop early.
@@ -42,11 +56,18 @@ struct ASCIIRegex: Sendable {
     /// The pattern's automaton, or `nil` when the pattern is outside the subset.
     init?(_ pattern: String) {
         var parser = Parser(Array(pattern.utf8))
-        guard let tree = parser.parse() else { return nil }
+        guard let tree = parser.parse(), Self.looksAheadBoundedly(tree) else { return nil }
+        self.init(tree)
+    }
+
+    /// The automaton of a tree; `nil` when it has too many states.
+    private init?(_ tree: Node) {
         var builder = ProgramBuilder()
         let end = builder.add(.match)
         guard let start = builder.emit(tree, then: end), builder.program.count <= Self.maximumStates else { return nil }
         program = builder.program
+        lookaheads = builder.lookaheads
+        lookbehinds = builder.lookbehinds
         self.start = start
         firstBytes = Self.firstBytes(of: program, from: start)
         if case .sequence(let parts) = tree, case .assertion(.start) = parts.first {
@@ -66,6 +87,11 @@ struct ASCIIRegex: Sendable {
 
     /// Whether the pattern matches anywhere in the bytes (all ASCII).
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        matches(bytes, from: 0, anchored: false)
+    }
+
+    /// Whether the pattern matches in the bytes (all ASCII) at or after `origin`, or, `anchored`, at `origin` itself.
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, from origin: Int, anchored: Bool) -> Bool {
         let count = program.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * count + 2) { storage in
             guard let base = storage.baseAddress else { return false }
@@ -78,16 +104,18 @@ struct ASCIIRegex: Sendable {
             let stack = base + 3 * count
             marks.initialize(repeating: 0, count: count)
             var currentCount = 0
-            var position = 0
+            var position = origin
+            // Whether a match can start only where the search starts.
+            let startsOnce = anchored || anchoredAtStart
             while true {
-                if currentCount == 0, let firstBytes {
+                if currentCount == 0, !anchored, let firstBytes {
                     while position < bytes.count && !firstBytes.contains(bytes[position]) { position += 1 }
                     if position == bytes.count || anchoredAtStart && position > 0 { return false }
                 }
-                if !anchoredAtStart || position == 0 {
+                if !startsOnce || position == origin {
                     if follow(start, at: position, bytes, into: current, &currentCount, stack, marks) { return true }
                 }
-                if position == bytes.count || currentCount == 0 && anchoredAtStart { return false }
+                if position == bytes.count || currentCount == 0 && startsOnce { return false }
                 let byte = bytes[position]
                 position += 1
                 var nextCount = 0
@@ -144,7 +172,7 @@ struct ASCIIRegex: Sendable {
                 stack[depth + 1] = first
                 depth += 2
             case .assertion(let assertion, let target):
-                if Self.holds(assertion, at: position, bytes) {
+                if holds(assertion, at: position, bytes) {
                     stack[depth] = target
                     depth += 1
                 }
@@ -155,10 +183,17 @@ struct ASCIIRegex: Sendable {
         return false
     }
 
-    private static func holds(_ assertion: Assertion, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func holds(_ assertion: Assertion, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch assertion {
+        case .lookahead(let index, let negated):
+            return lookaheads[index].matches(bytes, from: position, anchored: true) != negated
+        case .lookbehind(let index, let negated):
+            let sets = lookbehinds[index]
+            let start = position - sets.count
+            let found = start >= 0 && sets.indices.allSatisfy { sets[$0].contains(bytes[start + $0]) }
+            return found != negated
         case .start: return position == 0
-        case .end: return endsText(bytes, at: position)
+        case .end: return Self.endsText(bytes, at: position)
         case .wordBoundary, .notWordBoundary:
             let before = position > 0 && ByteSet.word.contains(bytes[position - 1])
             let after = position < bytes.count && ByteSet.word.contains(bytes[position])
@@ -184,9 +219,39 @@ struct ASCIIRegex: Sendable {
     private indirect enum Node {
         case set(ByteSet)
         case assertion(Assertion)
+        case lookahead(Node, negated: Bool)
+        case lookbehind([ByteSet], negated: Bool)
         case sequence([Node])
         case alternation([Node])
         case repetition(Node, minimum: Int, maximum: Int?)
+
+        /// Whether the node can read an unbounded number of bytes.
+        var isUnbounded: Bool {
+            switch self {
+            case .set, .assertion, .lookahead, .lookbehind: false
+            case .sequence(let parts), .alternation(let parts): parts.contains { $0.isUnbounded }
+            case .repetition(let inner, _, let maximum): maximum == nil || inner.isUnbounded
+            }
+        }
+
+        /// Whether the node or a part of it is a look-ahead that can read without bound.
+        var looksAheadUnboundedly: Bool {
+            switch self {
+            case .set, .assertion, .lookbehind: false
+            case .lookahead(let inner, _): inner.isUnbounded || inner.looksAheadUnboundedly
+            case .sequence(let parts), .alternation(let parts): parts.contains { $0.looksAheadUnboundedly }
+            case .repetition(let inner, _, _): inner.looksAheadUnboundedly
+            }
+        }
+    }
+
+    /// Whether every look-ahead of the tree reads a bounded number of bytes, but one right after a leading `^`, which
+    /// is tried once only.
+    private static func looksAheadBoundedly(_ tree: Node) -> Bool {
+        guard case .sequence(let parts) = tree, parts.count >= 2, case .assertion(.start) = parts[0],
+            case .lookahead(let inner, _) = parts[1]
+        else { return !tree.looksAheadUnboundedly }
+        return !inner.looksAheadUnboundedly && !parts.dropFirst(2).contains { $0.looksAheadUnboundedly }
     }
 
     /// Reads a pattern into a tree; `nil` for anything outside the subset.
@@ -234,13 +299,14 @@ struct ASCIIRegex: Sendable {
             index += 1
             switch byte {
             case UInt8(ascii: "("):
-                if peek == UInt8(ascii: "?") {
-                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
-                    index += 2
-                }
-                guard let inner = alternation(), peek == UInt8(ascii: ")") else { return nil }
+                let kind = groupKind()
+                guard let kind, let inner = alternation(), peek == UInt8(ascii: ")") else { return nil }
                 index += 1
-                return inner
+                switch kind {
+                case .group: return inner
+                case .lookahead(let negated): return .lookahead(inner, negated: negated)
+                case .lookbehind(let negated): return Self.run(of: inner).map { .lookbehind($0, negated: negated) }
+                }
             case UInt8(ascii: "["): return bracketed().map(Node.set)
             case UInt8(ascii: "\\"):
                 guard let escaped = peek else { return nil }
@@ -255,6 +321,41 @@ struct ASCIIRegex: Sendable {
                 UInt8(ascii: "]"):
                 return nil
             default: return .set(fold(ByteSet(byte)))
+            }
+        }
+
+        private enum GroupKind {
+            case group
+            case lookahead(negated: Bool)
+            case lookbehind(negated: Bool)
+        }
+
+        /// What the group after a `(` is, moving past `?:`, `?=`, `?!`, `?<=` or `?<!`; `nil` for any other `?`.
+        private mutating func groupKind() -> GroupKind? {
+            guard peek == UInt8(ascii: "?") else { return .group }
+            let rest = bytes[(index + 1)...]
+            for (prefix, kind) in [
+                (":", GroupKind.group), ("=", .lookahead(negated: false)), ("!", .lookahead(negated: true)),
+                ("<=", .lookbehind(negated: false)), ("<!", .lookbehind(negated: true)),
+            ] where rest.starts(with: prefix.utf8) {
+                index += 1 + prefix.utf8.count
+                return kind
+            }
+            return nil
+        }
+
+        /// The sets of a tree that is a fixed run of single characters or sets, as a look-behind must be.
+        private static func run(of tree: Node) -> [ByteSet]? {
+            switch tree {
+            case .set(let set): return [set]
+            case .sequence(let parts):
+                var sets: [ByteSet] = []
+                for part in parts {
+                    guard case .set(let set) = part else { return nil }
+                    sets.append(set)
+                }
+                return sets
+            default: return nil
             }
         }
 
@@ -341,7 +442,10 @@ struct ASCIIRegex: Sendable {
             index += 1
             // A lazy or possessive quantifier, or a quantifier repeated: left to the engine.
             if let next = peek, "*+?{".utf8.contains(next) { return nil }
-            if case .assertion = atom { return nil }
+            switch atom {
+            case .assertion, .lookahead, .lookbehind: return nil
+            default: break
+            }
             return .repetition(atom, minimum: minimum, maximum: maximum)
         }
 
@@ -372,6 +476,8 @@ struct ASCIIRegex: Sendable {
     /// Writes a tree as states, back to front: each part is emitted with the state it continues to.
     private struct ProgramBuilder {
         var program: [Instruction] = []
+        var lookaheads: [ASCIIRegex] = []
+        var lookbehinds: [[ByteSet]] = []
 
         mutating func add(_ instruction: Instruction) -> Int {
             program.append(instruction)
@@ -384,6 +490,13 @@ struct ASCIIRegex: Sendable {
             switch node {
             case .set(let set): return add(.byte(set, next: next))
             case .assertion(let assertion): return add(.assertion(assertion, next: next))
+            case .lookahead(let inner, let negated):
+                guard let automaton = ASCIIRegex(inner) else { return nil }
+                lookaheads.append(automaton)
+                return add(.assertion(.lookahead(lookaheads.count - 1, negated: negated), next: next))
+            case .lookbehind(let sets, let negated):
+                lookbehinds.append(sets)
+                return add(.assertion(.lookbehind(lookbehinds.count - 1, negated: negated), next: next))
             case .sequence(let parts):
                 var entry = next
                 for part in parts.reversed() {
