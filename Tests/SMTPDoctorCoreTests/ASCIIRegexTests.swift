@@ -81,6 +81,27 @@ import Testing
         #expect(matches > compared / 50, "\(matches) of \(compared) match")
     }
 
+    @Test func everyPatternOfTheErrorTextParserInTheSubsetFindsWhatTheEngineFinds() throws {
+        var generator = SeededGenerator(seed: 43)
+        var inSubset = 0
+        var matches = 0
+        var compared = 0
+        for pattern in ErrorTextParser.literalPatterns.map(\.source) {
+            guard let automaton = ASCIIRegex(pattern) else { continue }
+            inSubset += 1
+            let pieces = Self.pieces(of: pattern) + ["550", "5.1.1", "192.0.2.1", "mx.example.com[192.0.2.1]", "host"]
+            for _ in 0..<400 {
+                let text = Self.text(from: pieces, using: &generator)
+                let expected = try Self.engineMatches(pattern, text, limit: .max)
+                #expect(automaton.matches(text, within: .max) == expected, "\(pattern) on \(text.debugDescription)")
+                if expected { matches += 1 }
+                compared += 1
+            }
+        }
+        #expect(inSubset * 10 >= ErrorTextParser.literalPatterns.count * 8, "\(inSubset) patterns in the subset")
+        #expect(matches > compared / 50 && matches < compared * 49 / 50, "\(matches) of \(compared) match")
+    }
+
     @Test func generatedPatternsFindWhatTheEngineFinds() throws {
         let atoms = [
             "a", "b", "A", "x", "5", " ", "-", "\\.", ".", "\\s", "\\S", "\\d", "\\D", "\\w", "\\W", "\\b", "\\B",

@@ -47,13 +47,15 @@ import Testing
         }
     }()
 
-    @Test func gatedPatternsFindWhatTheRegularExpressionsFind() {
+    @Test func gatedPatternsFindWhatTheRegularExpressionsFind() throws {
+        // Each pattern with its gate, prerequisite and automaton against the engine alone.
         for pattern in ErrorTextParser.literalPatterns {
-            let ungated = LiteralPattern(pattern.source)
+            let engine = try NSRegularExpression(pattern: pattern.source)
             for text in Self.texts + Self.texts.map({ $0.lowercased() }) + Self.nonASCIITexts {
                 let gated = pattern.firstMatch(in: text)
-                let plain = ungated.firstMatch(in: text)
+                let plain = engine.firstMatch(in: text)
                 #expect(gated?.groups == plain?.groups && gated?.start == plain?.start, "\(pattern.source) on \(text)")
+                #expect(pattern.matches(text) == (plain != nil), "\(pattern.source) on \(text)")
             }
         }
     }

@@ -212,7 +212,7 @@ public struct ErrorTextParser: Sendable {
     private static func stage(_ text: String) -> String? {
         let lowered = ASCIIText.lowercased(text)
         guard stageWords.contains(where: { TextSearch.contains(lowered, $0) }) else { return nil }
-        return stages.first { $0.pattern.firstMatch(in: text) != nil }?.stage
+        return stages.first { $0.pattern.matches(text) }?.stage
     }
 
     private static let hostWithAddress = pattern(
@@ -253,8 +253,8 @@ public struct ErrorTextParser: Sendable {
 
     private static func format(_ text: String, reply: Reply?, exchange: Bool) -> String {
         if exchange { return "exchange-protocol-log" }
-        if postfixMarkers.firstMatch(in: text) != nil { return "postfix-log" }
-        if ndrMarkers.firstMatch(in: text) != nil { return "ndr" }
+        if postfixMarkers.matches(text) { return "postfix-log" }
+        if ndrMarkers.matches(text) { return "ndr" }
         guard let reply else { return "text" }
         if reply.text.isEmpty { return "bare-code" }
         return leadingCodeMatch(text) != nil ? "smtp-reply" : "text"

@@ -12,7 +12,9 @@ import Synchronization
 /// the pattern's literal ASCII characters in a row, which nothing else matches); no text that fails it is searched.
 ///
 /// The expression is compiled by the first search that gets past the gate: compiling costs more than most searches
-/// (the first one in a process also starts the engine), and most texts never reach most patterns.
+/// (the first one in a process also starts the engine), and most texts never reach most patterns. A pattern of the
+/// ``ASCIIRegex`` subset is first followed as an automaton over an ASCII text: the engine, which copies the text to
+/// UTF-16, runs only to give the groups of a text that matches.
 struct LiteralPattern: Sendable {
     /// The pattern as written.
     let source: String
@@ -39,9 +41,26 @@ struct LiteralPattern: Sendable {
 
     /// The first match in `text`, with its groups; nil when there is none or the pattern did not compile.
     func firstMatch(in text: String) -> Match? {
-        if let prerequisite, !prerequisite(text) { return nil }
-        if let gate, ASCIIText.isASCII(text), !gate(text) { return nil }
+        guard mayMatch(text) else { return nil }
         return expression.compiled?.firstMatch(in: text)
+    }
+
+    /// Whether the pattern matches somewhere in `text`: ``firstMatch(in:)`` without its groups, so that an ASCII
+    /// text of a pattern of the automaton's subset is never handed to the engine.
+    func matches(_ text: String) -> Bool {
+        guard mayMatch(text) else { return false }
+        if ASCIIText.isASCII(text), let automaton = expression.automaton {
+            return automaton.matches(text, within: .max)
+        }
+        return expression.compiled?.firstMatch(in: text) != nil
+    }
+
+    /// Whether the byte tests and, for an ASCII text, the automaton leave a match possible.
+    private func mayMatch(_ text: String) -> Bool {
+        if let prerequisite, !prerequisite(text) { return false }
+        guard ASCIIText.isASCII(text) else { return true }
+        if let gate, !gate(text) { return false }
+        return expression.automaton?.matches(text, within: .max) ?? true
     }
 
     /// The compiled expression, made once, under a mutex, by the first caller that needs it.
@@ -49,6 +68,8 @@ struct LiteralPattern: Sendable {
         private let source: String
         /// Nil until the first use, then the compiled expression, or nil when it did not compile.
         private let outcome = Mutex<NSRegularExpression??>(nil)
+        /// Nil until the first use, then the pattern's automaton, or nil when it is outside the subset.
+        private let plan = Mutex<ASCIIRegex??>(nil)
 
         init(_ source: String) { self.source = source }
 
@@ -58,6 +79,15 @@ struct LiteralPattern: Sendable {
                 let expression = try? NSRegularExpression(pattern: source)
                 outcome = .some(expression)
                 return expression
+            }
+        }
+
+        var automaton: ASCIIRegex? {
+            plan.withLock { plan in
+                if let plan { return plan }
+                let automaton = ASCIIRegex(source)
+                plan = .some(automaton)
+                return automaton
             }
         }
     }

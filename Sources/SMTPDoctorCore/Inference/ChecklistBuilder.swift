@@ -6,52 +6,70 @@
 /// (``StepScope``) is left out when the facts say another system sends; each step appears once.
 struct ChecklistBuilder {
     let providerID: String?
-    /// The values the facts hold, lowercased, by fact name.
-    let known: [String: Set<String>]
+    /// What is known, which decides the steps written for one system.
+    let facts: [Fact]
 
     /// - Parameters:
     ///   - providerID: the recognised provider, whose own steps come first.
     ///   - facts: what is known, which decides the steps written for one system.
     init(providerID: String?, facts: [Fact]) {
         self.providerID = providerID
-        var known: [String: Set<String>] = [:]
-        for fact in facts {
-            if let value = fact.value.stringValue { known[fact.name, default: []].insert(value.lowercased()) }
+        self.facts = facts
+    }
+
+    /// The values a fact holds, lowercased, or `nil` when it is not known: what a step's ``StepScope`` is compared
+    /// with. Looked up among the facts for the few names a scope gives, rather than lowercasing every known text.
+    private func values(of name: String) -> Set<String>? {
+        var values: Set<String>?
+        for fact in facts where fact.name == name {
+            if let value = fact.value.stringValue { values = (values ?? []).union([value.lowercased()]) }
         }
-        self.known = known
+        return values
+    }
+
+    /// A remediation called for, with the highest likelihood over effort of a diagnosis that calls for it and every
+    /// such diagnosis.
+    private struct Entry {
+        var remediation: Remediation
+        var score: Double
+        var calledFor: [String]
     }
 
     func build(_ diagnoses: [RankedDiagnosis]) -> [ChecklistItem] {
-        var order: [String] = []
-        var remediations: [String: Remediation] = [:]
-        var score: [String: Double] = [:]
-        var calledFor: [String: [String]] = [:]
-        for diagnosis in diagnoses {
+        // Each remediation once, in the order the diagnoses call for it. A checklist draws on a few diagnoses: a short
+        // list searched in place costs less than hashing every id.
+        var entries: [Entry] = []
+        var ownCount = 0
+        for (rank, diagnosis) in diagnoses.enumerated() {
             for remediation in diagnosis.remediations {
-                if remediations[remediation.id] == nil { order.append(remediation.id) }
-                remediations[remediation.id] = remediation
-                score[remediation.id] = max(
-                    score[remediation.id] ?? 0, diagnosis.confidence / Double(remediation.effort))
-                calledFor[remediation.id, default: []].append(diagnosis.definition.id)
+                let score = max(0, diagnosis.confidence / Double(remediation.effort))
+                if let index = entries.firstIndex(where: { $0.remediation.id == remediation.id }) {
+                    entries[index].score = max(entries[index].score, score)
+                    entries[index].calledFor.append(diagnosis.definition.id)
+                } else {
+                    entries.append(Entry(remediation: remediation, score: score, calledFor: [diagnosis.definition.id]))
+                }
             }
+            if rank == 0 { ownCount = entries.count }
         }
-        let own = diagnoses.first.map { $0.remediations.map(\.id) } ?? []
-        let others = order.enumerated().filter { !own.contains($0.element) }.sorted { lhs, rhs in
-            let (a, b) = (score[lhs.element, default: 0], score[rhs.element, default: 0])
-            return a != b ? a > b : lhs.offset < rhs.offset
+        let others = entries[ownCount...].enumerated().sorted { lhs, rhs in
+            lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
 
-        var seen = Set<String>()
         var items: [ChecklistItem] = []
-        for id in own + others {
-            guard let remediation = remediations[id] else { continue }
+        for entry in entries[..<ownCount] + others {
+            let remediation = entry.remediation
             let specific = providerID.flatMap { remediation.providerSteps[$0]?.steps } ?? []
-            let general = remediation.steps.filter { remediation.scopes[$0]?.admits(known) ?? true }
+            var general = remediation.steps
+            if !remediation.scopes.isEmpty {
+                general.removeAll { remediation.scopes[$0].map { !$0.admits(values(of:)) } ?? false }
+            }
             let steps = specific.map { ($0, providerID) } + general.map { ($0, String?.none) }
-            for (step, provider) in steps where seen.insert(step).inserted {
+            // A checklist has tens of steps: comparing them is cheaper than hashing every sentence.
+            for (step, provider) in steps where !items.contains(where: { $0.step == step }) {
                 items.append(
                     ChecklistItem(
-                        step: step, remediationID: id, diagnosisIDs: calledFor[id, default: []], provider: provider))
+                        step: step, remediationID: remediation.id, diagnosisIDs: entry.calledFor, provider: provider))
             }
         }
         return items

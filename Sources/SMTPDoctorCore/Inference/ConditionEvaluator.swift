@@ -1,6 +1,20 @@
 /// Evaluates conditions against working memory and records every test it makes.
+///
+/// It reads the memory as it was when the evaluator was made: the slots are copied (by reference, without copying
+/// their contents), so that a test reads plain arrays instead of a class's properties, which Swift checks for
+/// exclusive access on every read.
 struct ConditionEvaluator {
-    let memory: WorkingMemory
+    private let values: [FactValue?]
+    private let sources: [FactSource?]
+    private let lowered: [String?]
+    private let hits: [PhraseHits?]
+
+    init(memory: WorkingMemory) {
+        values = memory.values
+        sources = memory.sources
+        lowered = memory.lowered
+        hits = memory.hits
+    }
 
     /// Whether the condition holds, without keeping a record: the fast path tried first for every rule.
     func holds(_ condition: Condition) -> Bool {
@@ -21,8 +35,8 @@ struct ConditionEvaluator {
             let result = evaluate(test, on: fact.index)
             record.append(
                 ConditionCheck(
-                    fact: fact.name, factTest: test, negated: false, value: memory.values[fact.index],
-                    source: memory.sources[fact.index], holds: result))
+                    fact: fact.name, factTest: test, negated: false, value: values[fact.index],
+                    source: sources[fact.index], holds: result))
             return result
         case .all(let parts):
             for part in parts where !holds(part, record: &record) { return false }
@@ -43,8 +57,8 @@ struct ConditionEvaluator {
     }
 
     private func evaluate(_ test: FactTest, on index: Int) -> Bool {
-        if case .exists(let wanted) = test { return (memory.values[index] != nil) == wanted }
-        guard let value = memory.values[index] else { return false }
+        if case .exists(let wanted) = test { return (values[index] != nil) == wanted }
+        guard let value = values[index] else { return false }
         switch test {
         case .equals(let expected):
             return same(value, expected, index)
@@ -53,18 +67,18 @@ struct ConditionEvaluator {
         case .notEqual(let other):
             return !same(value, other, index)
         case .prefix(let prefix):
-            return memory.lowered[index]?.hasPrefix(prefix) ?? false
+            return lowered[index]?.hasPrefix(prefix) ?? false
         case .contains(let phrases, let ids):
-            if let hits = memory.hits[index] { return ids.contains(where: hits.contains) }
-            guard let text = memory.lowered[index] else { return false }
+            if let hits = hits[index] { return ids.contains(where: hits.contains) }
+            guard let text = lowered[index] else { return false }
             return phrases.contains { TextSearch.contains(text, $0) }
         case .matches(let expression):
             guard case .string(let text) = value else { return false }
-            if let ids = expression.literalIDs, let hits = memory.hits[index] {
+            if let ids = expression.literalIDs, let hits = hits[index] {
                 return ids.contains(where: hits.contains)
-                    && expression.matches(text, lowered: memory.lowered[index], checkingLiterals: false)
+                    && expression.matches(text, lowered: lowered[index], checkingLiterals: false)
             }
-            return expression.matches(text, lowered: memory.lowered[index])
+            return expression.matches(text, lowered: lowered[index])
         case .range(let lower, let upper, _):
             guard case .int(let number) = value else { return false }
             return number >= (lower ?? .min) && number <= (upper ?? .max)
@@ -74,7 +88,7 @@ struct ConditionEvaluator {
     }
 
     private func same(_ value: FactValue, _ expected: FactValue, _ index: Int) -> Bool {
-        if case .string(let wanted) = expected { return memory.lowered[index] == wanted }
+        if case .string(let wanted) = expected { return lowered[index] == wanted }
         return value == expected
     }
 }

@@ -8,8 +8,16 @@ struct ConditionScopes: Sendable, Equatable {
     let rules: [ConditionScope]
     /// The scope of each piece of evidence of each diagnosis (a slice, whose indices need not start at zero).
     let evidence: [ArraySlice<ConditionScope>]
-    /// The scope of each diagnosis: one of its pieces of evidence must be in scope.
-    let diagnoses: [ConditionScope]
+    /// The rules' scopes filed by the facts and phrases that admit them.
+    let ruleIndex: ScopeIndex
+    /// The scopes of the pieces of evidence of all diagnoses, numbered one after another diagnosis by diagnosis, filed
+    /// by the facts and phrases that admit them.
+    let evidenceIndex: ScopeIndex
+    /// For each diagnosis, the number of its first piece of evidence in that numbering; one more entry holds the
+    /// total.
+    let evidenceStarts: [Int]
+    /// For each piece of evidence in that numbering, its diagnosis.
+    let evidenceOwners: [Int32]
 
     /// Works the scopes out from the rules and diagnoses.
     init(rules: [DerivationRule], diagnoses: [DiagnosisDefinition], factCount: Int) {
@@ -17,22 +25,31 @@ struct ConditionScopes: Sendable, Equatable {
         for (rule, definition) in rules.enumerated() {
             for fact in definition.condition.factIndices { readers[fact].append(rule) }
         }
-        self.readers = readers.map { ArraySlice($0) }
-        self.rules = rules.map { ConditionScope($0.condition) }
         let evidence = diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
-        self.evidence = evidence.map { ArraySlice($0) }
-        self.diagnoses = evidence.map { ConditionScope(anyOf: $0) }
+        self.init(
+            readers: readers.map { ArraySlice($0) }, rules: rules.map { ConditionScope($0.condition) },
+            evidence: evidence.map { ArraySlice($0) }, allEvidence: evidence.flatMap { $0 })
     }
 
-    /// Scopes read back from a knowledge-base image.
+    /// Scopes read back from a knowledge-base image: `allEvidence` is the scopes of `evidence` one after another.
     init(
         readers: [ArraySlice<Int>], rules: [ConditionScope], evidence: [ArraySlice<ConditionScope>],
-        diagnoses: [ConditionScope]
+        allEvidence: [ConditionScope]
     ) {
         self.readers = readers
         self.rules = rules
         self.evidence = evidence
-        self.diagnoses = diagnoses
+        ruleIndex = ScopeIndex(rules)
+        evidenceIndex = ScopeIndex(allEvidence)
+        var starts = [0]
+        var owners: [Int32] = []
+        owners.reserveCapacity(allEvidence.count)
+        for (diagnosis, pieces) in evidence.enumerated() {
+            starts.append(starts[diagnosis] + pieces.count)
+            owners += repeatElement(Int32(diagnosis), count: pieces.count)
+        }
+        evidenceStarts = starts
+        evidenceOwners = owners
     }
 }
 

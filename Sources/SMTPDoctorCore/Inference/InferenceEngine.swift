@@ -21,8 +21,10 @@ public struct InferenceEngine: Sendable {
     /// evidence and diagnosis to be able to hold (the knowledge base's `scopes`).
     private let readers: [ArraySlice<Int>]
     private let ruleScopes: [ConditionScope]
-    private let evidenceScopes: [ArraySlice<ConditionScope>]
-    private let diagnosisScopes: [ConditionScope]
+    private let rulesByScope: ScopeIndex
+    private let evidenceByScope: ScopeIndex
+    private let evidenceStarts: [Int]
+    private let evidenceOwners: [Int32]
 
     /// Creates an engine.
     /// - Parameters:
@@ -37,8 +39,10 @@ public struct InferenceEngine: Sendable {
         let scopes = knowledgeBase.scopes
         readers = scopes.readers
         ruleScopes = scopes.rules
-        evidenceScopes = scopes.evidence
-        diagnosisScopes = scopes.diagnoses
+        rulesByScope = scopes.ruleIndex
+        evidenceByScope = scopes.evidenceIndex
+        evidenceStarts = scopes.evidenceStarts
+        evidenceOwners = scopes.evidenceOwners
     }
 
     /// Diagnoses the evidence.
@@ -85,7 +89,8 @@ public struct InferenceEngine: Sendable {
                 // `order` lists filled slots only, each with a value and a source.
                 guard let value = memory.values[index], let source = memory.sources[index] else { continue }
                 let fact = Fact(knowledgeBase.facts[index].name, value, source: source)
-                if seenFacts.insert(fact).inserted { facts.append(fact) }
+                // One observation's facts fill distinct slots: only several can repeat one.
+                if !numbered || seenFacts.insert(fact).inserted { facts.append(fact) }
             }
             codes += meanings.filter { !codes.contains($0) }
             if providerID == nil, let index = knowledgeBase.factIndex["provider"] {
@@ -153,42 +158,68 @@ public struct InferenceEngine: Sendable {
     // MARK: - Forward chaining
 
     /// Fires derivation rules until no rule adds a fact; each rule fires at most once.
+    ///
+    /// The first pass tries every rule in scope in order, a rule brought into scope by one that fired before it
+    /// included; each later pass tries the rules that read a fact the pass before set.
     private func derive(_ memory: WorkingMemory, observation: Int?) -> [RuleFiring] {
-        let rules = knowledgeBase.rules
-        var fired = Array(repeating: false, count: rules.count)
-        var pending = Array(rules.indices)
+        var fired = Array(repeating: false, count: knowledgeBase.rules.count)
         var firings: [RuleFiring] = []
-        var known = memory.known
-        var found = memory.found
-        while !pending.isEmpty {
-            var changed: [Int] = []
-            for ruleIndex in pending
-            where !fired[ruleIndex] && ruleScopes[ruleIndex].admits(known: known, found: found) {
-                let rule = rules[ruleIndex]
-                let evaluator = ConditionEvaluator(memory: memory)
-                guard evaluator.holds(rule.condition) else { continue }
-                var record: [ConditionCheck] = []
-                _ = evaluator.holds(rule.condition, record: &record)
-                fired[ruleIndex] = true
-                let trust = weight(of: record, in: memory)
-                var set: [Fact] = []
-                for (fact, value) in rule.assignments
-                where memory.set(fact.index, value, source: FactSource(.rule, rule.id), weight: trust) {
-                    set.append(Fact(fact.name, value, source: FactSource(.rule, rule.id)))
-                    changed.append(fact.index)
-                }
-                if !set.isEmpty {
-                    known = memory.known
-                    found = memory.found
-                    firings.append(
-                        RuleFiring(
-                            ruleID: rule.id, doc: rule.doc, facts: set, because: record.filter(\.holds),
-                            observation: observation))
-                }
+        var changed: [Int] = []
+        var inScope = rulesByScope.admitted(known: memory.known, found: memory.found)
+        var next = inScope.member(after: -1)
+        while let ruleIndex = next {
+            let found = memory.found
+            if let set = fire(ruleIndex, memory, observation: observation, fired: &fired, firings: &firings) {
+                changed += set
+                rulesByScope.add(set, into: &inScope)
+                rulesByScope.addPhrases(memory.found.subtracting(found), into: &inScope)
             }
-            pending = Array(Set(changed.flatMap { readers[$0] })).filter { !fired[$0] }.sorted()
+            next = inScope.member(after: ruleIndex)
+        }
+        while !changed.isEmpty {
+            let pending = Array(Set(changed.flatMap { readers[$0] })).filter { !fired[$0] }.sorted()
+            changed = []
+            for ruleIndex in pending
+            where !fired[ruleIndex] && ruleScopes[ruleIndex].admits(known: memory.known, found: memory.found) {
+                changed += fire(ruleIndex, memory, observation: observation, fired: &fired, firings: &firings) ?? []
+            }
         }
         return firings
+    }
+
+    /// Fires the rule if its condition holds: sets its facts that are not known yet and records the firing.
+    /// - Returns: the slots it set, or `nil` when its condition does not hold.
+    private func fire(
+        _ ruleIndex: Int, _ memory: WorkingMemory, observation: Int?, fired: inout [Bool], firings: inout [RuleFiring]
+    ) -> [Int]? {
+        let rule = knowledgeBase.rules[ruleIndex]
+        guard let record = checks(rule.condition, memory) else { return nil }
+        fired[ruleIndex] = true
+        let trust = weight(of: record, in: memory)
+        var set: [Fact] = []
+        var slots: [Int] = []
+        for (fact, value) in rule.assignments
+        where memory.set(fact.index, value, source: FactSource(.rule, rule.id), weight: trust) {
+            set.append(Fact(fact.name, value, source: FactSource(.rule, rule.id)))
+            slots.append(fact.index)
+        }
+        if !set.isEmpty {
+            firings.append(
+                RuleFiring(
+                    ruleID: rule.id, doc: rule.doc, facts: set, because: record.filter(\.holds),
+                    observation: observation))
+        }
+        return slots
+    }
+
+    /// The tests that made the condition hold, or `nil` when it does not hold. The evaluator's copy of the slots is
+    /// let go before the caller sets a fact, which then needs no copy of its own.
+    private func checks(_ condition: Condition, _ memory: WorkingMemory) -> [ConditionCheck]? {
+        let evaluator = ConditionEvaluator(memory: memory)
+        guard evaluator.holds(condition) else { return nil }
+        var record: [ConditionCheck] = []
+        _ = evaluator.holds(condition, record: &record)
+        return record
     }
 
     // MARK: - Weighing by source
@@ -208,24 +239,24 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
+    /// The pieces of evidence whose scope working memory meets, diagnosis by diagnosis, each in its order.
+    private func evidenceInScope(_ memory: WorkingMemory) -> some Sequence<EvidencePosition> {
+        evidenceByScope.admitted(known: memory.known, found: memory.found).lazy.map { piece in
+            let diagnosis = Int(evidenceOwners[piece])
+            return EvidencePosition(diagnosis: diagnosis, evidence: piece - evidenceStarts[diagnosis])
+        }
+    }
+
+    /// The piece of evidence at a position.
+    private func evidence(at position: EvidencePosition) -> EvidenceRule {
+        knowledgeBase.diagnoses[position.diagnosis].evidence[position.evidence]
+    }
+
     /// The pieces of evidence that hold on these facts alone, with what the derivation rules add to them.
     private func findings(of facts: [Fact]) -> Set<EvidencePosition> {
         let memory = derivedMemory(facts)
         let evaluator = ConditionEvaluator(memory: memory)
-        let known = memory.known
-        let found = memory.found
-        var held: Set<EvidencePosition> = []
-        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
-        where diagnosisScopes[index].admits(known: known, found: found) {
-            let scopes = evidenceScopes[index]
-            for (number, evidence) in diagnosis.evidence.enumerated()
-            where scopes[scopes.startIndex + number].admits(known: known, found: found)
-                && evaluator.holds(evidence.condition)
-            {
-                held.insert(EvidencePosition(diagnosis: index, evidence: number))
-            }
-        }
-        return held
+        return Set(evidenceInScope(memory).filter { evaluator.holds(evidence(at: $0).condition) })
     }
 
     /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
@@ -238,40 +269,40 @@ public struct InferenceEngine: Sendable {
         scores: [(Int, (certainty: Double, evidence: [EvidenceFiring]))], explainedAway: [ExplainedAway]
     ) {
         let evaluator = ConditionEvaluator(memory: memory)
-        let known = memory.known
-        let found = memory.found
         var results: [(Int, (certainty: Double, evidence: [EvidenceFiring]))] = []
         var worded: Set<Int> = []
         var record: [ConditionCheck] = []
-        for (index, diagnosis) in knowledgeBase.diagnoses.enumerated()
-        where diagnosisScopes[index].admits(known: known, found: found) {
-            var certainty = 0.0
-            var strongestTerm = 0.0
-            var fired: [EvidenceFiring] = []
-            let scopes = evidenceScopes[index]
-            for (number, evidence) in diagnosis.evidence.enumerated()
-            where scopes[scopes.startIndex + number].admits(known: known, found: found)
-                && evaluator.holds(evidence.condition)
-            {
-                let position = EvidencePosition(diagnosis: index, evidence: number)
-                if !once.isEmpty, once.contains(position), !counted.insert(position).inserted { continue }
-                record.removeAll(keepingCapacity: true)
-                _ = evaluator.holds(evidence.condition, record: &record)
-                let weighed = evidence.certainty * weight(of: record, in: memory)
-                if evidence.isVocabulary {
-                    if weighed > 0 { worded.insert(index) }
-                    strongestTerm = max(strongestTerm, weighed)
-                } else {
-                    certainty = CertaintyFactor.combine(certainty, weighed)
-                }
-                fired.append(
-                    EvidenceFiring(
-                        ruleID: evidence.id, certainty: weighed, because: record.filter(\.holds),
-                        observation: observation))
-            }
-            certainty = CertaintyFactor.combine(certainty, strongestTerm)
-            if !fired.isEmpty { results.append((index, (certainty, fired))) }
+        // The diagnosis whose evidence is being weighed, and what has held of it so far.
+        var index = -1
+        var certainty = 0.0
+        var strongestTerm = 0.0
+        var fired: [EvidenceFiring] = []
+        func close() {
+            if !fired.isEmpty { results.append((index, (CertaintyFactor.combine(certainty, strongestTerm), fired))) }
         }
+        for position in evidenceInScope(memory) {
+            let evidence = evidence(at: position)
+            guard evaluator.holds(evidence.condition) else { continue }
+            if position.diagnosis != index {
+                close()
+                (index, certainty, strongestTerm, fired) = (position.diagnosis, 0, 0, [])
+            }
+            if !once.isEmpty, once.contains(position), !counted.insert(position).inserted { continue }
+            record.removeAll(keepingCapacity: true)
+            _ = evaluator.holds(evidence.condition, record: &record)
+            let weighed = evidence.certainty * weight(of: record, in: memory)
+            if evidence.isVocabulary {
+                if weighed > 0 { worded.insert(index) }
+                strongestTerm = max(strongestTerm, weighed)
+            } else {
+                certainty = CertaintyFactor.combine(certainty, weighed)
+            }
+            fired.append(
+                EvidenceFiring(
+                    ruleID: evidence.id, certainty: weighed, because: record.filter(\.holds),
+                    observation: observation))
+        }
+        close()
         return explainAway(results, observation: observation, wordsOverCode: genericCode ? worded : [])
     }
 

@@ -238,10 +238,10 @@ extension KnowledgeImageReader {
         let facts = runs(below: factCount)
         let phrases = runs(below: phraseCount)
         let open = packed(0..<2, as: UInt8.self)
-        let scopeCount = ruleCount + evidenceCounts.reduce(0, +) + evidenceCounts.count
+        let scopeCount = ruleCount + evidenceCounts.reduce(0, +)
         guard !failed, readers.count == factCount, facts.count == scopeCount, phrases.count == scopeCount,
             open.count == scopeCount
-        else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], diagnoses: [])) }
+        else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], allEvidence: [])) }
         let all = (0..<scopeCount).map {
             ConditionScope(isOpen: open[$0] != 0, facts: facts[$0], phrases: phrases[$0])
         }
@@ -253,7 +253,8 @@ extension KnowledgeImageReader {
             next += count
         }
         return ConditionScopes(
-            readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence, diagnoses: Array(all[next...]))
+            readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence,
+            allEvidence: Array(all[ruleCount...]))
     }
 
     /// Lists written by `KnowledgeImageWriter.writeRuns`, each value in `0..<limit`, as slices of one table.

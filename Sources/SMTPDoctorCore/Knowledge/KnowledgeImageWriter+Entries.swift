@@ -268,11 +268,11 @@ extension KnowledgeImageWriter {
 
 extension KnowledgeImageWriter {
     /// The condition scopes as packed tables, so that reading them makes no list of its own: which rules read each
-    /// fact, then for every scope (the rules', each diagnosis's evidence in turn, the diagnoses') whether it is open,
-    /// with its facts and phrases as runs of two shared tables.
+    /// fact, then for every scope (the rules', then each diagnosis's evidence in turn) whether it is open, with its
+    /// facts and phrases as runs of two shared tables.
     mutating func write(_ scopes: ConditionScopes) {
         writeRuns(scopes.readers.map { Array($0) })
-        let all = scopes.rules + scopes.evidence.flatMap { $0 } + scopes.diagnoses
+        let all = scopes.rules + scopes.evidence.flatMap { $0 }
         writeRuns(all.map { Array($0.facts) })
         writeRuns(all.map { Array($0.phrases) })
         packed(all.map { $0.isOpen ? 1 : 0 })

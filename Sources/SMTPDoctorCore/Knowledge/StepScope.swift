@@ -25,8 +25,8 @@ public struct StepScope: Sendable, Hashable {
         self.values = values
     }
 
-    /// Whether the step applies, given the values the facts are known to hold (lowercased, by fact name).
-    public func admits(_ known: [String: Set<String>]) -> Bool {
-        values.allSatisfy { name, allowed in known[name].map { !$0.isDisjoint(with: allowed) } ?? true }
+    /// Whether the step applies, given the values each fact is known to hold (lowercased), `nil` for a fact not known.
+    public func admits(_ known: (String) -> Set<String>?) -> Bool {
+        values.allSatisfy { name, allowed in known(name).map { !$0.isDisjoint(with: allowed) } ?? true }
     }
 }
