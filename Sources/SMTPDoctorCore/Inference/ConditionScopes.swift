@@ -26,24 +26,25 @@ struct ConditionScopes: Sendable, Equatable {
             for fact in definition.condition.factIndices { readers[fact].append(rule) }
         }
         let evidence = diagnoses.map { $0.evidence.map { ConditionScope($0.condition) } }
+        let ruleScopes = rules.map { ConditionScope($0.condition) }
         self.init(
-            readers: readers.map { ArraySlice($0) }, rules: rules.map { ConditionScope($0.condition) },
-            evidence: evidence.map { ArraySlice($0) }, allEvidence: evidence.flatMap { $0 })
+            readers: readers.map { ArraySlice($0) }, rules: ruleScopes, evidence: evidence.map { ArraySlice($0) },
+            ruleIndex: ScopeIndex(ruleScopes), evidenceIndex: ScopeIndex(evidence.flatMap { $0 }))
     }
 
-    /// Scopes read back from a knowledge-base image: `allEvidence` is the scopes of `evidence` one after another.
+    /// Scopes read back from a knowledge-base image, with their indexes as the build worked them out.
     init(
         readers: [ArraySlice<Int>], rules: [ConditionScope], evidence: [ArraySlice<ConditionScope>],
-        allEvidence: [ConditionScope]
+        ruleIndex: ScopeIndex, evidenceIndex: ScopeIndex
     ) {
         self.readers = readers
         self.rules = rules
         self.evidence = evidence
-        ruleIndex = ScopeIndex(rules)
-        evidenceIndex = ScopeIndex(allEvidence)
+        self.ruleIndex = ruleIndex
+        self.evidenceIndex = evidenceIndex
         var starts = [0]
         var owners: [Int32] = []
-        owners.reserveCapacity(allEvidence.count)
+        owners.reserveCapacity(evidenceIndex.count)
         for (diagnosis, pieces) in evidence.enumerated() {
             starts.append(starts[diagnosis] + pieces.count)
             owners += repeatElement(Int32(diagnosis), count: pieces.count)
@@ -51,6 +52,12 @@ struct ConditionScopes: Sendable, Equatable {
         evidenceStarts = starts
         evidenceOwners = owners
     }
+}
+
+extension ConditionScopes {
+    /// No scopes: what a damaged image gives before the reader reports it.
+    static let empty = ConditionScopes(
+        readers: [], rules: [], evidence: [], ruleIndex: ScopeIndex([]), evidenceIndex: ScopeIndex([]))
 }
 
 extension Condition {

@@ -15,6 +15,30 @@ struct ScopeIndex: Sendable, Equatable {
     private let phraseStarts: [Int32]
     private let phraseMembers: [Int32]
 
+    /// The tables, in the order ``init(count:tables:)`` reads them: what a knowledge-base image stores.
+    var tables: [[Int32]] { [open, factStarts, factMembers, phraseStarts, phraseMembers] }
+
+    /// An index read back from the tables of an image (``tables``), or `nil` when they do not fit together: every
+    /// member a scope number below `count`, and the starts of each key rising from zero to its members' count.
+    init?(count: Int, tables: [[Int32]]) {
+        guard tables.count == 5 else { return nil }
+        let (open, factStarts, factMembers, phraseStarts, phraseMembers) =
+            (tables[0], tables[1], tables[2], tables[3], tables[4])
+        let numbers = Int32(0)..<Int32(clamping: count)
+        func fits(_ starts: [Int32], _ members: [Int32]) -> Bool {
+            starts.first == 0 && starts.last == Int32(clamping: members.count)
+                && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 } && members.allSatisfy(numbers.contains)
+        }
+        guard open.allSatisfy(numbers.contains), fits(factStarts, factMembers), fits(phraseStarts, phraseMembers)
+        else { return nil }
+        self.count = count
+        self.open = open
+        self.factStarts = factStarts
+        self.factMembers = factMembers
+        self.phraseStarts = phraseStarts
+        self.phraseMembers = phraseMembers
+    }
+
     /// Files the scopes, numbered in order from zero.
     init(_ scopes: [ConditionScope]) {
         count = scopes.count

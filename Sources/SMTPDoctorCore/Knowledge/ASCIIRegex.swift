@@ -112,7 +112,9 @@ struct ASCIIRegex: Sendable {
                     while position < bytes.count && !firstBytes.contains(bytes[position]) { position += 1 }
                     if position == bytes.count || anchoredAtStart && position > 0 { return false }
                 }
-                if !startsOnce || position == origin {
+                // A match starting here must read this byte first (it cannot be empty when `firstBytes` is known).
+                let mayStart = firstBytes.map { position < bytes.count && $0.contains(bytes[position]) } ?? true
+                if mayStart && (!startsOnce || position == origin) {
                     if follow(start, at: position, bytes, into: current, &currentCount, stack, marks) { return true }
                 }
                 if position == bytes.count || currentCount == 0 && startsOnce { return false }

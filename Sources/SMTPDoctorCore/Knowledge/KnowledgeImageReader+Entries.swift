@@ -241,7 +241,7 @@ extension KnowledgeImageReader {
         let scopeCount = ruleCount + evidenceCounts.reduce(0, +)
         guard !failed, readers.count == factCount, facts.count == scopeCount, phrases.count == scopeCount,
             open.count == scopeCount
-        else { return fail(ConditionScopes(readers: [], rules: [], evidence: [], allEvidence: [])) }
+        else { return fail(.empty) }
         let all = (0..<scopeCount).map {
             ConditionScope(isOpen: open[$0] != 0, facts: facts[$0], phrases: phrases[$0])
         }
@@ -252,9 +252,23 @@ extension KnowledgeImageReader {
             evidence.append(all[next..<next + count])
             next += count
         }
+        guard let ruleIndex = scopeIndex(count: ruleCount, factCount: factCount, phraseCount: phraseCount),
+            let evidenceIndex = scopeIndex(count: scopeCount - ruleCount, factCount: factCount, phraseCount: phraseCount)
+        else { return fail(.empty) }
         return ConditionScopes(
-            readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence,
-            allEvidence: Array(all[ruleCount...]))
+            readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence, ruleIndex: ruleIndex,
+            evidenceIndex: evidenceIndex)
+    }
+
+    /// A ``ScopeIndex`` of `count` scopes, written by `KnowledgeImageWriter.write(_:)` as its five tables.
+    private mutating func scopeIndex(count: Int, factCount: Int, phraseCount: Int) -> ScopeIndex? {
+        let open = packed(0..<count)
+        let factStarts = packed(0..<Int(Int32.max))
+        let factMembers = packed(0..<count)
+        let phraseStarts = packed(0..<Int(Int32.max))
+        let phraseMembers = packed(0..<count)
+        guard !failed, factStarts.count <= factCount + 1, phraseStarts.count <= phraseCount + 1 else { return nil }
+        return ScopeIndex(count: count, tables: [open, factStarts, factMembers, phraseStarts, phraseMembers])
     }
 
     /// Lists written by `KnowledgeImageWriter.writeRuns`, each value in `0..<limit`, as slices of one table.

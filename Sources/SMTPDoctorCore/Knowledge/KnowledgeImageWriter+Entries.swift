@@ -269,13 +269,15 @@ extension KnowledgeImageWriter {
 extension KnowledgeImageWriter {
     /// The condition scopes as packed tables, so that reading them makes no list of its own: which rules read each
     /// fact, then for every scope (the rules', then each diagnosis's evidence in turn) whether it is open, with its
-    /// facts and phrases as runs of two shared tables.
+    /// facts and phrases as runs of two shared tables; then the index of the rules' scopes and that of the evidence's,
+    /// five tables each.
     mutating func write(_ scopes: ConditionScopes) {
         writeRuns(scopes.readers.map { Array($0) })
         let all = scopes.rules + scopes.evidence.flatMap { $0 }
         writeRuns(all.map { Array($0.facts) })
         writeRuns(all.map { Array($0.phrases) })
         packed(all.map { $0.isOpen ? 1 : 0 })
+        for table in scopes.ruleIndex.tables + scopes.evidenceIndex.tables { packed(table.map(Int.init)) }
     }
 
     /// Lists of numbers as one packed table of their values and one of where each list ends in it.
