@@ -252,8 +252,9 @@ extension KnowledgeImageReader {
             evidence.append(all[next..<next + count])
             next += count
         }
-        guard let ruleIndex = scopeIndex(count: ruleCount, factCount: factCount, phraseCount: phraseCount),
-            let evidenceIndex = scopeIndex(count: scopeCount - ruleCount, factCount: factCount, phraseCount: phraseCount)
+        let keys = (factCount: factCount, phraseCount: phraseCount)
+        guard let ruleIndex = scopeIndex(count: ruleCount, keys: keys),
+            let evidenceIndex = scopeIndex(count: scopeCount - ruleCount, keys: keys)
         else { return fail(.empty) }
         return ConditionScopes(
             readers: readers, rules: Array(all[..<ruleCount]), evidence: evidence, ruleIndex: ruleIndex,
@@ -261,13 +262,15 @@ extension KnowledgeImageReader {
     }
 
     /// A ``ScopeIndex`` of `count` scopes, written by `KnowledgeImageWriter.write(_:)` as its five tables.
-    private mutating func scopeIndex(count: Int, factCount: Int, phraseCount: Int) -> ScopeIndex? {
+    private mutating func scopeIndex(count: Int, keys: (factCount: Int, phraseCount: Int)) -> ScopeIndex? {
         let open = packed(0..<count)
         let factStarts = packed(0..<Int(Int32.max))
         let factMembers = packed(0..<count)
         let phraseStarts = packed(0..<Int(Int32.max))
         let phraseMembers = packed(0..<count)
-        guard !failed, factStarts.count <= factCount + 1, phraseStarts.count <= phraseCount + 1 else { return nil }
+        guard !failed, factStarts.count <= keys.factCount + 1, phraseStarts.count <= keys.phraseCount + 1 else {
+            return nil
+        }
         return ScopeIndex(count: count, tables: [open, factStarts, factMembers, phraseStarts, phraseMembers])
     }
 
