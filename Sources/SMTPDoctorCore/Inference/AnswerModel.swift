@@ -205,7 +205,7 @@ extension WorkingMemory {
     fileprivate func states(_ answer: QuestionAnswer) -> Bool {
         guard !answer.facts.isEmpty else { return false }
         return answer.facts.allSatisfy { fact, value in
-            guard let known = values[fact.index] else { return false }
+            guard let known = self.value(fact.index) else { return false }
             if case .string(let expected) = value, case .string(let actual) = known {
                 return expected.lowercased() == actual.lowercased()
             }

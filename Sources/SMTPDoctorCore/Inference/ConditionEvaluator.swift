@@ -1,19 +1,21 @@
 /// Evaluates conditions against working memory and records every test it makes.
 ///
-/// It reads the memory as it was when the evaluator was made: the slots are copied (by reference, without copying
+/// It reads the memory as it was when the evaluator was made: its tables are copied (by reference, without copying
 /// their contents), so that a test reads plain arrays instead of a class's properties, which Swift checks for
 /// exclusive access on every read.
 struct ConditionEvaluator {
-    private let values: [FactValue?]
-    private let sources: [FactSource?]
-    private let lowered: [String?]
-    private let hits: [PhraseHits?]
+    private let positions: [Int32]
+    private let entries: [WorkingMemory.Entry]
 
     init(memory: WorkingMemory) {
-        values = memory.values
-        sources = memory.sources
-        lowered = memory.lowered
-        hits = memory.hits
+        positions = memory.positions
+        entries = memory.entries
+    }
+
+    /// The fact in the slot, if it is known.
+    private func entry(_ slot: Int) -> WorkingMemory.Entry? {
+        let position = positions[slot]
+        return position < 0 ? nil : entries[Int(position)]
     }
 
     /// Whether the condition holds, without keeping a record: the fast path tried first for every rule.
@@ -35,8 +37,8 @@ struct ConditionEvaluator {
             let result = evaluate(test, on: fact.index)
             record.append(
                 ConditionCheck(
-                    fact: fact.name, factTest: test, negated: false, value: values[fact.index],
-                    source: sources[fact.index], holds: result))
+                    fact: fact.name, factTest: test, negated: false, value: entry(fact.index)?.value,
+                    source: entry(fact.index)?.source, holds: result))
             return result
         case .all(let parts):
             for part in parts where !holds(part, record: &record) { return false }
@@ -56,40 +58,43 @@ struct ConditionEvaluator {
         }
     }
 
-    private func evaluate(_ test: FactTest, on index: Int) -> Bool {
-        if case .exists(let wanted) = test { return (values[index] != nil) == wanted }
-        guard let value = values[index] else { return false }
+    private func evaluate(_ test: FactTest, on slot: Int) -> Bool {
+        let position = Int(positions[slot])
+        if case .exists(let wanted) = test { return (position >= 0) == wanted }
+        guard position >= 0 else { return false }
+        // Each part of the entry is read where it is, without copying the entry.
         switch test {
         case .equals(let expected):
-            return same(value, expected, index)
+            return same(expected, position)
         case .oneOf(let candidates):
-            return candidates.contains { same(value, $0, index) }
+            return candidates.contains { same($0, position) }
         case .notEqual(let other):
-            return !same(value, other, index)
+            return !same(other, position)
         case .prefix(let prefix):
-            return lowered[index]?.hasPrefix(prefix) ?? false
+            return entries[position].lowered?.hasPrefix(prefix) ?? false
         case .contains(let phrases, let ids):
-            if let hits = hits[index] { return ids.contains(where: hits.contains) }
-            guard let text = lowered[index] else { return false }
+            if let hits = entries[position].hits { return ids.contains(where: hits.contains) }
+            guard let text = entries[position].lowered else { return false }
             return phrases.contains { TextSearch.contains(text, $0) }
         case .matches(let expression):
-            guard case .string(let text) = value else { return false }
-            if let ids = expression.literalIDs, let hits = hits[index] {
+            guard case .string(let text) = entries[position].value else { return false }
+            let lowered = entries[position].lowered
+            if let ids = expression.literalIDs, let hits = entries[position].hits {
                 return ids.contains(where: hits.contains)
-                    && expression.matches(text, lowered: lowered[index], checkingLiterals: false)
+                    && expression.matches(text, lowered: lowered, checkingLiterals: false)
             }
-            return expression.matches(text, lowered: lowered[index])
+            return expression.matches(text, lowered: lowered)
         case .range(let lower, let upper, _):
-            guard case .int(let number) = value else { return false }
+            guard case .int(let number) = entries[position].value else { return false }
             return number >= (lower ?? .min) && number <= (upper ?? .max)
         case .exists:
             return true
         }
     }
 
-    private func same(_ value: FactValue, _ expected: FactValue, _ index: Int) -> Bool {
-        if case .string(let wanted) = expected { return lowered[index] == wanted }
-        return value == expected
+    private func same(_ expected: FactValue, _ position: Int) -> Bool {
+        if case .string(let wanted) = expected { return entries[position].lowered == wanted }
+        return entries[position].value == expected
     }
 }
 

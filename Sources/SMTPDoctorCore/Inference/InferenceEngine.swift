@@ -85,16 +85,14 @@ public struct InferenceEngine: Sendable {
                     CertaintyFactor.combine(previous.certainty, fired.certainty), previous.evidence + fired.evidence
                 )
             }
-            for index in memory.order {
-                // `order` lists filled slots only, each with a value and a source.
-                guard let value = memory.values[index], let source = memory.sources[index] else { continue }
-                let fact = Fact(knowledgeBase.facts[index].name, value, source: source)
+            for entry in memory.entries {
+                let fact = Fact(knowledgeBase.facts[entry.slot].name, entry.value, source: entry.source)
                 // One observation's facts fill distinct slots: only several can repeat one.
                 if !numbered || seenFacts.insert(fact).inserted { facts.append(fact) }
             }
             codes += meanings.filter { !codes.contains($0) }
             if providerID == nil, let index = knowledgeBase.factIndex["provider"] {
-                providerID = memory.values[index]?.stringValue
+                providerID = memory.value(index)?.stringValue
             }
         }
 
@@ -126,10 +124,7 @@ public struct InferenceEngine: Sendable {
     /// - Returns: every fact known at the end, given or derived, with its source.
     public func derivedFacts(of observation: Observation) -> [Fact] {
         let memory = derivedMemory(observation.facts)
-        return memory.order.compactMap { index in
-            guard let value = memory.values[index], let source = memory.sources[index] else { return nil }
-            return Fact(knowledgeBase.facts[index].name, value, source: source)
-        }
+        return memory.entries.map { Fact(knowledgeBase.facts[$0.slot].name, $0.value, source: $0.source) }
     }
 
     /// The facts, with everything the derivation rules add to them, in working memory.
@@ -234,29 +229,34 @@ public struct InferenceEngine: Sendable {
     private func weight(of record: [ConditionCheck], in memory: WorkingMemory) -> Double {
         guard !sourceWeights.isEmpty else { return 1 }
         return record.lazy.filter { $0.holds && $0.value != nil }.compactMap { knowledgeBase.factIndex[$0.fact] }
-            .map { memory.weights[$0] }.min() ?? 1
+            .map { memory.weight($0) }.min() ?? 1
     }
 
     // MARK: - Weighing evidence
 
-    /// The pieces of evidence whose scope working memory meets, diagnosis by diagnosis, each in its order.
-    private func evidenceInScope(_ memory: WorkingMemory) -> some Sequence<EvidencePosition> {
-        evidenceByScope.admitted(known: memory.known, found: memory.found).lazy.map { piece in
-            let diagnosis = Int(evidenceOwners[piece])
-            return EvidencePosition(diagnosis: diagnosis, evidence: piece - evidenceStarts[diagnosis])
+    /// The pieces of evidence whose scope working memory meets, diagnosis by diagnosis, each in its order, with the
+    /// piece itself. A diagnosis's evidence is read once for all its pieces in scope (reading it from an image decodes
+    /// it the first time).
+    private func evidenceInScope(_ memory: WorkingMemory) -> [(position: EvidencePosition, evidence: EvidenceRule)] {
+        var pieces: [(position: EvidencePosition, evidence: EvidenceRule)] = []
+        var diagnosis = -1
+        var evidence: [EvidenceRule] = []
+        for piece in evidenceByScope.admitted(known: memory.known, found: memory.found) {
+            if Int(evidenceOwners[piece]) != diagnosis {
+                diagnosis = Int(evidenceOwners[piece])
+                evidence = knowledgeBase.diagnoses[diagnosis].evidence
+            }
+            let number = piece - evidenceStarts[diagnosis]
+            pieces.append((EvidencePosition(diagnosis: diagnosis, evidence: number), evidence[number]))
         }
-    }
-
-    /// The piece of evidence at a position.
-    private func evidence(at position: EvidencePosition) -> EvidenceRule {
-        knowledgeBase.diagnoses[position.diagnosis].evidence[position.evidence]
+        return pieces
     }
 
     /// The pieces of evidence that hold on these facts alone, with what the derivation rules add to them.
     private func findings(of facts: [Fact]) -> Set<EvidencePosition> {
         let memory = derivedMemory(facts)
         let evaluator = ConditionEvaluator(memory: memory)
-        return Set(evidenceInScope(memory).filter { evaluator.holds(evidence(at: $0).condition) })
+        return Set(evidenceInScope(memory).filter { evaluator.holds($0.evidence.condition) }.map(\.position))
     }
 
     /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
@@ -280,8 +280,7 @@ public struct InferenceEngine: Sendable {
         func close() {
             if !fired.isEmpty { results.append((index, (CertaintyFactor.combine(certainty, strongestTerm), fired))) }
         }
-        for position in evidenceInScope(memory) {
-            let evidence = evidence(at: position)
+        for (position, evidence) in evidenceInScope(memory) {
             guard evaluator.holds(evidence.condition) else { continue }
             if position.diagnosis != index {
                 close()
@@ -344,7 +343,7 @@ public struct InferenceEngine: Sendable {
 
     private func codeMeanings(_ memory: WorkingMemory) -> [CodeMeaning] {
         ["reply.code", "reply.enhanced"].compactMap { name in
-            guard let index = knowledgeBase.factIndex[name], let value = memory.values[index] else { return nil }
+            guard let index = knowledgeBase.factIndex[name], let value = memory.value(index) else { return nil }
             return knowledgeBase.meaning(ofCode: value.description).map {
                 CodeMeaning(code: value.description, entry: $0)
             }

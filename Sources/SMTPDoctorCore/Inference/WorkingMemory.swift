@@ -1,52 +1,76 @@
-/// The facts known while reasoning about one observation, in slots indexed like the knowledge base's facts.
+/// The facts known while reasoning about one observation, by the slots of the knowledge base's facts.
 ///
-/// A class, so that evaluating a condition tree passes one reference around instead of copying every slot array.
+/// A class, so that evaluating a condition tree passes one reference around instead of copying its tables. The facts
+/// are kept in the order they were set, and each slot holds where its fact is in that list: a table of plain integers
+/// costs next to nothing to make and to let go, where tables of optional values for every slot cost a pass over
+/// every slot each time, for the dozen facts an observation has.
 final class WorkingMemory {
-    private(set) var values: [FactValue?]
-    private(set) var sources: [FactSource?]
-    /// How much evidence read from each fact counts (`KnowledgeBase.sourceWeights`), 1 for a fact never set.
-    private(set) var weights: [Double]
-    /// Lower-cased text of string facts, made once so that `contains` and `prefix` do not lower-case again.
-    private(set) var lowered: [String?]
-    /// The knowledge base's phrases found in each string fact.
-    private(set) var hits: [PhraseHits?]
+    /// A known fact.
+    struct Entry {
+        /// Its slot.
+        var slot: Int
+        var value: FactValue
+        var source: FactSource
+        /// How much evidence read from it counts (`KnowledgeBase.sourceWeights`).
+        var weight: Double
+        /// Its text lower-cased, made once so that `contains` and `prefix` do not lower-case again.
+        var lowered: String?
+        /// The knowledge base's phrases found in its text.
+        var hits: PhraseHits?
+    }
+
+    /// For each slot, the position of its fact in `entries`, or -1 while it is not known.
+    private(set) var positions: [Int32]
+    /// The facts known, in the order they were set.
+    private(set) var entries: [Entry] = []
     private let matcher: PhraseMatcher
     /// The slots filled so far, for ``ConditionScope``.
     private(set) var known: SlotSet
     /// Every phrase found in any string fact, for ``ConditionScope``.
     private(set) var found: SlotSet
-    /// Slots in the order they were filled, for output.
-    private(set) var order: [Int] = []
 
     init(size: Int, matcher: PhraseMatcher) {
         self.matcher = matcher
         known = SlotSet(capacity: size)
         found = SlotSet(capacity: matcher.count)
-        hits = Array(repeating: nil, count: size)
-        values = Array(repeating: nil, count: size)
-        sources = Array(repeating: nil, count: size)
-        weights = Array(repeating: 1, count: size)
-        lowered = Array(repeating: nil, count: size)
+        positions = Array(repeating: -1, count: size)
+    }
+
+    /// The fact in the slot, if it is known.
+    func entry(_ slot: Int) -> Entry? {
+        let position = positions[slot]
+        return position < 0 ? nil : entries[Int(position)]
+    }
+
+    /// The value of the fact in the slot, if it is known.
+    func value(_ slot: Int) -> FactValue? {
+        let position = positions[slot]
+        return position < 0 ? nil : entries[Int(position)].value
+    }
+
+    /// How much evidence read from the fact in the slot counts; 1 for a fact not known.
+    func weight(_ slot: Int) -> Double {
+        let position = positions[slot]
+        return position < 0 ? 1 : entries[Int(position)].weight
     }
 
     /// Sets a fact unless it is already known; returns whether it was set.
     ///
     /// - Parameter weight: how much evidence read from the fact counts, from its source (1: fully).
     @discardableResult
-    func set(_ index: Int, _ value: FactValue, source: FactSource, weight: Double = 1) -> Bool {
-        guard values[index] == nil else { return false }
-        values[index] = value
-        sources[index] = source
-        weights[index] = weight
+    func set(_ slot: Int, _ value: FactValue, source: FactSource, weight: Double = 1) -> Bool {
+        guard positions[slot] < 0 else { return false }
+        var entry = Entry(slot: slot, value: value, source: source, weight: weight)
         if case .string(let text) = value {
             let folded = ASCIIText.lowercased(text)
-            lowered[index] = folded
-            let found = matcher.scan(folded)
-            hits[index] = found
-            self.found.formUnion(found.slots)
+            entry.lowered = folded
+            let hits = matcher.scan(folded)
+            entry.hits = hits
+            found.formUnion(hits.slots)
         }
-        known.insert(index)
-        order.append(index)
+        positions[slot] = Int32(entries.count)
+        entries.append(entry)
+        known.insert(slot)
         return true
     }
 }

@@ -9,7 +9,22 @@ public struct DiagnosisDefinition: Sendable {
     /// One or two sentences a user understands.
     public var summary: String
     /// Weighted evidence, including the provider codes that point at this diagnosis.
-    public var evidence: [EvidenceRule]
+    public var evidence: [EvidenceRule] {
+        get {
+            switch evidenceStorage {
+            case .decoded(let rules): rules
+            case .image(let rules): rules.decoded
+            }
+        }
+        set { evidenceStorage = .decoded(newValue) }
+    }
+    /// How many pieces of evidence there are, known without decoding them.
+    public var evidenceCount: Int {
+        switch evidenceStorage {
+        case .decoded(let rules): rules.count
+        case .image(let rules): rules.count
+        }
+    }
     /// Ids of the remediations to try, most useful first.
     public var remediationIDs: [String]
     /// How specific the diagnosis is: a fallback stands only when no more specific diagnosis explains the same
@@ -22,4 +37,53 @@ public struct DiagnosisDefinition: Sendable {
     /// How common the cause is relative to the others (`Rules/priors.yaml`; 1 when the file says nothing): the
     /// interview's starting distribution.
     public var prior: Double = 1
+
+    private var evidenceStorage: EvidenceStorage
+
+    /// The evidence as it is held: in full, or in a knowledge-base image until it is first read.
+    private enum EvidenceStorage: Sendable {
+        case decoded([EvidenceRule])
+        case image(ImageEvidence)
+    }
+
+    /// Creates a diagnosis.
+    public init(
+        id: String, category: String, title: String, summary: String, evidence: [EvidenceRule],
+        remediationIDs: [String], specificity: DiagnosisSpecificity = .specific, examples: [DiagnosisExample],
+        location: SourceLocation, prior: Double = 1
+    ) {
+        self.init(
+            id: id, category: category, title: title, summary: summary, evidenceStorage: .decoded(evidence),
+            remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location,
+            prior: prior)
+    }
+
+    /// A diagnosis of a knowledge-base image, whose evidence is decoded when it is first read.
+    init(
+        id: String, category: String, title: String, summary: String, imageEvidence: ImageEvidence,
+        remediationIDs: [String], specificity: DiagnosisSpecificity, examples: [DiagnosisExample],
+        location: SourceLocation, prior: Double
+    ) {
+        self.init(
+            id: id, category: category, title: title, summary: summary, evidenceStorage: .image(imageEvidence),
+            remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location,
+            prior: prior)
+    }
+
+    private init(
+        id: String, category: String, title: String, summary: String, evidenceStorage: EvidenceStorage,
+        remediationIDs: [String], specificity: DiagnosisSpecificity, examples: [DiagnosisExample],
+        location: SourceLocation, prior: Double
+    ) {
+        self.id = id
+        self.category = category
+        self.title = title
+        self.summary = summary
+        self.evidenceStorage = evidenceStorage
+        self.remediationIDs = remediationIDs
+        self.specificity = specificity
+        self.examples = examples
+        self.location = location
+        self.prior = prior
+    }
 }

@@ -16,6 +16,9 @@ extension KnowledgeBase {
         for provider in providers { writer.write(provider) }
         writer.int(rules.count)
         for rule in rules { writer.write(rule) }
+        // The diagnoses' evidence is skipped when the image is read, and decoded diagnosis by diagnosis when it is
+        // first weighed.
+        writer.skippableEntries(diagnoses.count) { $0.write(evidenceOf: diagnoses[$1]) }
         writer.int(diagnoses.count)
         for diagnosis in diagnoses { writer.write(diagnosis) }
         writer.int(questions.count)
@@ -64,7 +67,12 @@ extension KnowledgeBase {
             let symptoms = reader.list { $0.symptom() }
             let providers = reader.list { $0.provider() }
             let rules = reader.list { $0.rule() }
-            let diagnoses = reader.list { $0.diagnosis() }
+            let evidenceStarts = reader.skippedEntries()
+            var number = 0
+            let diagnoses = reader.list { reader in
+                defer { number += 1 }
+                return reader.diagnosis(image: image, evidenceStarts: evidenceStarts, number: number)
+            }
             let questions = reader.list { $0.question() }
             let remediationIDs = reader.list { $0.string() }
             let remediationStarts = reader.skippedEntries()
@@ -86,9 +94,10 @@ extension KnowledgeBase {
                 if let source { sourceWeights[source] = weight }
             }
             let scopes = reader.scopes(
-                factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map { $0.evidence.count },
+                factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map(\.evidenceCount),
                 phraseCount: phraseMatcher.count)
             guard reader.isComplete, remediationStarts.count == remediationIDs.count,
+                evidenceStarts.count == diagnoses.count,
                 zip(remediationIDs, remediationIDs.dropFirst()).allSatisfy({ $0 < $1 })
             else { return nil }
             let remediations = ImageRemediations(image: image, ids: remediationIDs, starts: remediationStarts)

@@ -117,18 +117,16 @@ extension KnowledgeImageReader {
             id: id, doc: doc, condition: condition, assignments: assignments, priority: int(), location: location())
     }
 
-    mutating func diagnosis() -> DiagnosisDefinition {
+    /// A diagnosis whose evidence is an entry of the image that `evidence` reads from `evidenceStarts`, one per
+    /// diagnosis in order (``KnowledgeImageWriter`` writes them apart, so that reading the diagnoses steps over them).
+    mutating func diagnosis(image: KnowledgeImage, evidenceStarts: [Int], number: Int) -> DiagnosisDefinition {
         let id = string()
         let category = string()
         let title = string()
         let summary = string()
-        let evidence = list { reader in
-            let id = reader.string()
-            let condition = reader.condition()
-            return EvidenceRule(
-                id: id, condition: condition, certainty: reader.double(), isVocabulary: reader.bool(),
-                location: reader.location())
-        }
+        let evidenceCount = count()
+        let start = number < evidenceStarts.count ? evidenceStarts[number] : fail(0)
+        let evidence = ImageEvidence(image: image, expressions: expressions, start: start, count: evidenceCount)
         let remediationIDs = list { $0.string() }
         let specificity = DiagnosisSpecificity(rawValue: int()) ?? fail(.specific)
         let examples = list { reader in
@@ -139,9 +137,20 @@ extension KnowledgeImageReader {
         }
         let prior = double()
         return DiagnosisDefinition(
-            id: id, category: category, title: title, summary: summary, evidence: evidence,
+            id: id, category: category, title: title, summary: summary, imageEvidence: evidence,
             remediationIDs: remediationIDs, specificity: specificity, examples: examples, location: location(),
             prior: prior)
+    }
+
+    /// The pieces of evidence of one diagnosis.
+    mutating func evidence() -> [EvidenceRule] {
+        list { reader in
+            let id = reader.string()
+            let condition = reader.condition()
+            return EvidenceRule(
+                id: id, condition: condition, certainty: reader.double(), isVocabulary: reader.bool(),
+                location: reader.location())
+        }
     }
 
     mutating func question() -> Question {

@@ -31,14 +31,21 @@ struct KnowledgeImageReader {
         }
     }
 
-    /// Starts reading one entry of an image whose structure was read before, at `position` of its body: the
-    /// regular-expression table is not read, as no such entry refers to it (see `skippedEntries`).
-    init(bytes: UnsafeBufferPointer<UInt8>, stringPages: [[String]], entryAt position: Int) {
+    /// Starts reading one entry of an image whose structure was read before, at `position` of its body (see
+    /// `skippedEntries`), with the regular-expression table read then, which the entry's conditions refer to.
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, stringPages: [[String]], expressions: [RegularExpression] = [],
+        entryAt position: Int
+    ) {
         self.bytes = bytes
         self.stringPages = stringPages
+        self.expressionTable = expressions
         self.position = position
         failed = !(0...bytes.count).contains(position)
     }
+
+    /// The regular-expression table, shared by every condition read.
+    var expressions: [RegularExpression] { expressionTable }
 
     /// Whether every byte was read and nothing was damaged.
     var isComplete: Bool { !failed && position == bytes.count }

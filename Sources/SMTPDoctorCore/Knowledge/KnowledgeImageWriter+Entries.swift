@@ -153,11 +153,8 @@ extension KnowledgeImageWriter {
         write(rule.location)
     }
 
-    mutating func write(_ diagnosis: DiagnosisDefinition) {
-        string(diagnosis.id)
-        string(diagnosis.category)
-        string(diagnosis.title)
-        string(diagnosis.summary)
+    /// The pieces of evidence of a diagnosis, as `KnowledgeImageReader.evidence` reads them.
+    mutating func write(evidenceOf diagnosis: DiagnosisDefinition) {
         int(diagnosis.evidence.count)
         for rule in diagnosis.evidence {
             string(rule.id)
@@ -166,6 +163,15 @@ extension KnowledgeImageWriter {
             bool(rule.isVocabulary)
             write(rule.location)
         }
+    }
+
+    mutating func write(_ diagnosis: DiagnosisDefinition) {
+        string(diagnosis.id)
+        string(diagnosis.category)
+        string(diagnosis.title)
+        string(diagnosis.summary)
+        // The evidence itself is written apart (`write(evidenceOf:)`), to be decoded when it is first read.
+        int(diagnosis.evidence.count)
         strings(diagnosis.remediationIDs)
         int(diagnosis.specificity.rawValue)
         int(diagnosis.examples.count)
