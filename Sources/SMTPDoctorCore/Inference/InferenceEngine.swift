@@ -25,6 +25,8 @@ public struct InferenceEngine: Sendable {
     private let evidenceByScope: ScopeIndex
     private let evidenceStarts: [Int]
     private let evidenceOwners: [Int32]
+    /// The evidence of each diagnosis, kept apart so that weighing reads it without copying a whole diagnosis.
+    private let evidenceOfDiagnoses: [DiagnosisDefinition.EvidenceStorage]
 
     /// Creates an engine.
     /// - Parameters:
@@ -43,6 +45,7 @@ public struct InferenceEngine: Sendable {
         evidenceByScope = scopes.evidenceIndex
         evidenceStarts = scopes.evidenceStarts
         evidenceOwners = scopes.evidenceOwners
+        evidenceOfDiagnoses = knowledgeBase.diagnoses.map(\.evidenceStorage)
     }
 
     /// Diagnoses the evidence.
@@ -234,29 +237,32 @@ public struct InferenceEngine: Sendable {
 
     // MARK: - Weighing evidence
 
-    /// The pieces of evidence whose scope working memory meets, diagnosis by diagnosis, each in its order, with the
-    /// piece itself. A diagnosis's evidence is read once for all its pieces in scope (reading it from an image decodes
-    /// it the first time).
-    private func evidenceInScope(_ memory: WorkingMemory) -> [(position: EvidencePosition, evidence: EvidenceRule)] {
-        var pieces: [(position: EvidencePosition, evidence: EvidenceRule)] = []
+    /// Calls `body` with each piece of evidence whose scope working memory meets, diagnosis by diagnosis, each in
+    /// its order: its position, and its diagnosis's evidence, read once for all its pieces in scope (reading it from
+    /// an image decodes it the first time).
+    private func forEachEvidenceInScope(
+        _ memory: WorkingMemory, _ body: (EvidencePosition, _ evidence: [EvidenceRule]) -> Void
+    ) {
         var diagnosis = -1
         var evidence: [EvidenceRule] = []
         for piece in evidenceByScope.admitted(known: memory.known, found: memory.found) {
             if Int(evidenceOwners[piece]) != diagnosis {
                 diagnosis = Int(evidenceOwners[piece])
-                evidence = knowledgeBase.diagnoses[diagnosis].evidence
+                evidence = evidenceOfDiagnoses[diagnosis].rules
             }
-            let number = piece - evidenceStarts[diagnosis]
-            pieces.append((EvidencePosition(diagnosis: diagnosis, evidence: number), evidence[number]))
+            body(EvidencePosition(diagnosis: diagnosis, evidence: piece - evidenceStarts[diagnosis]), evidence)
         }
-        return pieces
     }
 
     /// The pieces of evidence that hold on these facts alone, with what the derivation rules add to them.
     private func findings(of facts: [Fact]) -> Set<EvidencePosition> {
         let memory = derivedMemory(facts)
         let evaluator = ConditionEvaluator(memory: memory)
-        return Set(evidenceInScope(memory).filter { evaluator.holds($0.evidence.condition) }.map(\.position))
+        var held: Set<EvidencePosition> = []
+        forEachEvidenceInScope(memory) { position, evidence in
+            if evaluator.holds(evidence[position.evidence].condition) { held.insert(position) }
+        }
+        return held
     }
 
     /// The certainty of every diagnosis some evidence touched in one observation, after explaining away;
@@ -280,13 +286,14 @@ public struct InferenceEngine: Sendable {
         func close() {
             if !fired.isEmpty { results.append((index, (CertaintyFactor.combine(certainty, strongestTerm), fired))) }
         }
-        for (position, evidence) in evidenceInScope(memory) {
-            guard evaluator.holds(evidence.condition) else { continue }
+        forEachEvidenceInScope(memory) { position, pieces in
+            guard evaluator.holds(pieces[position.evidence].condition) else { return }
             if position.diagnosis != index {
                 close()
                 (index, certainty, strongestTerm, fired) = (position.diagnosis, 0, 0, [])
             }
-            if !once.isEmpty, once.contains(position), !counted.insert(position).inserted { continue }
+            if !once.isEmpty, once.contains(position), !counted.insert(position).inserted { return }
+            let evidence = pieces[position.evidence]
             record.removeAll(keepingCapacity: true)
             _ = evaluator.holds(evidence.condition, record: &record)
             let weighed = evidence.certainty * weight(of: record, in: memory)

@@ -10,21 +10,11 @@ public struct DiagnosisDefinition: Sendable {
     public var summary: String
     /// Weighted evidence, including the provider codes that point at this diagnosis.
     public var evidence: [EvidenceRule] {
-        get {
-            switch evidenceStorage {
-            case .decoded(let rules): rules
-            case .image(let rules): rules.decoded
-            }
-        }
+        get { evidenceStorage.rules }
         set { evidenceStorage = .decoded(newValue) }
     }
     /// How many pieces of evidence there are, known without decoding them.
-    public var evidenceCount: Int {
-        switch evidenceStorage {
-        case .decoded(let rules): rules.count
-        case .image(let rules): rules.count
-        }
-    }
+    public var evidenceCount: Int { evidenceStorage.count }
     /// Ids of the remediations to try, most useful first.
     public var remediationIDs: [String]
     /// How specific the diagnosis is: a fallback stands only when no more specific diagnosis explains the same
@@ -38,12 +28,29 @@ public struct DiagnosisDefinition: Sendable {
     /// interview's starting distribution.
     public var prior: Double = 1
 
-    private var evidenceStorage: EvidenceStorage
+    /// The evidence as it is held, for the engine to keep beside the diagnoses.
+    private(set) var evidenceStorage: EvidenceStorage
 
-    /// The evidence as it is held: in full, or in a knowledge-base image until it is first read.
-    private enum EvidenceStorage: Sendable {
+    /// The evidence of a diagnosis as it is held: in full, or in a knowledge-base image until it is first read.
+    enum EvidenceStorage: Sendable {
         case decoded([EvidenceRule])
         case image(ImageEvidence)
+
+        /// The pieces of evidence, decoded if they were not.
+        var rules: [EvidenceRule] {
+            switch self {
+            case .decoded(let rules): rules
+            case .image(let rules): rules.decoded
+            }
+        }
+
+        /// How many pieces there are.
+        var count: Int {
+            switch self {
+            case .decoded(let rules): rules.count
+            case .image(let rules): rules.count
+            }
+        }
     }
 
     /// Creates a diagnosis.
