@@ -17,8 +17,10 @@ public struct InferenceEngine: Sendable {
     /// A diagnosis leads when its certainty is at least this share of the best one's.
     public static let checklistShare = 0.6
 
-    /// For each fact, the derivation rules that read it, and what working memory must hold for each rule, piece of
-    /// evidence and diagnosis to be able to hold (the knowledge base's `scopes`).
+    /// For each fact, the derivation rules that read it; what working memory must hold for each rule to be able to
+    /// hold; and the rules and the pieces of evidence (numbered one after another, diagnosis by diagnosis) filed by
+    /// the facts and phrases that bring them into scope, with where each diagnosis's pieces start and whose each piece
+    /// is (the knowledge base's `scopes`).
     private let readers: [ArraySlice<Int>]
     private let ruleScopes: [ConditionScope]
     private let rulesByScope: ScopeIndex
