@@ -41,26 +41,23 @@ struct LiteralPattern: Sendable {
 
     /// The first match in `text`, with its groups; nil when there is none or the pattern did not compile.
     func firstMatch(in text: String) -> Match? {
-        guard mayMatch(text) else { return nil }
+        guard screen(text) != false else { return nil }
         return expression.compiled?.firstMatch(in: text)
     }
 
     /// Whether the pattern matches somewhere in `text`: ``firstMatch(in:)`` without its groups, so that an ASCII
     /// text of a pattern of the automaton's subset is never handed to the engine.
     func matches(_ text: String) -> Bool {
-        guard mayMatch(text) else { return false }
-        if ASCIIText.isASCII(text), let automaton = expression.automaton {
-            return automaton.matches(text, within: .max)
-        }
-        return expression.compiled?.firstMatch(in: text) != nil
+        screen(text) ?? (expression.compiled?.firstMatch(in: text) != nil)
     }
 
-    /// Whether the byte tests and, for an ASCII text, the automaton leave a match possible.
-    private func mayMatch(_ text: String) -> Bool {
+    /// What the byte tests and, for an ASCII text, the automaton tell of a match: `false` none, `true` one, `nil`
+    /// only the engine can tell.
+    private func screen(_ text: String) -> Bool? {
         if let prerequisite, !prerequisite(text) { return false }
-        guard ASCIIText.isASCII(text) else { return true }
+        guard ASCIIText.isASCII(text) else { return nil }
         if let gate, !gate(text) { return false }
-        return expression.automaton?.matches(text, within: .max) ?? true
+        return expression.automaton?.matches(text, within: .max)
     }
 
     /// The compiled expression, made once, under a mutex, by the first caller that needs it.

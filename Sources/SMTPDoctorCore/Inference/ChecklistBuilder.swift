@@ -20,11 +20,8 @@ struct ChecklistBuilder {
     /// The values a fact holds, lowercased, or `nil` when it is not known: what a step's ``StepScope`` is compared
     /// with. Looked up among the facts for the few names a scope gives, rather than lowercasing every known text.
     private func values(of name: String) -> Set<String>? {
-        var values: Set<String>?
-        for fact in facts where fact.name == name {
-            if let value = fact.value.stringValue { values = (values ?? []).union([value.lowercased()]) }
-        }
-        return values
+        let values = facts.compactMap { $0.name == name ? $0.value.stringValue?.lowercased() : nil }
+        return values.isEmpty ? nil : Set(values)
     }
 
     /// A remediation called for, with the highest likelihood over effort of a diagnosis that calls for it and every

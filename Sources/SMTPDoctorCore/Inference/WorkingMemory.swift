@@ -36,12 +36,6 @@ final class WorkingMemory {
         positions = Array(repeating: -1, count: size)
     }
 
-    /// The fact in the slot, if it is known.
-    func entry(_ slot: Int) -> Entry? {
-        let position = positions[slot]
-        return position < 0 ? nil : entries[Int(position)]
-    }
-
     /// The value of the fact in the slot, if it is known.
     func value(_ slot: Int) -> FactValue? {
         let position = positions[slot]

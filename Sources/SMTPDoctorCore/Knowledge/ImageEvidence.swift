@@ -30,8 +30,8 @@ final class ImageEvidence: Sendable {
         let decoded = body.withUTF8 { bytes in
             var reader = KnowledgeImageReader(
                 bytes: bytes, stringPages: image.stringPages, expressions: expressions, entryAt: start)
-            let evidence = reader.evidence()
-            precondition(!reader.failed && evidence.count == count, "the image's evidence at \(start) is damaged")
+            let evidence = reader.evidence(count: count)
+            precondition(!reader.failed, "the image's evidence at \(start) is damaged")
             return evidence
         }
         rules.withLock { $0 = decoded }

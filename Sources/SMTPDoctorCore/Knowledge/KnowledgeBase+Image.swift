@@ -67,11 +67,11 @@ extension KnowledgeBase {
             let symptoms = reader.list { $0.symptom() }
             let providers = reader.list { $0.provider() }
             let rules = reader.list { $0.rule() }
-            let evidenceStarts = reader.skippedEntries()
+            let evidenceEntries = reader.skippedEntries()
             var number = 0
             let diagnoses = reader.list { reader in
                 defer { number += 1 }
-                return reader.diagnosis(image: image, evidenceStarts: evidenceStarts, number: number)
+                return reader.diagnosis(image: image, evidenceEntries: evidenceEntries, number: number)
             }
             let questions = reader.list { $0.question() }
             let remediationIDs = reader.list { $0.string() }
@@ -97,7 +97,7 @@ extension KnowledgeBase {
                 factCount: facts.count, ruleCount: rules.count, evidenceCounts: diagnoses.map(\.evidenceCount),
                 phraseCount: phraseMatcher.count)
             guard reader.isComplete, remediationStarts.count == remediationIDs.count,
-                evidenceStarts.count == diagnoses.count,
+                evidenceEntries.count == diagnoses.count,
                 zip(remediationIDs, remediationIDs.dropFirst()).allSatisfy({ $0 < $1 })
             else { return nil }
             let remediations = ImageRemediations(image: image, ids: remediationIDs, starts: remediationStarts)

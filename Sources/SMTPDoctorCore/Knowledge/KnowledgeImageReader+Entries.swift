@@ -117,15 +117,16 @@ extension KnowledgeImageReader {
             id: id, doc: doc, condition: condition, assignments: assignments, priority: int(), location: location())
     }
 
-    /// A diagnosis whose evidence is an entry of the image that `evidence` reads from `evidenceStarts`, one per
-    /// diagnosis in order (``KnowledgeImageWriter`` writes them apart, so that reading the diagnoses steps over them).
-    mutating func diagnosis(image: KnowledgeImage, evidenceStarts: [Int], number: Int) -> DiagnosisDefinition {
+    /// A diagnosis whose evidence is an entry of the image that `evidence(count:)` reads from `evidenceEntries`, one
+    /// per diagnosis in order (``KnowledgeImageWriter`` writes them apart, so that reading the diagnoses steps over
+    /// them).
+    mutating func diagnosis(image: KnowledgeImage, evidenceEntries: [Int], number: Int) -> DiagnosisDefinition {
         let id = string()
         let category = string()
         let title = string()
         let summary = string()
         let evidenceCount = count()
-        let start = number < evidenceStarts.count ? evidenceStarts[number] : fail(0)
+        let start = number < evidenceEntries.count ? evidenceEntries[number] : fail(0)
         let evidence = ImageEvidence(image: image, expressions: expressions, start: start, count: evidenceCount)
         let remediationIDs = list { $0.string() }
         let specificity = DiagnosisSpecificity(rawValue: int()) ?? fail(.specific)
@@ -142,15 +143,16 @@ extension KnowledgeImageReader {
             prior: prior)
     }
 
-    /// The pieces of evidence of one diagnosis.
-    mutating func evidence() -> [EvidenceRule] {
-        list { reader in
-            let id = reader.string()
-            let condition = reader.condition()
-            return EvidenceRule(
-                id: id, condition: condition, certainty: reader.double(), isVocabulary: reader.bool(),
-                location: reader.location())
+    /// The `count` pieces of evidence of one diagnosis.
+    mutating func evidence(count: Int) -> [EvidenceRule] {
+        var pieces: [EvidenceRule] = []
+        for _ in 0..<count where !failed {
+            let id = string()
+            let test = condition()
+            pieces.append(
+                EvidenceRule(id: id, condition: test, certainty: double(), isVocabulary: bool(), location: location()))
         }
+        return pieces
     }
 
     mutating func question() -> Question {

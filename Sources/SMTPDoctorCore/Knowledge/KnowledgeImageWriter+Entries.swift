@@ -153,9 +153,9 @@ extension KnowledgeImageWriter {
         write(rule.location)
     }
 
-    /// The pieces of evidence of a diagnosis, as `KnowledgeImageReader.evidence` reads them.
+    /// The pieces of evidence of a diagnosis, as `KnowledgeImageReader.evidence(count:)` reads them; their count is
+    /// written with the diagnosis.
     mutating func write(evidenceOf diagnosis: DiagnosisDefinition) {
-        int(diagnosis.evidence.count)
         for rule in diagnosis.evidence {
             string(rule.id)
             write(rule.condition)
