@@ -10,8 +10,9 @@
 // from that folder instead of the built-in one.
 //
 // The simulated customer lets the program probe the server and look up the sending domain where a probe or the DNS
-// checks can observe the cause; --without-probes plays a customer who does not. --strategy NAME (repeatable:
-// information-gain, file-order, every-question) plays only those orders.
+// checks can observe the cause; --without-probes plays a customer who does not. --forgetting N plays a customer who
+// answers "unknown" to a share N of the questions their cause shows an answer to (the same questions in every run).
+// --strategy NAME (repeatable: information-gain, file-order, every-question) plays only those orders.
 import Foundation
 import SMTPDoctorCore
 import SMTPDoctorDefaultRules
@@ -20,7 +21,7 @@ import Synchronization
 let usage = """
     usage: interview-simulation [--verbose] [--per-cause] [--alike] [--without-errors] [--without-probes]
       [--rules DIR] [--strategy NAME]… [--confidence N] [--margin N] [--lookahead N] [--leader-change N]
-      [--minimum-gain N] [--contradiction N]
+      [--minimum-gain N] [--contradiction N] [--unknown N] [--forgetting N]
 
     """
 /// Reports a mistake in the command line, with the usage, and exits 64.
@@ -32,7 +33,7 @@ func refuse(_ problem: String) -> Never {
 let flags: Set = ["--verbose", "--per-cause", "--alike", "--without-errors", "--without-probes"]
 let valued: Set = [
     "--rules", "--strategy", "--confidence", "--margin", "--lookahead", "--leader-change", "--minimum-gain",
-    "--contradiction",
+    "--contradiction", "--unknown", "--forgetting",
 ]
 if CommandLine.arguments.contains(where: { ["--help", "-h"].contains($0) }) {
     print(usage, terminator: "")
@@ -96,8 +97,10 @@ let strategies: [InterviewSimulation.Strategy] = {
 }()
 var model = AnswerModel(engine: InferenceEngine(knowledgeBase: knowledgeBase, weighingSources: true))
 model.contradictionWeight = option("--contradiction") ?? model.contradictionWeight
+model.unknownWeight = option("--unknown") ?? model.unknownWeight
 let chooser = QuestionChooser(model: model, settings: settings)
-let simulation = InterviewSimulation(chooser: chooser, withholdsErrors: withholdsErrors, probes: probes)
+let simulation = InterviewSimulation(
+    chooser: chooser, withholdsErrors: withholdsErrors, probes: probes, forgetting: option("--forgetting") ?? 0)
 
 /// What an interview has heard: its answers in order and what the probe or the lookup observed.
 struct Heard: Hashable {
@@ -152,8 +155,10 @@ print(
         + "leader (or, when no question gains, until no answer changes it with a chance of \(settings.leaderChange) per "
         + "unit of cost, or while no cause is clearly ahead, until no question gains \(settings.minimumGain) bits per "
         + "unit of cost); the \(settings.lookahead) best questions weighed two answers ahead; an unexpected answer counts "
-        + "\(model.contradictionWeight) of the evidence against a cause"
+        + "\(model.contradictionWeight) of the evidence against a cause, \"unknown\" \(model.unknownWeight) of that"
         + (withholdsErrors ? "; the oracle withholds the error text" : "")
+        + (simulation.forgetting > 0
+            ? "; the customer answers \"unknown\" to \(simulation.forgetting) of what the cause shows" : "")
         + (probes
             ? "; the server is probed for the \(simulation.observableCounts.probe) causes a probe observes, the domain "
                 + "looked up for the \(simulation.observableCounts.dns) the DNS checks observe" : ""))

@@ -1,30 +1,29 @@
 import SMTPDoctorCore
 import Testing
 
-/// A rare cause that a common one hides: a sign-in that fails with a password the person believes right points at
-/// a wrong password so clearly that no question gains on average, yet the answer to how the device signs in (NTLM)
-/// would bring the user-name format NTLM needs first. The interview goes on while such a change is likely enough.
-/// (The customer here does not let the program probe the server.)
+/// A rare cause that a common one hides: an application whose sign-in fails after its credentials were rotated points
+/// at a wrong password so clearly that no question gains enough on average, yet one answer would bring an OAuth client
+/// secret that is no longer valid first. The interview goes on while such a change is likely enough.
 @Suite struct InterviewLeaderChangeTests {
     static func simulation(leaderChange: Double) throws -> InterviewSimulation {
         var settings = QuestionChooser.Settings()
         settings.leaderChange = leaderChange
         let model = AnswerModel(engine: try BuiltInKnowledge.engine())
         let chooser = QuestionChooser(model: model, settings: settings)
-        return InterviewSimulation(chooser: chooser, withholdsErrors: true, probes: false)
+        return InterviewSimulation(chooser: chooser, withholdsErrors: true)
     }
 
-    @Test func aQuestionThatWouldChangeTheLeaderIsAskedThoughItGainsNothing() throws {
+    @Test func aQuestionThatWouldChangeTheLeaderIsAskedThoughItGainsLittle() throws {
         let simulation = try Self.simulation(leaderChange: QuestionChooser.Settings().leaderChange)
-        let ntlm = try #require(simulation.chooser.model.diagnosisIndex["auth.ntlm-username-format"])
-        let outcome = simulation.run(diagnosis: ntlm, strategy: .informationGain)
-        #expect(outcome.leadingID == "auth.ntlm-username-format")
+        let secret = try #require(simulation.chooser.model.diagnosisIndex["auth.oauth-invalid-client-secret"])
+        let outcome = simulation.run(diagnosis: secret, strategy: .informationGain)
+        #expect(outcome.leadingID == "auth.oauth-invalid-client-secret")
     }
 
     @Test func withoutItTheInterviewEndsWithTheCommonCause() throws {
         let simulation = try Self.simulation(leaderChange: 0)
-        let ntlm = try #require(simulation.chooser.model.diagnosisIndex["auth.ntlm-username-format"])
-        let outcome = simulation.run(diagnosis: ntlm, strategy: .informationGain)
+        let secret = try #require(simulation.chooser.model.diagnosisIndex["auth.oauth-invalid-client-secret"])
+        let outcome = simulation.run(diagnosis: secret, strategy: .informationGain)
         #expect(outcome.leadingID == "auth.bad-credentials")
     }
 }

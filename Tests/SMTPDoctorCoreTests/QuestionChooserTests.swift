@@ -185,10 +185,40 @@ enum InterviewKnowledge {
         #expect(abs(against[token] - 0.6 * model.contradictionWeight) < 1e-9)
         #expect(against[try #require(model.diagnosisIndex["auth.basic-refused"])] == 0)
         #expect(against[try #require(model.diagnosisIndex["connection.refused"])] == 0)
-        #expect(model.contradiction([InterviewAnswer(questionID: "auth-type", answer: nil)]).allSatisfy { $0 == 0 })
         let before = chooser.distribution(model.engine.diagnose(Evidence()))
         let after = chooser.distribution(model.engine.diagnose(Evidence(answers: basic)), answers: basic)
         #expect(after.probabilities[token] < before.probabilities[token])
+    }
+
+    @Test func unknownCountsALittleAgainstEveryCauseThatExpectedAnAnswer() throws {
+        var model = try InterviewKnowledge.chooser().model
+        let unknown = [InterviewAnswer(questionID: "auth-type", answer: nil)]
+        let token = try #require(model.diagnosisIndex["auth.token-refused"])
+        let basic = try #require(model.diagnosisIndex["auth.basic-refused"])
+        let refused = try #require(model.diagnosisIndex["connection.refused"])
+        let against = model.contradiction(unknown)
+        for cause in [token, basic] {
+            #expect(abs(against[cause] - 0.6 * model.contradictionWeight * model.unknownWeight) < 1e-9)
+        }
+        #expect(against[refused] == 0)
+        #expect(model.contradiction([InterviewAnswer(questionID: "colour", answer: nil)]).allSatisfy { $0 == 0 })
+        model.unknownWeight = 0
+        #expect(model.contradiction(unknown).allSatisfy { $0 == 0 })
+    }
+
+    @Test func aForgetfulCustomerAnswersUnknownToSomeOfWhatTheCauseShows() throws {
+        let chooser = try InterviewKnowledge.chooser()
+        let knowledgeBase = chooser.model.engine.knowledgeBase
+        let pairs = knowledgeBase.questions.indices.flatMap { question in
+            knowledgeBase.diagnoses.indices.map { (question, $0) }
+        }.filter { chooser.model.implied[$0.0][$0.1] != nil }
+        let forgetful = InterviewSimulation(chooser: chooser, forgetting: 0.5)
+        let forgotten = pairs.filter { forgetful.oracleAnswer(question: $0.0, diagnosis: $0.1) == nil }
+        #expect(!forgotten.isEmpty && forgotten.count < pairs.count)
+        let everything = InterviewSimulation(chooser: chooser, forgetting: 1)
+        #expect(pairs.allSatisfy { everything.oracleAnswer(question: $0.0, diagnosis: $0.1) == nil })
+        let nothing = InterviewSimulation(chooser: chooser)
+        #expect(pairs.allSatisfy { nothing.oracleAnswer(question: $0.0, diagnosis: $0.1) != nil })
     }
 
     @Test func anAnswerGivenAsAFactCountsLikeTheQuestionsAnswer() throws {

@@ -8,7 +8,8 @@
 /// A diagnosis with evidence that one answer of a question alone makes hold (a situation, a fact a person can tell)
 /// expects one of those answers: any other answer counts against it (`contradiction(_:)`), as strongly as the
 /// strongest such evidence times `contradictionWeight`. The rules list what a cause typically shows, not everything
-/// it can show, so a contradiction weighs less than the evidence itself.
+/// it can show, so a contradiction weighs less than the evidence itself. "Unknown" counts against the diagnoses that
+/// expect an answer too, more weakly and only once (`unknownWeight`): a person may not know what their cause shows.
 ///
 /// The question choice uses the table to estimate how likely each answer is under the current distribution; the
 /// simulation uses it as an oracle that answers as the diagnosis would.
@@ -38,6 +39,11 @@ public struct AnswerModel: Sendable {
     /// How much an answer the diagnosis does not expect counts against it, as a share of the certainty of the
     /// evidence an expected answer would have fired (default 0.5).
     public var contradictionWeight = 0.5
+    /// How much "unknown" counts against a diagnosis that expects an answer, as a share of what an answer it does
+    /// not expect counts (default 0.5). A customer whose cause shows itself in the answer to a question knows that
+    /// answer more often than one whose cause does not, though not always: "unknown" to what changed speaks a little
+    /// against the causes that follow a change. 0 makes "unknown" say nothing.
+    public var unknownWeight = 0.5
     /// Question id → index.
     private let questionIndex: [String: Int]
 
@@ -151,12 +157,25 @@ public struct AnswerModel: Sendable {
 
     /// How strongly the answers given count against each diagnosis, indexed like `KnowledgeBase.diagnoses`: for every
     /// choice or yes-no question answered with something a diagnosis does not expect, `contradictionWeight` times
-    /// the certainty of the evidence it expected, combined over the questions like certainty factors. A question
-    /// answered twice counts once, with its last answer; "unknown" counts against nothing.
+    /// the certainty of the evidence it expected, combined over the questions like certainty factors; and once, for
+    /// the questions answered "unknown" that a diagnosis expects an answer of, `unknownWeight` times that for the
+    /// one it expected most. A person who cannot tell one thing often cannot tell the next either, so the "unknown"s
+    /// do not add up. A question answered twice counts once, with its last answer.
     public func contradiction(_ answers: [InterviewAnswer]) -> [Double] {
         var against = Array(repeating: 0.0, count: priors.count)
+        // The strongest expectation each diagnosis had of a question answered "unknown".
+        var unanswered = Array(repeating: 0.0, count: priors.count)
         var counted = Set<Int>()
         for answer in answers.reversed() {
+            if answer.answer == nil {
+                guard unknownWeight > 0, let question = questionIndex[answer.questionID],
+                    counted.insert(question).inserted
+                else { continue }
+                for diagnosis in unanswered.indices where !expected[question][diagnosis].isEmpty {
+                    unanswered[diagnosis] = max(unanswered[diagnosis], expectation[question][diagnosis])
+                }
+                continue
+            }
             guard let given = position(of: answer), counted.insert(given.question).inserted else { continue }
             for diagnosis in against.indices {
                 let expects = expected[given.question][diagnosis]
@@ -164,6 +183,10 @@ public struct AnswerModel: Sendable {
                 against[diagnosis] = CertaintyFactor.combine(
                     against[diagnosis], expectation[given.question][diagnosis] * contradictionWeight)
             }
+        }
+        for diagnosis in against.indices where unanswered[diagnosis] > 0 {
+            against[diagnosis] = CertaintyFactor.combine(
+                against[diagnosis], unanswered[diagnosis] * contradictionWeight * unknownWeight)
         }
         return against
     }

@@ -42,11 +42,17 @@ public struct InterviewSimulation: Sendable {
     /// Whether the customer lets the program probe the server and look up the domain.
     public var probes: Bool
 
+    /// The share of the questions the cause shows an answer to that the customer cannot answer all the same, and
+    /// answers "unknown" (0: none). Which questions they are is fixed by the cause and the question, so every run
+    /// and every order of questions meets the same gaps.
+    public var forgetting: Double
+
     /// Creates a simulation.
-    public init(chooser: QuestionChooser, withholdsErrors: Bool = false, probes: Bool = true) {
+    public init(chooser: QuestionChooser, withholdsErrors: Bool = false, probes: Bool = true, forgetting: Double = 0) {
         self.chooser = chooser
         self.withholdsErrors = withholdsErrors
         self.probes = probes
+        self.forgetting = forgetting
     }
 
     /// What the probe and the DNS lookup observe when the oracle plays the diagnosis (nothing without `probes`).
@@ -65,7 +71,18 @@ public struct InterviewSimulation: Sendable {
     /// The oracle's answer to a question for a diagnosis; `nil` is "unknown".
     public func oracleAnswer(question: Int, diagnosis: Int) -> QuestionAnswer? {
         if withholdsErrors, chooser.model.engine.knowledgeBase.questions[question].kind == .error { return nil }
+        if forgetting > 0, Self.share(question: question, diagnosis: diagnosis) < forgetting { return nil }
         return chooser.model.implied[question][diagnosis].map { chooser.model.candidates[question][$0] }
+    }
+
+    /// A number from 0 to 1 spread evenly over the pairs of question and cause, the same in every run.
+    private static func share(question: Int, diagnosis: Int) -> Double {
+        var mixed = UInt64(truncatingIfNeeded: question) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= UInt64(truncatingIfNeeded: diagnosis)
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        mixed ^= mixed >> 31
+        return Double(mixed >> 11) / Double(1 << 53)
     }
 
     /// Runs one interview.

@@ -93,7 +93,16 @@ extension QuestionChooser {
             grouped[key] = (answering.answer, (grouped[key]?.probability ?? 0) + probability)
         }
         let entropy = current.entropy
-        var expected = entropy * max(0, 1 - grouped.values.reduce(0) { $0 + $1.probability })
+        // "Unknown" adds no fact: the engine concludes what it did, and only what the answer counts against the
+        // causes that expected another changes.
+        let unknown = max(0, 1 - grouped.values.reduce(0) { $0 + $1.probability })
+        let afterUnknown =
+            model.unknownWeight > 0
+            ? HypothesisDistribution(
+                certainties: current.certainties, priors: model.priors,
+                against: model.contradiction(answers + [InterviewAnswer(questionID: question.id, answer: nil)])
+            ).entropy : entropy
+        var expected = unknown * afterUnknown
         var changesLeader = false
         var branches: [Weighing.Branch] = []
         for (key, branch) in grouped.sorted(by: { $0.key < $1.key }) where branch.probability > 0 {
@@ -114,7 +123,8 @@ extension QuestionChooser {
     /// The questions among the `Settings.lookahead` best by one-answer score (those that gain nothing alone included,
     /// as a cause that needs two answers together gains nothing from either alone) that an answer, or an answer
     /// followed by one to another of them, would change the leader with; each scored by the gain of the pair per unit
-    /// of their cost, the second question being the best of the others after each answer (and after "unknown").
+    /// of their cost, the second question being the best of the others after each answer (and after "unknown",
+    /// weighed on the current distribution).
     func lookahead(
         _ weighed: [Weighing], current: HypothesisDistribution, leader: Int?, outcomes: inout OutcomeMemo
     ) -> [Choice] {

@@ -2,8 +2,9 @@
 ///
 /// The gain of a question is the entropy of the current distribution of diagnoses minus the entropy expected after
 /// answering it, where each answer's probability is the share of the current mass whose diagnoses imply that answer
-/// (`AnswerModel`) and the rest of the mass answers "unknown", which changes nothing. After an answer, the causes that
-/// imply it gain by their evidence and the causes that expected another answer lose (`AnswerModel.contradiction`).
+/// (`AnswerModel`) and the rest of the mass answers "unknown". After an answer, the causes that imply it gain by their
+/// evidence and the causes that expected another answer lose (`AnswerModel.contradiction`); after "unknown", the
+/// causes that expected an answer lose a little (`AnswerModel.unknownWeight`).
 /// Every number comes from the rules; the order of the questions in the file only breaks exact ties.
 ///
 /// With `Settings.lookahead` above 0, the few questions with the largest gain are also weighed two answers ahead —
@@ -16,7 +17,7 @@
 /// that it changes the leader, per unit of cost, reaches `Settings.leaderChange`; and a question that gains at least
 /// `Settings.minimumGain` bits per unit of cost is asked while no cause is clearly ahead, as several answers together
 /// may change the leader where none alone does.
-/// An "unknown" answer is an answer like any other: the question counts as asked and nothing is inferred from it.
+/// An "unknown" answer is an answer like any other: the question counts as asked.
 public struct QuestionChooser: Sendable {
     /// When to stop asking.
     public struct Settings: Sendable, Hashable {
@@ -32,21 +33,21 @@ public struct QuestionChooser: Sendable {
 
         /// When no question is expected to gain, keep asking the question most likely to change the leader if that
         /// chance, per unit of the question's cost, is at least this. A rare cause that a common one hides lowers the
-        /// spread of the distribution too little for a gain, yet one answer would bring it first (default one in ten
-        /// thousand). 0 disables this.
+        /// spread of the distribution too little for a gain, yet one answer would bring it first (default one in a
+        /// hundred). 0 disables this.
         public var leaderChange: Double
 
         /// A question that some answer would make change the leader is asked only if it gains at least this many
         /// bits per unit of cost. While no cause is clearly ahead, keep asking the question with the largest expected
         /// gain per unit of cost if that reaches this many bits, though no single answer would change the leader: a
         /// cause that only several answers together tell from a commoner one gains a little from each (a sender's
-        /// own size limit against the general one). Default a hundredth of a bit; 0 disables this.
+        /// own size limit against the general one). Default a fifth of a bit; 0 disables this.
         public var minimumGain: Double
 
         /// The defaults used by `smtp-doctor interview`.
         public init(
-            confidence: Double = 0.95, margin: Double = 0.1, lookahead: Int = 0, leaderChange: Double = 0.0001,
-            minimumGain: Double = 0.01
+            confidence: Double = 0.95, margin: Double = 0.1, lookahead: Int = 0, leaderChange: Double = 0.01,
+            minimumGain: Double = 0.2
         ) {
             self.confidence = confidence
             self.margin = margin
