@@ -168,9 +168,9 @@ public struct AnswerModel: Sendable {
         var counted = Set<Int>()
         for answer in answers.reversed() {
             if answer.answer == nil {
-                guard unknownWeight > 0, let question = questionIndex[answer.questionID],
-                    counted.insert(question).inserted
-                else { continue }
+                guard let question = questionIndex[answer.questionID], counted.insert(question).inserted else {
+                    continue
+                }
                 for diagnosis in unanswered.indices where !expected[question][diagnosis].isEmpty {
                     unanswered[diagnosis] = max(unanswered[diagnosis], expectation[question][diagnosis])
                 }

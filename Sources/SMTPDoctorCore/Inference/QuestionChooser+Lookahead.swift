@@ -93,8 +93,8 @@ extension QuestionChooser {
             grouped[key] = (answering.answer, (grouped[key]?.probability ?? 0) + probability)
         }
         let entropy = current.entropy
-        // "Unknown" adds no fact: the engine concludes what it did, and only what the answer counts against the
-        // causes that expected another changes.
+        // "Unknown" adds no fact: the engine concludes what it did, and only what "unknown" counts against the
+        // causes that expected an answer changes.
         let unknown = max(0, 1 - grouped.values.reduce(0) { $0 + $1.probability })
         let afterUnknown =
             model.unknownWeight > 0
