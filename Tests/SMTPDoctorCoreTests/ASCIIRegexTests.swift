@@ -182,6 +182,44 @@ import Testing
         }
     }
 
+    @Test func aPatternWhoseDeterministicStatesOverflowTheTablesStillFindsWhatTheEngineFinds() throws {
+        // Which of the last ten bytes was an `a` takes 2^10 states to remember: more than the tables hold, so the
+        // searches go on with the automaton once they are full.
+        let pattern = "(a|b)*a(a|b){9}c?$"
+        let automaton = try #require(ASCIIRegex(pattern))
+        var generator = SeededGenerator(seed: 47)
+        var matches = 0
+        for _ in 0..<300 {
+            let length = Int.random(in: 0...60, using: &generator)
+            var text = String((0..<length).map { _ in Bool.random(using: &generator) ? "a" : "b" })
+            if Bool.random(using: &generator) { text += "c" }
+            let expected = try Self.engineMatches(pattern, text)
+            #expect(automaton.matches(text, within: 4096) == expected, "\(text)")
+            if expected { matches += 1 }
+        }
+        #expect(matches > 30 && matches < 270, "\(matches) of 300 match")
+    }
+
+    @Test func oneAutomatonSearchedFromSeveralThreadsAnswersAsTheEngine() async throws {
+        let pattern = "(?i)\\b(mailbox (is )?full|quota|over ?quota|insufficient storage)\\b"
+        let automaton = try #require(ASCIIRegex(pattern))
+        let texts = [
+            "552 5.2.2 Mailbox full", "452 4.2.2 over quota", "550 quotas", "550 MAILBOX IS FULL.", "mailboxfull",
+            "insufficient storage for the message", "551 overquota", "no match here",
+        ]
+        let expected = try texts.map { try Self.engineMatches(pattern, $0) }
+        let answers = await withTaskGroup(of: [Bool].self) { group in
+            for _ in 0..<4 {
+                group.addTask { (0..<200).flatMap { _ in texts.map { automaton.matches($0, within: 4096) } } }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        for answer in answers {
+            #expect(answer == Array((0..<200).map { _ in expected }.joined()))
+        }
+        #expect(expected.contains(true) && expected.contains(false))
+    }
+
     @Test func patternsOutsideTheSubsetAreLeftToTheEngine() {
         for pattern in [
             "a(?!.*b)", "(?!a+)b", "x|^(?!.*b)", "(?<=a+)b", "(?<!a|bc)d", "(?!a)*", "(a)\\1", "a++", "(?x) a b",

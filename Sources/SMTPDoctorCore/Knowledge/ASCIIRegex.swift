@@ -5,9 +5,10 @@
 ///
 /// Most patterns of the knowledge base are of this kind. The regular-expression engine would first copy each text
 /// to UTF-16, which on the bounce corpus cost more than the matching; here nothing is copied or compiled by the
-/// engine. Whether a pattern matches does not depend on the order in which a backtracking engine tries its
-/// alternatives, so following every alternative at once (one pass over the text, at most one thread per state)
-/// gives the engine's answer, in time linear in the text.
+/// engine, and the automaton is made deterministic as texts need it (``LazyDFA``), so that a search reads most
+/// bytes with one table lookup. Whether a pattern matches does not depend on the order in which a backtracking
+/// engine tries its alternatives, so following every alternative at once (one pass over the text, at most one thread
+/// per state) gives the engine's answer, in time linear in the text.
 ///
 /// On an ASCII text, as ICU reads it: `.` is any character but a line terminator (line feed, vertical tab, form
 /// feed, carriage return); `\s` is a space, tab, line feed, vertical tab, form feed or carriage return; `\w` is a
@@ -22,14 +23,14 @@
 /// `(?i)` — leaves the pattern to the engine.
 struct ASCIIRegex: Sendable {
     /// One state of the automaton; `next` and the branches are indices of other states.
-    private enum Instruction: Sendable {
+    enum Instruction: Sendable {
         case byte(ByteSet, next: Int)
         case split(Int, Int)
         case assertion(Assertion, next: Int)
         case match
     }
 
-    private enum Assertion: Sendable, Equatable {
+    enum Assertion: Sendable, Equatable {
         case start, end, wordBoundary, notWordBoundary
         /// The automaton `lookaheads[index]` matches from the position (or, `negated`, does not).
         case lookahead(Int, negated: Bool)
@@ -52,6 +53,8 @@ struct ASCIIRegex: Sendable {
     /// The bytes a match can start with, when the pattern cannot match an empty text: while no thread is alive,
     /// the search skips to the next of them.
     private let firstBytes: ByteSet?
+    /// The automaton made deterministic as texts need it.
+    private let deterministic: LazyDFA
 
     /// The pattern's automaton, or `nil` when the pattern is outside the subset.
     init?(_ pattern: String) {
@@ -60,8 +63,9 @@ struct ASCIIRegex: Sendable {
         self.init(tree)
     }
 
-    /// The automaton of a tree; `nil` when it has too many states.
-    private init?(_ tree: Node) {
+    /// The automaton of a tree; `nil` when it has too many states. The automaton of a look-ahead (`lookahead`) is
+    /// searched from given positions only, never for a match anywhere.
+    private init?(_ tree: Node, lookahead: Bool = false) {
         var builder = ProgramBuilder()
         let end = builder.add(.match)
         guard let start = builder.emit(tree, then: end), builder.program.count <= Self.maximumStates else { return nil }
@@ -77,6 +81,9 @@ struct ASCIIRegex: Sendable {
         } else {
             anchoredAtStart = false
         }
+        deterministic = LazyDFA(
+            program: program, start: start, restartsAnywhere: !(anchoredAtStart || lookahead),
+            lookaheads: lookaheads, looksAheadAtStartOnly: Self.looksAheadAtStartOnly(tree))
     }
 
     /// Whether the pattern matches anywhere in the first `limit` bytes of an ASCII text.
@@ -87,7 +94,14 @@ struct ASCIIRegex: Sendable {
 
     /// Whether the pattern matches anywhere in the bytes (all ASCII).
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        matches(bytes, from: 0, anchored: false)
+        // A look-around is taken as holding by the deterministic automaton: its matches are checked.
+        deterministic.matches(bytes) && (deterministic.isExact || matches(bytes, from: 0, anchored: false))
+    }
+
+    /// Whether a match starts at the first byte, for the automaton of a look-ahead right after a leading `^`, which is
+    /// tried there once.
+    func matchesAtStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        deterministic.matches(bytes) && (deterministic.isExact || matches(bytes, from: 0, anchored: true))
     }
 
     /// Whether the pattern matches in the bytes (all ASCII) at or after `origin`, or, `anchored`, at `origin` itself.
@@ -236,6 +250,16 @@ struct ASCIIRegex: Sendable {
             }
         }
 
+        /// Whether the node or a part of it is a look-ahead or look-behind.
+        var looksAround: Bool {
+            switch self {
+            case .set, .assertion: false
+            case .lookahead, .lookbehind: true
+            case .sequence(let parts), .alternation(let parts): parts.contains { $0.looksAround }
+            case .repetition(let inner, _, _): inner.looksAround
+            }
+        }
+
         /// Whether the node or a part of it is a look-ahead that can read without bound.
         var looksAheadUnboundedly: Bool {
             switch self {
@@ -245,6 +269,15 @@ struct ASCIIRegex: Sendable {
             case .repetition(let inner, _, _): inner.looksAheadUnboundedly
             }
         }
+    }
+
+    /// Whether the tree's only look-around is a look-ahead right after a leading `^`, itself without look-arounds:
+    /// it is then decided once per text, at the start.
+    private static func looksAheadAtStartOnly(_ tree: Node) -> Bool {
+        guard case .sequence(let parts) = tree, parts.count >= 2, case .assertion(.start) = parts[0],
+            case .lookahead(let inner, _) = parts[1]
+        else { return false }
+        return !inner.looksAround && !parts.dropFirst(2).contains { $0.looksAround }
     }
 
     /// Whether every look-ahead of the tree reads a bounded number of bytes, but one right after a leading `^`, which
@@ -493,7 +526,7 @@ struct ASCIIRegex: Sendable {
             case .set(let set): return add(.byte(set, next: next))
             case .assertion(let assertion): return add(.assertion(assertion, next: next))
             case .lookahead(let inner, let negated):
-                guard let automaton = ASCIIRegex(inner) else { return nil }
+                guard let automaton = ASCIIRegex(inner, lookahead: true) else { return nil }
                 lookaheads.append(automaton)
                 return add(.assertion(.lookahead(lookaheads.count - 1, negated: negated), next: next))
             case .lookbehind(let sets, let negated):
@@ -550,7 +583,7 @@ struct ASCIIRegex: Sendable {
 
 extension ASCIIRegex {
     /// A set of ASCII bytes.
-    struct ByteSet: Sendable {
+    struct ByteSet: Sendable, Hashable {
         private var low: UInt64 = 0
         private var high: UInt64 = 0
 
