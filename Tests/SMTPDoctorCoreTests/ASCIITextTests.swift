@@ -47,6 +47,21 @@ import Testing
         }
     }()
 
+    @Test func containsAnyFindsWhatALowerCasedSearchFinds() {
+        let phrases = [
+            ["said:"], ["remote server returned", "#"], ["x"], ["undeliverable", "mail delivery "], ["-> m"],
+        ]
+        var found = 0
+        for text in Self.texts + Self.texts.map({ $0.uppercased() }) {
+            for some in phrases {
+                let expected = some.contains { text.lowercased().contains($0) }
+                #expect(ASCIIText.containsAny(text, some) == expected, "\(some) in \(text.debugDescription)")
+                if expected { found += 1 }
+            }
+        }
+        #expect(found > 100)
+    }
+
     @Test func gatedPatternsFindWhatTheRegularExpressionsFind() throws {
         // Each pattern with its gate, prerequisite and automaton against the engine alone.
         for pattern in ErrorTextParser.literalPatterns {

@@ -124,15 +124,20 @@ enum ASCIIText {
     }
 
     private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ phrase: String) -> Bool {
-        let needle = Array(phrase.utf8)
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= bytes.count else { return false }
-        for start in 0...(bytes.count - needle.count) {
-            var offset = 0
-            while offset < needle.count && folded(bytes[start + offset]) == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
+        var phrase = phrase
+        return phrase.withUTF8 { needle in
+            guard let first = needle.first else { return true }
+            guard needle.count <= bytes.count else { return false }
+            // Places where the phrase may start are found by its first byte in either case; only there is the rest
+            // compared.
+            let otherCase = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) ? first ^ 0x20 : first
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first || bytes[start] == otherCase {
+                var offset = 1
+                while offset < needle.count && folded(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
         }
-        return false
     }
 
     private static func folded(_ byte: UInt8) -> UInt8 {

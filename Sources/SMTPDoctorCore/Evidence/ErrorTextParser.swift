@@ -37,8 +37,9 @@ public struct ErrorTextParser: Sendable {
             if let enhanced = reply.enhanced { add("reply.enhanced", .string(enhanced)) }
             if !reply.text.isEmpty { add("reply.text", .string(reply.text)) }
         }
-        if let stage = Self.stage(collapsed) { add("smtp.stage", .string(stage)) }
-        let (host, ip) = Self.remote(collapsed)
+        let lowered = ASCIIText.lowercased(collapsed)
+        if let stage = Self.stage(collapsed, lowered: lowered) { add("smtp.stage", .string(stage)) }
+        let (host, ip) = Self.remote(collapsed, lowered: lowered)
         if let host { add("remote.host", .string(host)) }
         if let ip { add("remote.ip", .string(ip)) }
         add("error.format", .string(Self.format(collapsed, reply: reply, exchange: exchange)))
@@ -56,7 +57,7 @@ public struct ErrorTextParser: Sendable {
     /// The remote server `parse` finds in a text (`remote.host`, `remote.ip`), without the other facts.
     static func remoteServer(in text: String) -> (host: String?, ip: String?) {
         let collapsed = Prepared(text).collapsed
-        return collapsed.isEmpty ? (nil, nil) : remote(collapsed)
+        return collapsed.isEmpty ? (nil, nil) : remote(collapsed, lowered: ASCIIText.lowercased(collapsed))
     }
 
     /// A text cut to `maximumLength`, with its white space collapsed to single spaces for the whole-text patterns.
@@ -209,8 +210,8 @@ public struct ErrorTextParser: Sendable {
     /// Words one of which every stage phrase contains, to skip the patterns for the many texts that name no stage.
     private static let stageWords = ["in reply to", "after ", "while sending", "greeting", "receiving the initial"]
 
-    private static func stage(_ text: String) -> String? {
-        let lowered = ASCIIText.lowercased(text)
+    /// The stage a text names; `lowered` is the text lower-cased.
+    private static func stage(_ text: String, lowered: String) -> String? {
         guard stageWords.contains(where: { TextSearch.contains(lowered, $0) }) else { return nil }
         return stages.first { $0.pattern.matches(text) }?.stage
     }
@@ -226,11 +227,11 @@ public struct ErrorTextParser: Sendable {
 
     private static let hostWords = ["host", "generating server", "remote-mta", "remote server"]
 
-    private static func remote(_ text: String) -> (host: String?, ip: String?) {
+    /// The remote server a text names; `lowered` is the text lower-cased.
+    private static func remote(_ text: String, lowered: String) -> (host: String?, ip: String?) {
         if text.utf8.contains(UInt8(ascii: "[")), let match = hostWithAddress.firstMatch(in: text) {
             return (match[1].lowercased(), match[2])
         }
-        let lowered = ASCIIText.lowercased(text)
         let named = hostWords.contains { TextSearch.contains(lowered, $0) } ? namedHost.firstMatch(in: text) : nil
         let host = named.map { $0[1].lowercased() }.flatMap { $0.contains(".") ? $0 : nil }
         let ip = addressWithPort.firstMatch(in: text).map { $0[1] }

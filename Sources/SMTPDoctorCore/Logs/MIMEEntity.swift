@@ -5,11 +5,14 @@ import Foundation
 /// and quoted-printable, then from their charset.
 struct MIMEEntity {
     /// Header fields, names lower-cased, continuation lines joined; the first of each name is kept.
-    var headers: [String: String]
+    let headers: [String: String]
+    /// The media type, lower-case, without parameters: `message/delivery-status`. A parameter folded onto the next
+    /// line without its `;` (`text/plain` then `   charset="iso-2022-jp"`) is not part of the type.
+    let mediaType: String
     /// The body, decoded.
-    var body: String
+    let body: String
     /// The parts, when the entity is a multipart.
-    var parts: [MIMEEntity]
+    let parts: [MIMEEntity]
 
     /// Parts nested deeper than this are not split.
     static let maximumDepth = 4
@@ -21,13 +24,14 @@ struct MIMEEntity {
         let (headers, body) = Self.split(text)
         self.headers = headers
         let type = headers["content-type"] ?? "text/plain"
-        if type.lowercased().hasPrefix("multipart/"), depth < Self.maximumDepth,
+        mediaType = Self.mediaType(of: type)
+        if mediaType.hasPrefix("multipart/"), depth < Self.maximumDepth,
             let boundary = Self.parameter("boundary", in: type)
         {
             parts = Self.parts(of: body, boundary: boundary).map { MIMEEntity($0, latin1: latin1, depth: depth + 1) }
             // A multipart whose boundary never appears (a broken bounce) keeps its text as a body.
             self.body = parts.isEmpty ? String(body) : ""
-        } else if type.lowercased().hasPrefix("message/rfc822"), depth < Self.maximumDepth {
+        } else if mediaType.hasPrefix("message/rfc822"), depth < Self.maximumDepth {
             // A forwarded bounce or a returned message: its own parts are searched too.
             self.body = ""
             parts = [MIMEEntity(body, latin1: latin1, depth: depth + 1)]
@@ -39,10 +43,9 @@ struct MIMEEntity {
         }
     }
 
-    /// The media type, lower-case, without parameters: `message/delivery-status`. A parameter folded onto the next
-    /// line without its `;` (`text/plain` then `   charset="iso-2022-jp"`) is not part of the type.
-    var mediaType: String {
-        let type = (headers["content-type"] ?? "text/plain").drop { $0 == " " || $0 == "\t" }
+    /// The media type of a `Content-Type` value.
+    private static func mediaType(of value: String) -> String {
+        let type = value.drop { $0 == " " || $0 == "\t" }
         return type.prefix { $0 != ";" && $0 != " " && $0 != "\t" }.lowercased()
     }
 

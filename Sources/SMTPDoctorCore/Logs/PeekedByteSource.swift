@@ -8,16 +8,15 @@ final class PeekedByteSource: ByteSource {
     /// (standard input fed by `tail -F` must not wait for more).
     init(_ source: any ByteSource, length: Int, stream: Bool) throws {
         self.source = source
-        var bytes = [UInt8](repeating: 0, count: length)
-        var filled = 0
-        try bytes.withUnsafeMutableBytes { buffer in
+        // Filled without zeroing it first: most inputs (a message, a short log) are far shorter than `length`.
+        peeked = try [UInt8](unsafeUninitializedCapacity: length) { buffer, filled in
             while filled < length {
-                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                let count = try source.read(
+                    into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])))
                 filled += count
                 if count == 0 || stream { break }
             }
         }
-        peeked = Array(bytes.prefix(filled))
     }
 
     /// The bytes read ahead.
