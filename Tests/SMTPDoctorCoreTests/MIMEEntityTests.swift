@@ -5,6 +5,18 @@ import Testing
 /// The byte-level line work of the MIME reader gives what its `Character`-level form gives, also where a colon or a
 /// boundary is written with scalars that Unicode joins or treats as equivalent.
 @Suite struct MIMEEntityTests {
+    @Test func aParameterIsFoundByItsNameInAnyCaseWithItsQuotesDropped() {
+        let type = "multipart/report; report-type=delivery-status;\tBOUNDARY=\"b=1\""
+        #expect(MIMEEntity.parameter("boundary", in: type) == "b=1")
+        #expect(MIMEEntity.parameter("report-type", in: type) == "delivery-status")
+        // A parameter whose `;` was lost still follows the type; one without a value is skipped.
+        #expect(MIMEEntity.parameter("charset", in: "text/plain  charset=iso-2022-jp") == "iso-2022-jp")
+        #expect(MIMEEntity.parameter("charset", in: "text/plain; charset=; charset=\"utf-8\"") == "utf-8")
+        #expect(MIMEEntity.parameter("charset", in: "text/plain; name=\"Résumé.txt\"; Charset = koi8-r ") == "koi8-r")
+        #expect(MIMEEntity.parameter("boundary", in: "multipart/mixed") == nil)
+        #expect(MIMEEntity.parameter("boundary", in: "") == nil)
+    }
+
     @Test func aFieldNameEndsAtTheFirstColonThatIsACharacterOfItsOwn() {
         // The first colon carries a combining mark, so it is not the Character ":" that ends the name.
         let (headers, body) = MIMEEntity.split("Subject: a\nNa\u{301}me:\u{301}x: y\nX-Plain:z\n\nbody\n")

@@ -129,16 +129,20 @@ struct MIMEEntity {
     /// A parameter of a header value: `boundary` of `multipart/report; report-type=delivery-status; boundary="x"`.
     /// A parameter that follows the type after white space only (its `;` lost) is found too.
     static func parameter(_ name: String, in value: String) -> String? {
-        var pieces = value.split(separator: ";")
+        // The value is cut at the bytes of `;` and `=`, which are characters of their own in any header a mail
+        // program writes: a long value (some hold a whole folded header) is not walked Character by Character.
+        var pieces = value.utf8.split(separator: UInt8(ascii: ";"))
         guard let first = pieces.first else { return nil }
-        let afterType = first.drop { $0 == " " || $0 == "\t" }.drop { $0 != " " && $0 != "\t" }
-        pieces[0] = afterType
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        pieces[0] = first.drop(while: isBlank).drop { !isBlank($0) }
         for piece in pieces {
-            let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, ASCIIText.lowercased(ASCIIText.trimmingWhitespaces(pair[0])) == name else {
-                continue
+            guard let equals = piece.firstIndex(of: UInt8(ascii: "=")), equals != piece.startIndex,
+                piece.index(after: equals) != piece.endIndex,
+                ASCIIText.lowercased(ASCIIText.trimmingWhitespaces(Substring(piece[..<equals]))) == name
+            else { continue }
+            return ASCIIText.trimming(Substring(piece[piece.index(after: equals)...]), parameterQuoting) {
+                $0 == 0x20 || $0 == 0x09 || $0 == 0x22
             }
-            return ASCIIText.trimming(pair[1], parameterQuoting) { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 }
         }
         return nil
     }
