@@ -203,7 +203,7 @@ struct MIMEEntity {
 
     /// The bytes a text stands for: its UTF-8, or with `latin1` one byte per character.
     private static func bytes(of text: Substring, latin1: Bool) -> [UInt8] {
-        guard latin1 else { return Array(text.utf8) }
+        guard latin1 else { return text.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(text.utf8) }
         return text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     }
 
