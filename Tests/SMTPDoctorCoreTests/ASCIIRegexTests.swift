@@ -81,6 +81,102 @@ import Testing
         #expect(matches > compared / 50, "\(matches) of \(compared) match")
     }
 
+    /// Characters past ASCII of every class, in texts that come near a match.
+    static let otherCharacters = [
+        "é", "日本", "５", "٥", "\u{00A0}", "\u{3000}", "\u{2028}", "\u{2029}", "\u{0085}", "€", "😀", "‿", "Ⅻ", "ß",
+        "\u{212A}", "\u{0301}", "\u{200D}", "\u{FEFF}", "ñ", "д", "°",
+    ]
+
+    /// A text of random pieces with characters past ASCII among them.
+    static func mixedText(from pieces: [String], using generator: inout SeededGenerator) -> String {
+        var text = otherCharacters.randomElement(using: &generator) ?? ""
+        for character in Self.text(from: pieces, using: &generator) {
+            if Int.random(in: 0..<24, using: &generator) == 0 {
+                text += otherCharacters.randomElement(using: &generator) ?? ""
+            }
+            text.append(character)
+        }
+        if Bool.random(using: &generator) { text += otherCharacters.randomElement(using: &generator) ?? "" }
+        return text
+    }
+
+    @Test func charactersPastASCIIReadAsTheirClassesFindWhatTheEngineFinds() throws {
+        let patterns = Array(Set(try RegexSafetyTests.builtInPatterns())).sorted()
+        var generator = SeededGenerator(seed: 53)
+        var read = 0
+        var matches = 0
+        var compared = 0
+        for pattern in patterns {
+            guard let automaton = ASCIIRegex(pattern) else { continue }
+            let pieces = Self.pieces(of: pattern)
+            for _ in 0..<200 {
+                let text = Self.mixedText(from: pieces, using: &generator)
+                let expected = try Self.engineMatches(pattern, text)
+                if let bytes = ASCIIRegex.classBytes(
+                    of: text, limit: 4096, caseInsensitive: automaton.isCaseInsensitive)
+                {
+                    let found = bytes.withUnsafeBufferPointer { automaton.matches($0) }
+                    #expect(found == expected, "\(pattern) on \(text.debugDescription)")
+                    read += 1
+                    if expected { matches += 1 }
+                }
+                #expect(RegularExpression(verified: pattern).matches(text) == expected, "\(pattern) on \(text)")
+                compared += 1
+            }
+        }
+        // Most texts are read by the automaton, and they give both outcomes.
+        #expect(read * 4 >= compared, "\(read) of \(compared) read by the automaton")
+        #expect(matches > read / 50 && matches < read * 49 / 50, "\(matches) of \(read) match")
+    }
+
+    @Test func generatedPatternsOnCharactersPastASCIIFindWhatTheEngineFinds() throws {
+        let atoms = [
+            "a", "x", "5", " ", ".", "\\s", "\\S", "\\d", "\\D", "\\w", "\\W", "\\b", "\\B", "[^a-c]", "[\\w-]",
+            "[^\\s,]", "[^ ]", "(a|b)", "^", "$", "(?!a)", "(?<=x)", "(?<![ab])",
+        ]
+        let quantifiers = ["", "", "?", "*", "+", "{2}", "{0,3}"]
+        var generator = SeededGenerator(seed: 59)
+        var read = 0
+        var matches = 0
+        for _ in 0..<2_000 {
+            var pattern = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let atom = atoms.randomElement(using: &generator) ?? "a"
+                pattern += atom
+                if !["^", "$", "\\b", "\\B", "(?!a)", "(?<=x)", "(?<![ab])"].contains(atom) {
+                    pattern += quantifiers.randomElement(using: &generator) ?? ""
+                }
+            }
+            guard (try? NSRegularExpression(pattern: pattern)) != nil, let automaton = ASCIIRegex(pattern) else {
+                continue
+            }
+            for _ in 0..<10 {
+                let text = Self.mixedText(from: ["ab", "x5", "a b"], using: &generator)
+                guard let bytes = ASCIIRegex.classBytes(of: text, limit: 4096, caseInsensitive: false) else { continue }
+                let expected = try Self.engineMatches(pattern, text)
+                #expect(
+                    bytes.withUnsafeBufferPointer { automaton.matches($0) } == expected,
+                    "\(pattern) on \(text.debugDescription)")
+                read += 1
+                if expected { matches += 1 }
+            }
+        }
+        #expect(read > 5_000 && matches > read / 20 && matches < read * 19 / 20, "\(matches) of \(read) match")
+    }
+
+    @Test func aTextPastTheLimitIsCutWhereTheEngineCutsIt() throws {
+        // The limit counts UTF-16 units: a character outside the Basic Multilingual Plane counts two.
+        let text = String(repeating: "😀", count: 2046) + "abc"
+        for pattern in ["abc", "ab", "a", "\\W$", ".$", "😀?a"] {
+            guard let automaton = ASCIIRegex(pattern) else { continue }
+            for limit in [4092, 4093, 4094, 4095, 4096] {
+                let bytes = try #require(ASCIIRegex.classBytes(of: text, limit: limit, caseInsensitive: false))
+                let expected = try Self.engineMatches(pattern, text, limit: limit)
+                #expect(bytes.withUnsafeBufferPointer { automaton.matches($0) } == expected, "\(pattern) \(limit)")
+            }
+        }
+    }
+
     @Test func everyPatternOfTheErrorTextParserInTheSubsetFindsWhatTheEngineFinds() throws {
         var generator = SeededGenerator(seed: 43)
         var inSubset = 0

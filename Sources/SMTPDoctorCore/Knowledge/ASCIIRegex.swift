@@ -55,17 +55,19 @@ struct ASCIIRegex: Sendable {
     private let firstBytes: ByteSet?
     /// The automaton made deterministic as texts need it.
     private let deterministic: LazyDFA
+    /// Whether the pattern starts with `(?i)`.
+    let isCaseInsensitive: Bool
 
     /// The pattern's automaton, or `nil` when the pattern is outside the subset.
     init?(_ pattern: String) {
         var parser = Parser(Array(pattern.utf8))
         guard let tree = parser.parse(), Self.looksAheadBoundedly(tree) else { return nil }
-        self.init(tree)
+        self.init(tree, caseInsensitive: parser.caseInsensitive)
     }
 
     /// The automaton of a tree; `nil` when it has too many states. The automaton of a look-ahead (`lookahead`) is
     /// searched from given positions only, never for a match anywhere.
-    private init?(_ tree: Node, lookahead: Bool = false) {
+    private init?(_ tree: Node, lookahead: Bool = false, caseInsensitive: Bool) {
         var builder = ProgramBuilder()
         let end = builder.add(.match)
         guard let start = builder.emit(tree, then: end), builder.program.count <= Self.maximumStates else { return nil }
@@ -81,6 +83,7 @@ struct ASCIIRegex: Sendable {
         } else {
             anchoredAtStart = false
         }
+        isCaseInsensitive = caseInsensitive
         deterministic = LazyDFA(
             program: program, start: start, restartsAnywhere: !(anchoredAtStart || lookahead),
             lookaheads: lookaheads, looksAheadAtStartOnly: Self.looksAheadAtStartOnly(tree))
@@ -220,7 +223,9 @@ struct ASCIIRegex: Sendable {
     /// Whether `$` matches at `position`: the end of the text, or before the line terminator that ends it (not
     /// between the carriage return and the line feed of a final CR LF).
     static func endsText(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let isTerminator = { (byte: UInt8) in (UInt8(ascii: "\n")...UInt8(ascii: "\r")).contains(byte) }
+        let isTerminator = { (byte: UInt8) in
+            (UInt8(ascii: "\n")...UInt8(ascii: "\r")).contains(byte) || byte == ScalarClass.lineTerminator.byte
+        }
         switch bytes.count - position {
         case 0: return true
         case 1:
@@ -293,7 +298,8 @@ struct ASCIIRegex: Sendable {
     private struct Parser {
         private let bytes: [UInt8]
         private var index = 0
-        private var caseInsensitive = false
+        /// Whether the pattern starts with `(?i)`.
+        private(set) var caseInsensitive = false
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -526,7 +532,7 @@ struct ASCIIRegex: Sendable {
             case .set(let set): return add(.byte(set, next: next))
             case .assertion(let assertion): return add(.assertion(assertion, next: next))
             case .lookahead(let inner, let negated):
-                guard let automaton = ASCIIRegex(inner, lookahead: true) else { return nil }
+                guard let automaton = ASCIIRegex(inner, lookahead: true, caseInsensitive: false) else { return nil }
                 lookaheads.append(automaton)
                 return add(.assertion(.lookahead(lookaheads.count - 1, negated: negated), next: next))
             case .lookbehind(let sets, let negated):
@@ -582,38 +588,46 @@ struct ASCIIRegex: Sendable {
 }
 
 extension ASCIIRegex {
-    /// A set of ASCII bytes.
+    /// A set of ASCII bytes and of the bytes that stand for the classes of other characters (``ScalarClass``).
     struct ByteSet: Sendable, Hashable {
         private var low: UInt64 = 0
         private var high: UInt64 = 0
+        /// The classes of other characters, one bit each.
+        private var classes: UInt8 = 0
 
         init() {}
 
         init(_ byte: UInt8) { insert(byte...byte) }
 
+        private init(classes: [ScalarClass]) {
+            for scalarClass in classes { self.classes |= 1 << scalarClass.rawValue }
+        }
+
         static let digit: ByteSet = {
-            var set = ByteSet()
+            var set = ByteSet(classes: [.digit])
             set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
             return set
         }()
 
         static let space: ByteSet = {
-            var set = ByteSet(UInt8(ascii: " "))
+            var set = ByteSet(classes: [.space, .lineTerminator])
+            set.insert(UInt8(ascii: " ")...UInt8(ascii: " "))
             set.insert(UInt8(ascii: "\t")...UInt8(ascii: "\r"))
             return set
         }()
 
         static let word: ByteSet = {
-            var set = digit
+            var set = ByteSet(classes: [.digit, .letter])
+            set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
             set.insert(UInt8(ascii: "a")...UInt8(ascii: "z"))
             set.insert(UInt8(ascii: "A")...UInt8(ascii: "Z"))
             set.insert(UInt8(ascii: "_")...UInt8(ascii: "_"))
             return set
         }()
 
-        /// Any byte but a line terminator.
+        /// Any character but a line terminator.
         static let dot: ByteSet = {
-            var set = ByteSet()
+            var set = ByteSet(classes: [.digit, .letter, .space, .other])
             set.insert(0...0x09)
             set.insert(0x0E...0x7F)
             return set
@@ -632,17 +646,21 @@ extension ASCIIRegex {
         mutating func formUnion(_ other: ByteSet) {
             low |= other.low
             high |= other.high
+            classes |= other.classes
         }
 
         func contains(_ byte: UInt8) -> Bool {
-            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+            if byte < 64 { return low & (1 << UInt64(byte)) != 0 }
+            if byte < 128 { return high & (1 << UInt64(byte - 64)) != 0 }
+            return ScalarClass(byte: byte).map { classes & (1 << $0.rawValue) != 0 } ?? false
         }
 
-        /// Every other ASCII byte.
+        /// Every other ASCII byte and class.
         var inverted: ByteSet {
             var set = self
             set.low = ~low
             set.high = ~high
+            set.classes = ~classes & ScalarClass.all
             return set
         }
 

@@ -126,6 +126,13 @@ public final class RegularExpression: Sendable {
             if let plain = plan.plain { return plain.matches(text, within: Self.maximumSubjectLength) }
             if let ascii = plan.ascii { return ascii.matches(text, within: Self.maximumSubjectLength) }
         }
+        // Other characters are read by the automaton as the bytes of their classes, when they all have one.
+        if let ascii = plan.ascii,
+            let bytes = ASCIIRegex.classBytes(
+                of: text, limit: Self.maximumSubjectLength, caseInsensitive: ascii.isCaseInsensitive)
+        {
+            return bytes.withUnsafeBufferPointer { ascii.matches($0) }
+        }
         guard let expression = expression else { return false }
         let range = NSRange(location: 0, length: min(text.utf16.count, Self.maximumSubjectLength))
         return expression.firstMatch(in: text, options: [], range: range) != nil
