@@ -49,7 +49,8 @@ public enum FactTest: Sendable {
 ///
 /// A pattern of single characters only (``PlainPattern``, such as `^[245]\.7\.`), or of the common subset the
 /// ``ASCIIRegex`` automaton follows, is matched on ASCII texts byte by byte, without compiling it or copying the text
-/// to UTF-16. A text that lacks a literal every match contains is not searched at all.
+/// to UTF-16; the automaton also reads most other texts, each character past ASCII as the byte of its class
+/// (``ASCIIRegex/ScalarClass``). A text that lacks a literal every match contains is not searched at all.
 ///
 /// Everything but the compiled forms is set when the value is made and never changes; the compiled forms are made
 /// once, under a mutex, by the first search that needs them. Patterns of the built-in knowledge base were checked
