@@ -68,7 +68,7 @@ struct ASCIIRegex: Sendable {
     /// The automaton of a tree; `nil` when it has too many states. The automaton of a look-ahead (`lookahead`) is
     /// searched from given positions only, never for a match anywhere.
     private init?(_ tree: Node, lookahead: Bool = false, caseInsensitive: Bool) {
-        var builder = ProgramBuilder()
+        var builder = ProgramBuilder(caseInsensitive: caseInsensitive)
         let end = builder.add(.match)
         guard let start = builder.emit(tree, then: end), builder.program.count <= Self.maximumStates else { return nil }
         program = builder.program
@@ -519,6 +519,8 @@ struct ASCIIRegex: Sendable {
         var program: [Instruction] = []
         var lookaheads: [ASCIIRegex] = []
         var lookbehinds: [[ByteSet]] = []
+        /// Whether the pattern starts with `(?i)`, which its look-aheads' automatons share.
+        let caseInsensitive: Bool
 
         mutating func add(_ instruction: Instruction) -> Int {
             program.append(instruction)
@@ -532,7 +534,9 @@ struct ASCIIRegex: Sendable {
             case .set(let set): return add(.byte(set, next: next))
             case .assertion(let assertion): return add(.assertion(assertion, next: next))
             case .lookahead(let inner, let negated):
-                guard let automaton = ASCIIRegex(inner, lookahead: true, caseInsensitive: false) else { return nil }
+                guard let automaton = ASCIIRegex(inner, lookahead: true, caseInsensitive: caseInsensitive) else {
+                    return nil
+                }
                 lookaheads.append(automaton)
                 return add(.assertion(.lookahead(lookaheads.count - 1, negated: negated), next: next))
             case .lookbehind(let sets, let negated):
