@@ -108,7 +108,8 @@ public struct InferenceEngine: Sendable {
                 evidence: score.evidence.sorted { abs($0.certainty) > abs($1.certainty) },
                 remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
         }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
-        let shown = ranked.filter { $0.confidence >= threshold }
+        var shown = ranked.filter { $0.confidence >= threshold }
+        if shown.isEmpty, let hinted = resemblance(in: facts) { shown = [hinted] }
         let leading = shown.prefix(Self.checklistDiagnoses).filter {
             $0.confidence >= (shown.first?.confidence ?? 0) * Self.checklistShare
         }
@@ -122,6 +123,34 @@ public struct InferenceEngine: Sendable {
             codes: codes,
             provider: provider)
     }
+
+    /// For evidence that no rule recognised: the general diagnosis of the category that the words of an error text
+    /// point at (`WordResemblance`), as weakly as the class of a reply code alone, with the words as its reason.
+    private func resemblance(in facts: [Fact]) -> RankedDiagnosis? {
+        guard Self.resemblanceCertainty >= threshold else { return nil }
+        for fact in facts where fact.name == "error.text" {
+            guard let text = fact.value.stringValue,
+                let hint = knowledgeBase.wordResemblance.resemblance(of: knowledgeBase).hint(for: text),
+                let id = knowledgeBase.categories.first(where: { $0.id == hint.category })?.generalDiagnosisID,
+                let definition = knowledgeBase.diagnosis(id: id)
+            else { continue }
+            let words = ConditionCheck(
+                fact: fact.name, factTest: .contains(hint.words, ids: []), negated: false, value: fact.value,
+                source: fact.source, holds: true)
+            return RankedDiagnosis(
+                definition: definition, confidence: Self.resemblanceCertainty,
+                evidence: [
+                    EvidenceFiring(
+                        ruleID: "\(id)#words", certainty: Self.resemblanceCertainty, because: [words],
+                        observation: nil)
+                ],
+                remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
+        }
+        return nil
+    }
+
+    /// The certainty of a category that only the words of a text point at.
+    static let resemblanceCertainty = 0.2
 
     /// The facts of one observation with everything the derivation rules add to them, without weighing any
     /// diagnosis: what a source of evidence needs to say what the rules made of it.

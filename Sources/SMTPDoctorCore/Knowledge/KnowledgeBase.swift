@@ -42,6 +42,8 @@ public struct KnowledgeBase: Sendable {
     let phraseMatcher: PhraseMatcher
     /// What working memory must hold for each rule and diagnosis to be able to hold.
     let scopes: ConditionScopes
+    /// The knowledge base's words one by one, for texts no rule recognises.
+    let wordResemblance: WordResemblanceCache
 
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
@@ -56,6 +58,7 @@ public struct KnowledgeBase: Sendable {
         self.stagePhrases = stagePhrases
         self.bounceWording = bounceWording
         self.phraseMatcher = phraseMatcher
+        self.wordResemblance = WordResemblanceCache()
         self.facts = facts
         self.categories = categories
         self.symptoms = symptoms
