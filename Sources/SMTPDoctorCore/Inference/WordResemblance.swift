@@ -38,66 +38,83 @@ public struct WordResemblance: Sendable {
     private let categories: [String]
     /// How many phrases (titles, examples, evidence phrases) each category has.
     private let phraseCounts: [Double]
-    /// For each word, how many of each category's phrases hold it.
-    private let wordCounts: [String: [Double]]
     private let totalPhrases: Double
+    /// Each word's number in `counts`.
+    private let wordNumbers: [String: Int]
+    /// For word `w` and category `c`, how many of the category's phrases hold the word: `counts[w * categories.count
+    /// + c]`.
+    private let counts: [Double]
 
     /// Gathers the words of every diagnosis of the knowledge base.
     public init(knowledgeBase: KnowledgeBase) {
         var categories: [String] = []
-        var categoryIndex: [String: Int] = [:]
-        var phraseCounts: [Double] = []
-        var wordCounts: [String: [Double]] = [:]
+        var categoryNumbers: [String: Int] = [:]
+        for diagnosis in knowledgeBase.diagnoses where categoryNumbers[diagnosis.category] == nil {
+            categoryNumbers[diagnosis.category] = categories.count
+            categories.append(diagnosis.category)
+        }
+        var phraseCounts = [Double](repeating: 0, count: categories.count)
+        var wordNumbers: [String: Int] = [:]
+        var counts: [Double] = []
+        // The phrase that last counted each word, so that a word counts once per phrase.
+        var countedIn: [Int] = []
+        var phraseNumber = 0
         for diagnosis in knowledgeBase.diagnoses {
-            let category: Int
-            if let known = categoryIndex[diagnosis.category] {
-                category = known
-            } else {
-                category = categories.count
-                categoryIndex[diagnosis.category] = category
-                categories.append(diagnosis.category)
-                phraseCounts.append(0)
-                for key in wordCounts.keys { wordCounts[key]?.append(0) }
-            }
+            guard let category = categoryNumbers[diagnosis.category] else { continue }
             for phrase in Self.phrases(of: diagnosis) {
-                let words = Set(Self.words(of: phrase).map(\.key))
-                guard !words.isEmpty else { continue }
-                phraseCounts[category] += 1
-                for word in words {
-                    wordCounts[word, default: Array(repeating: 0, count: categories.count)][category] += 1
+                phraseNumber += 1
+                var holdsWords = false
+                Self.forEachWord(in: phrase) { key, _ in
+                    holdsWords = true
+                    let word = String(key)
+                    let number: Int
+                    if let known = wordNumbers[word] {
+                        number = known
+                    } else {
+                        number = wordNumbers.count
+                        wordNumbers[word] = number
+                        counts += repeatElement(0, count: categories.count)
+                        countedIn.append(0)
+                    }
+                    guard countedIn[number] != phraseNumber else { return }
+                    countedIn[number] = phraseNumber
+                    counts[number * categories.count + category] += 1
                 }
+                if holdsWords { phraseCounts[category] += 1 }
             }
         }
         self.categories = categories
         self.phraseCounts = phraseCounts
-        self.wordCounts = wordCounts.mapValues { counts in
-            counts + Array(repeating: 0, count: categories.count - counts.count)
-        }
         totalPhrases = phraseCounts.reduce(0, +)
+        self.wordNumbers = wordNumbers
+        self.counts = counts
     }
 
     /// The category the text's words point at, or nil when they point nowhere clearly.
     public func hint(for text: String) -> Hint? {
-        var seen: Set<String> = []
-        let words = Self.words(of: text).filter { wordCounts[$0.key] != nil && seen.insert($0.key).inserted }
+        var seen: Set<Int> = []
+        let words = Self.words(of: text).compactMap { word -> (number: Int, shown: String)? in
+            guard let number = wordNumbers[word.key], seen.insert(number).inserted else { return nil }
+            return (number, word.shown)
+        }
         guard !words.isEmpty, categories.count > 1 else { return nil }
         let scores = categories.indices.map { category in
-            words.reduce(0.0) { $0 + weight(of: $1.key, for: category) }
+            words.reduce(0.0) { $0 + weight(of: $1.number, for: category) }
         }
         let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
         let leader = ranked[0]
         guard scores[leader] > 0, scores[leader] - scores[ranked[1]] >= Self.minimumLead else { return nil }
-        let telling = words.map { ($0.shown, weight(of: $0.key, for: leader)) }.filter { $0.1 > 0 }
+        let telling = words.map { ($0.shown, weight(of: $0.number, for: leader)) }.filter { $0.1 > 0 }
             .sorted { $0.1 > $1.1 }
         guard telling.count >= Self.minimumWords else { return nil }
         return Hint(category: categories[leader], words: telling.prefix(Self.shownWords).map(\.0))
     }
 
     /// How much more often the category's phrases hold the word than the other categories' do, as log odds.
-    private func weight(of word: String, for category: Int) -> Double {
-        guard let counts = wordCounts[word] else { return 0 }
-        let inCategory = counts[category]
-        let elsewhere = counts.reduce(0, +) - inCategory
+    private func weight(of word: Int, for category: Int) -> Double {
+        let row = counts[(word * categories.count)..<((word + 1) * categories.count)]
+        let inCategory = row[row.startIndex + category]
+        let elsewhere = row.reduce(0, +) - inCategory
         let alpha = Self.smoothing
         let here = (inCategory + alpha) / (phraseCounts[category] + 2 * alpha)
         let there = (elsewhere + alpha) / (totalPhrases - phraseCounts[category] + 2 * alpha)
@@ -124,33 +141,75 @@ public struct WordResemblance: Sendable {
     }
 
     /// The words of a text: each word of three letters or more by its first seven letters, each run of Chinese,
-    /// Japanese or Korean characters by its pairs of neighbouring characters; `shown` is the word as written.
+    /// Japanese or Korean characters by its pairs of neighbouring characters; `shown` is the word as written. A
+    /// letter is an alphabetic scalar or a mark on one (the accent of a decomposed "é").
     static func words(of text: String) -> [(key: String, shown: String)] {
         var words: [(key: String, shown: String)] = []
-        var run: [Character] = []
-        func finish() {
-            defer { run.removeAll(keepingCapacity: true) }
-            if run.contains(where: isCJK) {
-                for (first, second) in zip(run, run.dropFirst()) where isCJK(first) && isCJK(second) {
-                    let pair = String([first, second])
-                    words.append((pair, pair))
-                }
-            } else if run.count >= 3 {
-                words.append((String(run.prefix(7)), String(run)))
-            }
-        }
-        for character in text.lowercased() {
-            if character.isLetter { run.append(character) } else { finish() }
-        }
-        finish()
+        forEachWord(in: text) { words.append((String($0), String($1))) }
         return words
     }
 
-    /// Whether the character is of a script written without spaces between words: kana, CJK ideographs, Hangul.
-    private static func isCJK(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first?.value else { return false }
-        return (0x3040...0x30FF).contains(scalar) || (0x3400...0x9FFF).contains(scalar)
-            || (0xAC00...0xD7AF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
+    /// Calls `body` with each word of the text as `words(of:)` finds them: its key and the word as written.
+    private static func forEachWord(
+        in text: String, _ body: (Substring.UnicodeScalarView, Substring.UnicodeScalarView) -> Void
+    ) {
+        let scalars = ASCIIText.lowercased(text).unicodeScalars
+        // The run of letters being read: where it starts, where its seventh letter ends, how long it is.
+        var start: String.Index?
+        var stemEnd = scalars.startIndex
+        var length = 0
+        var hasCJK = false
+        func finish(at end: String.Index) {
+            guard let runStart = start else { return }
+            start = nil
+            if hasCJK {
+                var first = runStart
+                var second = scalars.index(after: first)
+                while second < end {
+                    let after = scalars.index(after: second)
+                    if isCJK(scalars[first]), isCJK(scalars[second]) {
+                        body(scalars[first..<after], scalars[first..<after])
+                    }
+                    (first, second) = (second, after)
+                }
+            } else if length >= 3 {
+                body(scalars[runStart..<(length > 7 ? stemEnd : end)], scalars[runStart..<end])
+            }
+        }
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if isLetter(scalar) {
+                if start == nil { (start, length, hasCJK) = (index, 0, false) }
+                length += 1
+                if length == 7 { stemEnd = next }
+                if isCJK(scalar) { hasCJK = true }
+            } else {
+                finish(at: index)
+            }
+            index = next
+        }
+        finish(at: scalars.endIndex)
+    }
+
+    /// Whether the scalar belongs to a word: a lower-case ASCII letter (the text is lower-cased first), or past
+    /// ASCII an alphabetic scalar or a mark.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x61...0x7A).contains(scalar.value) }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// Whether the scalar is of a script written without spaces between words: kana, CJK ideographs, Hangul.
+    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value)
+            || (0xAC00...0xD7AF).contains(value) || (0xF900...0xFAFF).contains(value)
     }
 }
 
