@@ -1,9 +1,9 @@
 import SMTPDoctorCore
 import Testing
 
-/// A rare cause that a common one hides: an application whose sign-in fails after its credentials were rotated points
-/// at a wrong password so clearly that no question gains enough on average, yet one answer would bring an OAuth client
-/// secret that is no longer valid first. The interview goes on while such a change is likely enough.
+/// A rare cause that a common one hides: a recipient's mailbox that is over its quota only for a while points at a full
+/// mailbox so clearly that no question gains enough on average, yet one answer would bring the temporary over-quota
+/// first. The interview goes on while such a change is likely enough.
 @Suite struct InterviewLeaderChangeTests {
     static func simulation(leaderChange: Double) throws -> InterviewSimulation {
         var settings = QuestionChooser.Settings()
@@ -15,15 +15,15 @@ import Testing
 
     @Test func aQuestionThatWouldChangeTheLeaderIsAskedThoughItGainsLittle() throws {
         let simulation = try Self.simulation(leaderChange: QuestionChooser.Settings().leaderChange)
-        let secret = try #require(simulation.chooser.model.diagnosisIndex["auth.oauth-invalid-client-secret"])
-        let outcome = simulation.run(diagnosis: secret, strategy: .informationGain)
-        #expect(outcome.leadingID == "auth.oauth-invalid-client-secret")
+        let temporary = try #require(simulation.chooser.model.diagnosisIndex["mailbox.over-quota-temporary"])
+        let outcome = simulation.run(diagnosis: temporary, strategy: .informationGain)
+        #expect(outcome.leadingID == "mailbox.over-quota-temporary")
     }
 
     @Test func withoutItTheInterviewEndsWithTheCommonCause() throws {
         let simulation = try Self.simulation(leaderChange: 0)
-        let secret = try #require(simulation.chooser.model.diagnosisIndex["auth.oauth-invalid-client-secret"])
-        let outcome = simulation.run(diagnosis: secret, strategy: .informationGain)
-        #expect(outcome.leadingID == "auth.bad-credentials")
+        let temporary = try #require(simulation.chooser.model.diagnosisIndex["mailbox.over-quota-temporary"])
+        let outcome = simulation.run(diagnosis: temporary, strategy: .informationGain)
+        #expect(outcome.leadingID == "mailbox.full")
     }
 }
