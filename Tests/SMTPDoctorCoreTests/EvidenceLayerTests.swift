@@ -85,6 +85,23 @@ import Testing
         #expect(try diagnose("password expired").diagnoses.isEmpty)
     }
 
+    @Test func wordsGivenAsWithoutKeepTheEntryFromHolding() throws {
+        let knowledgeBase = try TestKnowledge.load(
+            Self.layered.merging(
+                [
+                    "vocabulary/without.yaml": """
+                    - { id: en.secure, category: tls, cf: 0.4, terms: ["secure"], without: ["password", "webmail"] }
+                    """
+                ], uniquingKeysWith: { $1 }))
+        let engine = InferenceEngine(knowledgeBase: knowledgeBase)
+        let secure = engine.diagnose(Evidence(errors: ["secure channel could not be opened"]))
+        #expect(secure.diagnoses.first?.definition.id == "tls.unspecified")
+        for text in ["secure password could not be checked", "open the secure webmail"] {
+            let fired = engine.diagnose(Evidence(errors: [text])).diagnoses.flatMap(\.evidence).map(\.ruleID)
+            #expect(!fired.contains("vocabulary en.secure"), "\(text)")
+        }
+    }
+
     @Test func enhancedCodesOfAnyClassAreEvidence() throws {
         let result = try diagnose("454 4.7.8 try again")
         #expect(result.diagnoses.first?.definition.id == "auth.bad-password")
@@ -145,6 +162,7 @@ import Testing
                     - { id: bad.strength, category: tls, cf: 0.9, terms: ["tls"] }
                     - { id: bad.code, category: tls, cf: 0.4, codes: ["5.7.10"] }
                     - { id: bad.empty, diagnosis: auth.bad-password, cf: 0.4 }
+                    - { id: bad.without, category: tls, cf: 0.4, codes: ["X.7.10"], without: ["ssl"] }
                     """
                 ], uniquingKeysWith: { $1 }))
         #expect(
@@ -152,6 +170,8 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:2:") && $0.contains("at most 0.6") })
         #expect(problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:3:") && $0.contains("X.7.10") })
         #expect(problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:4:") && $0.contains("'terms' or 'codes'") })
+        #expect(
+            problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:5:") && $0.contains("'without' needs 'terms'") })
     }
 
     @Test func priorityDecidesWhichRuleSetsAFactNotFileOrder() throws {

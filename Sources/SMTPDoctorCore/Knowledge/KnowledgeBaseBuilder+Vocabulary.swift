@@ -39,6 +39,7 @@ extension KnowledgeBaseBuilder {
     ///   cf: 0.45
     ///   terms: ["spf"]                    # any of these, anywhere in the text
     ///   with: ["fail", "not permit"]      # and any of these, before or after (optional)
+    ///   without: ["helo"]                 # and none of these anywhere (optional)
     ///   codes: ["X.7.23"]                 # and the enhanced code, of any class; "X.7.32*" is a range (optional)
     /// ```
     ///
@@ -62,7 +63,8 @@ extension KnowledgeBaseBuilder {
         }
         for (id, entry) in raw.vocabulary.all {
             entry.rejectUnknownKeys(
-                ["id", "category", "diagnosis", "cf", "terms", "with", "codes"], in: "vocabulary entry '\(id)'")
+                ["id", "category", "diagnosis", "cf", "terms", "with", "without", "codes"],
+                in: "vocabulary entry '\(id)'")
             guard let target = vocabularyTarget(id, entry, generalDiagnoses), let index = position[target] else {
                 if let diagnosis = entry.optional("diagnosis") {
                     entry.report("vocabulary entry '\(id)': diagnosis '\(diagnosis)' is not defined")
@@ -72,19 +74,24 @@ extension KnowledgeBaseBuilder {
             reached.insert(target)
             guard let certainty = vocabularyCertainty(id, entry) else { continue }
             var parts: [Condition] = []
-            for key in ["terms", "with"] where entry[key] != nil {
+            for key in ["terms", "with", "without"] where entry[key] != nil {
                 let terms = entry.texts(key).map { $0.lowercased() }.filter { !$0.isEmpty }
                 guard let text, !terms.isEmpty else {
                     entry.report("vocabulary entry '\(id)': '\(key)' needs at least one term")
                     continue
                 }
-                parts.append(.test(text, .contains(terms, ids: terms.map { catalog.id(for: $0) })))
+                let found = Condition.test(text, .contains(terms, ids: terms.map { catalog.id(for: $0) }))
+                parts.append(key == "without" ? .not(found) : found)
             }
             if entry["codes"] != nil, let enhanced {
                 parts.append(contentsOf: codeTests(id, entry, enhanced))
             }
             if entry["terms"] == nil && entry["codes"] == nil {
                 entry.report("vocabulary entry '\(id)' needs 'terms' or 'codes'")
+                continue
+            }
+            if entry["without"] != nil && entry["terms"] == nil {
+                entry["without"]?.report("vocabulary entry '\(id)': 'without' needs 'terms' beside it")
                 continue
             }
             diagnoses[index].evidence.append(
