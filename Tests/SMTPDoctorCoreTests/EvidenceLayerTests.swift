@@ -171,7 +171,8 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:3:") && $0.contains("X.7.10") })
         #expect(problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:4:") && $0.contains("'terms' or 'codes'") })
         #expect(
-            problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:5:") && $0.contains("'without' needs 'terms'") })
+            problems.contains { $0.hasPrefix("Rules/vocabulary/bad.yaml:5:") && $0.contains("'without' needs 'terms'") }
+        )
     }
 
     @Test func priorityDecidesWhichRuleSetsAFactNotFileOrder() throws {
