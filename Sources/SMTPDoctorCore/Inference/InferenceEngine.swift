@@ -102,11 +102,9 @@ public struct InferenceEngine: Sendable {
         }
 
         let ranked = scores.map { index, score in
-            let definition = knowledgeBase.diagnoses[index]
-            return RankedDiagnosis(
-                definition: definition, confidence: score.certainty,
-                evidence: score.evidence.sorted { abs($0.certainty) > abs($1.certainty) },
-                remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
+            rank(
+                knowledgeBase.diagnoses[index], certainty: score.certainty,
+                evidence: score.evidence.sorted { abs($0.certainty) > abs($1.certainty) })
         }.sorted { ($0.confidence, $1.definition.id) > ($1.confidence, $0.definition.id) }
         var shown = ranked.filter { $0.confidence >= threshold }
         if shown.isEmpty, let hinted = resemblance(in: facts) { shown = [hinted] }
@@ -130,23 +128,27 @@ public struct InferenceEngine: Sendable {
         guard Self.resemblanceCertainty >= threshold else { return nil }
         for fact in facts where fact.name == "error.text" {
             guard let text = fact.value.stringValue,
-                let hint = knowledgeBase.wordResemblance.resemblance(of: knowledgeBase).hint(for: text),
+                let hint = knowledgeBase.wordResemblance.hint(for: text),
                 let id = knowledgeBase.categories.first(where: { $0.id == hint.category })?.generalDiagnosisID,
                 let definition = knowledgeBase.diagnosis(id: id)
             else { continue }
             let words = ConditionCheck(
                 fact: fact.name, factTest: .contains(hint.words, ids: []), negated: false, value: fact.value,
                 source: fact.source, holds: true)
-            return RankedDiagnosis(
-                definition: definition, confidence: Self.resemblanceCertainty,
-                evidence: [
-                    EvidenceFiring(
-                        ruleID: "\(id)#words", certainty: Self.resemblanceCertainty, because: [words],
-                        observation: nil)
-                ],
-                remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
+            let firing = EvidenceFiring(
+                ruleID: "\(id)#words", certainty: Self.resemblanceCertainty, because: [words], observation: nil)
+            return rank(definition, certainty: Self.resemblanceCertainty, evidence: [firing])
         }
         return nil
+    }
+
+    /// A diagnosis with its certainty, the evidence for it and its remediations.
+    private func rank(
+        _ definition: DiagnosisDefinition, certainty: Double, evidence: [EvidenceFiring]
+    ) -> RankedDiagnosis {
+        RankedDiagnosis(
+            definition: definition, confidence: certainty, evidence: evidence,
+            remediations: definition.remediationIDs.compactMap { knowledgeBase.remediations[$0] })
     }
 
     /// The certainty of a category that only the words of a text point at.

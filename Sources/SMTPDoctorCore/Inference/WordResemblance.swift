@@ -218,7 +218,7 @@ public struct WordResemblance: Sendable {
 final class WordResemblanceCache: Sendable {
     private let resemblance = Mutex<WordResemblance?>(nil)
 
-    /// The words of `knowledgeBase`, which must be the knowledge base that holds this cache.
+    /// The words of `knowledgeBase`, the knowledge base that holds this cache (`KnowledgeBase.wordResemblance`).
     func resemblance(of knowledgeBase: KnowledgeBase) -> WordResemblance {
         resemblance.withLock { cached in
             if let cached { return cached }

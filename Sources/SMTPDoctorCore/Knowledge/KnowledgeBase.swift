@@ -42,8 +42,8 @@ public struct KnowledgeBase: Sendable {
     let phraseMatcher: PhraseMatcher
     /// What working memory must hold for each rule and diagnosis to be able to hold.
     let scopes: ConditionScopes
-    /// The knowledge base's words one by one, for texts no rule recognises.
-    let wordResemblance: WordResemblanceCache
+    /// Holds `wordResemblance` once it is first gathered.
+    private let wordResemblanceCache: WordResemblanceCache
 
     init(
         facts: [FactDeclaration], categories: [DiagnosisCategory], symptoms: [Symptom], providers: [ProviderProfile],
@@ -58,7 +58,7 @@ public struct KnowledgeBase: Sendable {
         self.stagePhrases = stagePhrases
         self.bounceWording = bounceWording
         self.phraseMatcher = phraseMatcher
-        self.wordResemblance = WordResemblanceCache()
+        self.wordResemblanceCache = WordResemblanceCache()
         self.facts = facts
         self.categories = categories
         self.symptoms = symptoms
@@ -94,6 +94,9 @@ public struct KnowledgeBase: Sendable {
         guard log.isEmpty else { throw InvalidKnowledgeBase(problems: log.sorted) }
         return knowledgeBase
     }
+
+    /// The knowledge base's words one by one, for texts no rule recognises; gathered on first use.
+    var wordResemblance: WordResemblance { wordResemblanceCache.resemblance(of: self) }
 
     /// The declaration of a fact, by name.
     public func fact(named name: String) -> FactDeclaration? {
